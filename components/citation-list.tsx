@@ -1,0 +1,48 @@
+import type { THistoryEntry } from "@/lib/server/history-select";
+import { formatOccurred, toLocalIsoDate } from "@/lib/domain/dates";
+import { CREDIBILITY_GRADES, RELIABILITY_GRADES, isCredibility } from "@/lib/domain/admiralty-grades";
+
+type TCitation = THistoryEntry["citations"][number];
+
+export function CitationList({ citations }: { citations: TCitation[] }) {
+  if (citations.length === 0) return <p className="text-sm text-muted">No citations.</p>;
+  return (
+    <ol className="space-y-3" aria-label="Sources cited">
+      {citations.map((citation) => (
+        <li key={citation.id} className="border-l-4 border-rule pl-3 text-sm">
+          <p>
+            <span className="font-semibold">{citation.source.publisher}</span>
+            {", "}
+            <a href={citation.source.url} rel="nofollow noopener noreferrer" className="italic">
+              {citation.source.title}
+            </a>
+            {citation.source.publishedAt && (
+              <>
+                {", "}
+                <time dateTime={toLocalIsoDate(citation.source.publishedAt, "UTC")}>
+                  {formatOccurred(citation.source.publishedAt, "DAY", "UTC")}
+                </time>
+              </>
+            )}
+            {citation.source.retiredAt && <span className="ml-2 rounded bg-gray-200 px-1">retired source</span>}
+          </p>
+          <p className="text-muted">
+            Source reliability {citation.source.reliability} ({RELIABILITY_GRADES[citation.source.reliability].label.toLowerCase()}) · information
+            credibility {citation.credibility} ({isCredibility(citation.credibility) ? CREDIBILITY_GRADES[citation.credibility].label.toLowerCase() : "ungraded"})
+            {citation.locator && <> · {citation.locator}</>}
+          </p>
+          {citation.quote && (
+            <blockquote className="mt-1 border-l-2 border-rule pl-2 font-serif">
+              “{citation.quote}”
+              {citation.quoteOriginal && (
+                <span lang={citation.quoteLanguage ?? undefined} className="block text-muted">
+                  {citation.quoteOriginal}
+                </span>
+              )}
+            </blockquote>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

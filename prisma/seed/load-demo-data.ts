@@ -1,0 +1,198 @@
+import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
+import { canonicalizeUrl } from "../../lib/domain/canonical-url";
+import { parsePartialDate, startOfLocalPeriod } from "../../lib/domain/dates";
+import type { TDemoChange, TDemoDataset } from "./types";
+
+type TTransaction = Prisma.TransactionClient;
+type TProgress = (message: string) => void;
+
+/** Loads the demo dataset in one transaction; does nothing when its agreements already exist. */
+export async function loadDemoData(
+  database: PrismaClient,
+  dataset: TDemoDataset,
+  onProgress: TProgress = () => {},
+): Promise<{ loaded: boolean; changes: number; sources: number }> {
+  const slugs = dataset.agreements.map((agreement) => agreement.slug);
+  const existing = await database.agreement.count({ where: { slug: { in: slugs } } });
+  if (existing > 0) return { loaded: false, changes: 0, sources: 0 };
+
+  let changeCount = 0;
+  await database.$transaction(
+    async (tx) => {
+      const sourceIds = await createSources(tx, dataset, onProgress);
+      const partyIds = await partyIdsByCode(tx, dataset);
+      const subjectIds = new Map<string, { agreementId?: string; measureId?: string }>();
+
+      for (const agreement of dataset.agreements) {
+        const created = await tx.agreement.create({
+          data: {
+            slug: agreement.slug,
+            title: agreement.title,
+            shortName: agreement.shortName ?? null,
+            kind: agreement.kind,
+            signedOn: agreement.signedOn ? new Date(`${agreement.signedOn}T00:00:00Z`) : null,
+            inForceOn: agreement.inForceOn ? new Date(`${agreement.inForceOn}T00:00:00Z`) : null,
+            termMonths: agreement.termMonths ?? null,
+            autoRenews: agreement.autoRenews,
+            noticeDays: agreement.noticeDays ?? null,
+            timeZone: agreement.timeZone,
+            summary: agreement.summary,
+            parties: { create: agreement.parties.map((code) => ({ partyId: requireParty(partyIds, code) })) },
+          },
+        });
+        subjectIds.set(agreement.slug, { agreementId: created.id });
+        await audit(tx, "agreement:create", "Agreement", created.id, created);
+        changeCount += await createChanges(tx, { agreementId: created.id }, agreement.changes, sourceIds);
+        onProgress(`agreement ${agreement.shortName ?? agreement.slug}: ${agreement.changes.length} developments`);
+      }
+
+      for (const measure of dataset.measures) {
+        const created = await tx.tradeMeasure.create({
+          data: {
+            slug: measure.slug,
+            title: measure.title,
+            imposingPartyId: requireParty(partyIds, measure.imposing),
+            measureType: measure.measureType,
+            products: measure.products,
+            hsCodes: measure.hsCodes,
+            announcedOn: measure.announcedOn ? new Date(`${measure.announcedOn}T00:00:00Z`) : null,
+            effectiveOn: measure.effectiveOn ? new Date(`${measure.effectiveOn}T00:00:00Z`) : null,
+            timeZone: measure.timeZone,
+            summary: measure.summary,
+            targets: { create: measure.targets.map((code) => ({ partyId: requireParty(partyIds, code) })) },
+          },
+        });
+        subjectIds.set(measure.slug, { measureId: created.id });
+        await audit(tx, "measure:create", "TradeMeasure", created.id, created);
+        changeCount += await createChanges(tx, { measureId: created.id }, measure.changes, sourceIds);
+        onProgress(`measure ${measure.slug}: ${measure.changes.length} developments`);
+      }
+
+      for (const link of dataset.links) {
+        const from = subjectIds.get(link.from);
+        const to = subjectIds.get(link.to);
+        if (!from || !to) throw new Error(`demo link ${link.from} → ${link.to} names an unknown slug`);
+        const created = await tx.link.create({
+          data: {
+            type: link.type,
+            note: link.note,
+            fromAgreementId: from.agreementId ?? null,
+            fromMeasureId: from.measureId ?? null,
+            toAgreementId: to.agreementId ?? null,
+            toMeasureId: to.measureId ?? null,
+          },
+        });
+        await audit(tx, "link:create", "Link", created.id, created);
+      }
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  return { loaded: true, changes: changeCount, sources: dataset.sources.length };
+}
+
+async function createSources(tx: TTransaction, dataset: TDemoDataset, onProgress: TProgress) {
+  const ids = new Map<string, string>();
+  for (const source of dataset.sources) {
+    const canonical = canonicalizeUrl(source.url);
+    if (!canonical.ok) throw new Error(`demo source ${source.key}: ${canonical.reason}`);
+    const created = await tx.source.create({
+      data: {
+        url: canonical.url,
+        title: source.title,
+        publisher: source.publisher,
+        authors: source.authors,
+        publishedAt: toInstant(source.publishedAt, "UTC"),
+        kind: source.kind,
+        language: source.language,
+        reliability: source.reliability,
+        reliabilityNote: source.reliabilityNote ?? null,
+      },
+    });
+    ids.set(source.key, created.id);
+    await audit(tx, "source:create", "Source", created.id, created);
+  }
+  onProgress(`${dataset.sources.length} sources`);
+  return ids;
+}
+
+async function createChanges(
+  tx: TTransaction,
+  subject: { agreementId?: string; measureId?: string },
+  changes: TDemoChange[],
+  sourceIds: Map<string, string>,
+): Promise<number> {
+  const idsByKey = new Map<string, string>();
+  const publishedAt = new Date();
+  for (const change of changes) {
+    const period = parsePartialDate(change.occurredOn);
+    if (!period.ok) throw new Error(`demo change ${change.key}: ${period.reason}`);
+    const occurredAt = startOfLocalPeriod(period.date, change.timeZone);
+    const effectiveAt = change.effectiveAt ? new Date(change.effectiveAt) : null;
+    const cancelsId = change.cancels ? idsByKey.get(change.cancels) : undefined;
+    if (change.cancels && !cancelsId) throw new Error(`demo change ${change.key} cancels unknown ${change.cancels}`);
+    const created = await tx.statusChange.create({
+      data: {
+        ...subject,
+        status: change.status,
+        headline: change.headline,
+        body: change.body,
+        occurredAt,
+        occurredPrecision: period.date.precision,
+        timeZone: change.timeZone,
+        effectiveAt,
+        effectiveTime: effectiveAt ?? occurredAt,
+        direction: change.direction,
+        state: "PUBLISHED",
+        publishedAt,
+        cancelsId: cancelsId ?? null,
+        citations: {
+          create: change.citations.map((citation, position) => {
+            const sourceId = sourceIds.get(citation.source);
+            if (!sourceId) throw new Error(`demo change ${change.key} cites unknown source ${citation.source}`);
+            return {
+              sourceId,
+              quote: citation.quote ?? null,
+              quoteOriginal: citation.quoteOriginal ?? null,
+              quoteLanguage: citation.quoteLanguage ?? null,
+              locator: citation.locator ?? null,
+              credibility: citation.credibility,
+              position,
+            };
+          }),
+        },
+      },
+      include: { citations: true },
+    });
+    idsByKey.set(change.key, created.id);
+    await audit(tx, "status-change:publish", "StatusChange", created.id, created);
+  }
+  return changes.length;
+}
+
+async function partyIdsByCode(tx: TTransaction, dataset: TDemoDataset) {
+  const codes = new Set([
+    ...dataset.agreements.flatMap((agreement) => agreement.parties),
+    ...dataset.measures.flatMap((measure) => [measure.imposing, ...measure.targets]),
+  ]);
+  const parties = await tx.party.findMany({ where: { code: { in: [...codes] } }, select: { id: true, code: true } });
+  return new Map(parties.map((party) => [party.code, party.id]));
+}
+
+function requireParty(ids: Map<string, string>, code: string): string {
+  const id = ids.get(code);
+  if (!id) throw new Error(`party ${code} is missing: load the ISO states first (seedParties)`);
+  return id;
+}
+
+function toInstant(value: string, timeZone: string): Date {
+  if (value.includes("T")) return new Date(value);
+  const period = parsePartialDate(value);
+  if (!period.ok) throw new Error(`demo date ${value}: ${period.reason}`);
+  return startOfLocalPeriod(period.date, timeZone);
+}
+
+async function audit(tx: TTransaction, action: string, entityType: string, entityId: string, after: object) {
+  await tx.auditEvent.create({
+    data: { action, entityType, entityId, after: JSON.parse(JSON.stringify(after)) as Prisma.InputJsonValue },
+  });
+}

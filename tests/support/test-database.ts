@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, inject } from "vitest";
+import { startEmbeddedDatabase } from "../../prisma/tooling/embedded-database";
+import { applyMigrations } from "../../prisma/tooling/migrations";
+import { createDatabase, setDatabase, type TDatabase } from "../../lib/server/db";
+import { databaseUrl, onServer } from "./server-template";
+
+export type TTestDatabase = { url: string; db: TDatabase };
+
+/**
+ * Gives the calling test file its own migrated database (a clone of the run's template on the
+ * configured server, else an in-memory PGlite), makes it the app's database, and drops it after.
+ */
+export function useTestDatabase(): TTestDatabase {
+  const handle = {} as TTestDatabase;
+  let drop: () => Promise<void> = async () => {};
+
+  beforeAll(async () => {
+    const serverUrl = inject("testDatabaseServerUrl");
+    const template = inject("testDatabaseTemplate");
+    if (serverUrl && template) {
+      const name = `pactwatch_test_${randomBytes(5).toString("hex")}`;
+      await onServer(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+      handle.url = databaseUrl(serverUrl, name);
+      drop = () => onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    } else {
+      const embedded = await startEmbeddedDatabase({ maxConnections: 6 });
+      await applyMigrations(embedded.url);
+      handle.url = embedded.url;
+      drop = embedded.close;
+    }
+    handle.db = createDatabase({ url: handle.url, poolSize: 4, applicationName: "pactwatch-test" });
+    setDatabase(handle.db);
+  });
+
+  afterAll(async () => {
+    setDatabase(undefined);
+    await handle.db?.$disconnect();
+    await drop();
+  });
+
+  return handle;
+}
