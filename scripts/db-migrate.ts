@@ -3,13 +3,13 @@
 import {
   applyMigrations,
   createMigration,
-  DatabaseMissingError,
-  DatabaseUnreachableError,
   markMigrationRolledBack,
   migrationStatus,
   schemaDrift,
   type MigrationStatus,
 } from "../prisma/tooling/migrations";
+import { DatabaseMissingError, DatabaseUnreachableError } from "../prisma/tooling/check-connection";
+import { getLauncherEnv } from "../lib/server/env";
 
 const NO_DATABASE_URL =
   "DATABASE_URL is not set: npm start runs migrations on the embedded database itself; " +
@@ -35,7 +35,7 @@ function describe(url: string): string {
 }
 
 function requireDatabaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = getLauncherEnv().DATABASE_URL;
   if (!url) throw new UsageError(NO_DATABASE_URL);
   return url;
 }
@@ -56,7 +56,7 @@ async function deploy(): Promise<number> {
 }
 
 async function status(): Promise<number> {
-  const url = process.env.DATABASE_URL;
+  const url = getLauncherEnv().DATABASE_URL;
   let problems = 0;
   if (url) {
     problems += reportDatabase(describe(url), await migrationStatus(url));

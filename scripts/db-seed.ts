@@ -1,7 +1,6 @@
 // npm run db:seed: loads the ISO states and the demo dataset into DATABASE_URL (or, unset,
 // into the embedded database's data folder). Never creates the demo accounts on a server.
 import path from "node:path";
-import { checkConnection } from "../prisma/tooling/check-connection";
 import { startEmbeddedDatabase } from "../prisma/tooling/embedded-database";
 import { applyMigrations } from "../prisma/tooling/migrations";
 import { seedDemoAccounts, seedDemoData } from "../prisma/seed/seed-database";
@@ -17,7 +16,6 @@ async function main(): Promise<void> {
     : await startEmbeddedDatabase({ dataDir: path.resolve(env.PACTWATCH_DATA_DIR, "pglite"), maxConnections: 4 });
   const url = env.DATABASE_URL ?? embedded!.url;
   try {
-    await checkConnection(url);
     await applyMigrations(url, { onProgress: log });
     const database = createDatabase({ url, poolSize: 2, applicationName: "pactwatch-seed" });
     try {

@@ -2,7 +2,6 @@
 // applies migrations, loads demo data into a new embedded database, then serves the app.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { checkConnection } from "../prisma/tooling/check-connection";
 import { startEmbeddedDatabase, type TEmbeddedDatabase } from "../prisma/tooling/embedded-database";
 import { applyMigrations } from "../prisma/tooling/migrations";
 import { demoAccounts } from "../prisma/seed/demo-accounts";
@@ -30,8 +29,7 @@ async function main(): Promise<void> {
   const closeEmbedded = async () => embedded?.close().catch((error: Error) => log(`closing the embedded database: ${error.message}`));
 
   try {
-    await checkConnection(databaseUrl);
-    const applied = await applyMigrations(databaseUrl, { onProgress: log });
+        const applied = await applyMigrations(databaseUrl, { onProgress: log });
     log(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
 
     const database = createDatabase({ url: databaseUrl, poolSize: 2, applicationName: "pactwatch-launcher" });

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkConnection } from "../prisma/tooling/check-connection";
+import { assertReachable } from "../prisma/tooling/check-connection";
 import { startEmbeddedDatabase } from "../prisma/tooling/embedded-database";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pactwatch-embedded-test-"));
@@ -34,8 +34,8 @@ describe("embedded database", () => {
   });
 
   it("explains an unreachable server with its address and the fix", async () => {
-    await expect(checkConnection("postgresql://postgres@127.0.0.1:1/pactwatch", { timeoutMs: 2_000 })).rejects.toThrow(
-      /cannot reach PostgreSQL at 127\.0\.0\.1:1\/pactwatch \(ECONNREFUSED\): is it running\? set DATABASE_URL .* unset it to use the embedded database/,
+    await expect(assertReachable("postgresql://postgres@127.0.0.1:1/pactwatch")).rejects.toThrow(
+      /cannot reach PostgreSQL at 127\.0\.0\.1:1 \(connection refused\): is it running\? set DATABASE_URL .* unset it to use the embedded database/,
     );
   });
 });

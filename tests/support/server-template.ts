@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { checkConnection } from "../../prisma/tooling/check-connection";
+import { assertReachable } from "../../prisma/tooling/check-connection";
 import { applyMigrations } from "../../prisma/tooling/migrations";
 
 /** postgresql URL of another database on the same server. */
@@ -23,7 +23,7 @@ export async function onServer(serverUrl: string, sql: string): Promise<void> {
 
 /** A freshly migrated database to clone per test file, and how to drop it. */
 export async function createTemplateDatabase(serverUrl: string) {
-  await checkConnection(serverUrl);
+  await assertReachable(serverUrl);
   const name = `pactwatch_template_${randomBytes(4).toString("hex")}`;
   await onServer(serverUrl, `CREATE DATABASE "${name}"`);
   await applyMigrations(databaseUrl(serverUrl, name));
