@@ -15,6 +15,7 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "tests/e2e/**", "lib/generated/**", ".data/**"],
     environment: "node",
+    env: { AUTH_SECRET: "test-only-secret-that-is-long-enough-0123456789", PUBLIC_READ: "true" },
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
-import { getAppEnv } from "./env";
+import { getDatabaseEnv } from "./env";
 
 export type TDatabase = PrismaClient;
 
@@ -34,7 +34,7 @@ const globalForDatabase = globalThis as unknown as { pactwatchDatabase?: TDataba
 /** The app's one database client, created on first use (so `next build` needs no database). */
 export function getDatabase(): TDatabase {
   if (!globalForDatabase.pactwatchDatabase) {
-    const env = getAppEnv();
+    const env = getDatabaseEnv();
     globalForDatabase.pactwatchDatabase = createDatabase({
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE,

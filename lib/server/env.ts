@@ -11,21 +11,41 @@ const ZDatabaseUrl = z
     message: "DATABASE_URL must start with postgresql:// (for example postgresql://postgres@127.0.0.1:5432/pactwatch)",
   });
 
+export const AUTH_SECRET_HELP =
+  "set AUTH_SECRET to at least 32 random characters, e.g. the output of `openssl rand -base64 32`, the same for every app process";
+
 const ZPoolSize = z.coerce
   .number({ error: "DATABASE_POOL_SIZE must be a whole number between 1 and 100" })
   .int()
   .min(1)
   .max(100);
 
-const ZAppEnv = z.object({
+const ZDatabaseEnv = z.object({
   DATABASE_URL: ZDatabaseUrl,
   DATABASE_POOL_SIZE: ZPoolSize.default(10),
+});
+
+const ZAppEnv = z.object({
   /** Set by the launcher when the app runs on the embedded database (demo accounts exist). */
   PACTWATCH_EMBEDDED: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** "false" requires sign-in for everything but the sign-in page. */
+  PUBLIC_READ: z.enum(["true", "false"], { error: "PUBLIC_READ must be true or false" }).default("true").transform((value) => value === "true"),
+  AUTH_SECRET: z
+    .string({ error: AUTH_SECRET_HELP })
+    .min(32, `AUTH_SECRET is too short: ${AUTH_SECRET_HELP}`),
+  /** Public origin of the app, for links in feeds and OAuth callbacks (e.g. https://pactwatch.example.org). */
+  PUBLIC_URL: z.url({ error: "PUBLIC_URL must be an absolute URL such as https://pactwatch.example.org" }).optional(),
+  /** An OpenID Connect provider is switched on when all three are set. */
+  OIDC_ISSUER: z.url({ error: "OIDC_ISSUER must be the issuer URL of the OpenID Connect provider" }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("single sign-on"),
 });
 
 const ZLauncherEnv = z.object({
+  AUTH_SECRET: z.string().min(32, `AUTH_SECRET is too short: ${AUTH_SECRET_HELP}`).optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: ZDatabaseUrl.optional().or(z.literal("").transform(() => undefined)),
   DATABASE_POOL_SIZE: ZPoolSize.default(10),
   PORT: z.coerce
@@ -40,6 +60,7 @@ const ZLauncherEnv = z.object({
 });
 
 export type TAppEnv = z.infer<typeof ZAppEnv>;
+export type TDatabaseEnv = z.infer<typeof ZDatabaseEnv>;
 export type TLauncherEnv = z.infer<typeof ZLauncherEnv>;
 
 /** Thrown when configuration is invalid; its message lists each variable and how to fix it. */
@@ -57,6 +78,13 @@ function parse<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.inf
 }
 
 let appEnv: TAppEnv | undefined;
+let databaseEnv: TDatabaseEnv | undefined;
+
+/** Where the app process finds its database, validated on first use. */
+export function getDatabaseEnv(): TDatabaseEnv {
+  databaseEnv ??= parse(ZDatabaseEnv, process.env);
+  return databaseEnv;
+}
 
 /** The app process's configuration, validated on first use. */
 export function getAppEnv(): TAppEnv {
@@ -72,4 +100,5 @@ export function getLauncherEnv(source: NodeJS.ProcessEnv = process.env): TLaunch
 /** For tests that need several configurations in one process. */
 export function resetEnvCache(): void {
   appEnv = undefined;
+  databaseEnv = undefined;
 }

@@ -1,30 +1,61 @@
 import "server-only";
 import type { Role } from "../generated/prisma/enums";
+import { getAppEnv } from "./env";
 import { AppError } from "./errors";
 
 // Who may do what, in one screen (SPEC §2). Code asks for a permission, never for a role.
 const ROLE_PERMISSIONS = {
   "published:read": ["READER", "ANALYST", "ADMIN"],
+  "account:manage-own": ["READER", "ANALYST", "ADMIN"],
+  "draft:read": ["ANALYST", "ADMIN"],
+  "status-change:log": ["ANALYST", "ADMIN"],
+  "status-change:publish": ["ANALYST", "ADMIN"],
+  "status-change:edit": ["ANALYST", "ADMIN"],
+  "status-change:edit-others-draft": ["ADMIN"],
+  "status-change:retract": ["ADMIN"],
+  "agreement:write": ["ANALYST", "ADMIN"],
+  "measure:write": ["ANALYST", "ADMIN"],
+  "party:write": ["ANALYST", "ADMIN"],
+  "link:write": ["ANALYST", "ADMIN"],
+  "source:create": ["ANALYST", "ADMIN"],
+  "source:edit": ["ADMIN"],
+  "source:grade": ["ADMIN"],
+  "source:merge": ["ADMIN"],
+  "source:retire": ["ADMIN"],
+  "api-token:manage-own": ["ANALYST", "ADMIN"],
+  "user:manage": ["ADMIN"],
+  "audit:read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TPermission = keyof typeof ROLE_PERMISSIONS;
 
+export const PERMISSIONS = Object.keys(ROLE_PERMISSIONS) as TPermission[];
+
 /** The acting user as use cases see it; null is an anonymous visitor. */
-export type TActor = { id: string; role: Role } | null;
+export type TActor = { id: string; role: Role; name: string; email: string } | null;
+export type TSignedInActor = NonNullable<TActor>;
 
-/** Anonymous visitors may read published content (PUBLIC_READ; sign-in arrives with accounts). */
-const ANONYMOUS_PERMISSIONS: ReadonlySet<TPermission> = new Set(["published:read"]);
-
-/** True when the actor holds the permission. */
+/** True when the actor holds the permission. Anonymous visitors may only read, and only while PUBLIC_READ is on. */
 export function can(actor: TActor, permission: TPermission): boolean {
-  if (!actor) return ANONYMOUS_PERMISSIONS.has(permission);
+  if (!actor) return permission === "published:read" && getAppEnv().PUBLIC_READ;
   return (ROLE_PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
 }
 
-/** Throws FORBIDDEN (or UNAUTHENTICATED for anonymous visitors) unless the actor may. */
-export function assertCan(actor: TActor, permission: TPermission): void {
+/** The roles that hold a permission, for the authorisation matrix and the admin pages. */
+export function rolesWith(permission: TPermission): readonly Role[] {
+  return ROLE_PERMISSIONS[permission];
+}
+
+/** Throws UNAUTHENTICATED for anonymous visitors and FORBIDDEN for signed-in ones, unless the actor may. */
+export function assertCan(actor: TActor, permission: TPermission): asserts actor is TActor {
   if (can(actor, permission)) return;
   throw actor
-    ? new AppError("FORBIDDEN", `your role may not ${permission.replace(":", " ")}`)
-    : new AppError("UNAUTHENTICATED", "sign in to continue");
+    ? new AppError("FORBIDDEN", `Your role (${actor.role.toLowerCase()}) may not do this (${permission}).`)
+    : new AppError("UNAUTHENTICATED", "Sign in to continue.");
+}
+
+/** Like assertCan, and narrows to a signed-in actor for permissions anonymous visitors never hold. */
+export function assertSignedInCan(actor: TActor, permission: TPermission): asserts actor is TSignedInActor {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  assertCan(actor, permission);
 }

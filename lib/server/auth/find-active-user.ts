@@ -1,0 +1,18 @@
+import "server-only";
+import { getDatabase } from "../db";
+import type { TActor } from "../permissions";
+
+/**
+ * The actor for a user id if the account may act now: it exists, is not disabled, and (for a
+ * session) the session was issued after the account's sessionsValidAfter.
+ */
+export async function findActiveUser(userId: string, sessionIssuedAt?: Date): Promise<TActor> {
+  const user = await getDatabase().user.findUnique({
+    where: { id: userId },
+    select: { id: true, role: true, name: true, email: true, disabledAt: true, sessionsValidAfter: true },
+  });
+  if (!user || user.disabledAt) return null;
+  // JWT iat has whole seconds; allow the second in which the session was issued.
+  if (sessionIssuedAt && sessionIssuedAt.getTime() + 1000 < user.sessionsValidAfter.getTime()) return null;
+  return { id: user.id, role: user.role, name: user.name, email: user.email };
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { decode, encode } from "next-auth/jwt";
+import { getAppEnv } from "../env";
+
+// Sessions are Auth.js JWTs (encrypted with AUTH_SECRET) in one cookie, so any number of app
+// processes sharing the secret accept each other's sessions (docs/decisions/001).
+export const SESSION_COOKIE = "pactwatch.session-token";
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/** Issues a session token for a user. */
+export function encodeSessionToken(userId: string): Promise<string> {
+  return encode({ token: { sub: userId }, secret: getAppEnv().AUTH_SECRET, maxAge: SESSION_MAX_AGE_SECONDS });
+}
+
+/** The user id and issue time of a valid token, or null for a missing, forged or expired one. */
+export async function decodeSessionToken(token: string | undefined): Promise<{ userId: string; issuedAt: Date } | null> {
+  if (!token) return null;
+  try {
+    const payload = await decode({ token, secret: getAppEnv().AUTH_SECRET });
+    if (!payload?.sub || typeof payload.iat !== "number") return null;
+    return { userId: payload.sub, issuedAt: new Date(payload.iat * 1000) };
+  } catch {
+    return null;
+  }
+}
+
+/** Cookie attributes: HttpOnly, SameSite=Lax, Secure when served over https. */
+export function sessionCookieOptions(isSecure: boolean) {
+  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: isSecure, maxAge: SESSION_MAX_AGE_SECONDS };
+}
