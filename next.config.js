@@ -7,6 +7,12 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  experimental: {
+    // Large enough that our own validation (zod) answers an oversized body with a clear message.
+    serverActions: { bodySizeLimit: "8mb" },
+    // forbidden() renders app/forbidden.tsx with status 403 for signed-in users without the permission.
+    authInterrupts: true,
+  },
   async headers() {
     return [
       {

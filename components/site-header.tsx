@@ -1,22 +1,54 @@
 import Link from "next/link";
+import { signOut } from "@/app/(auth)/sign-in/actions";
+import { can } from "@/lib/server/permissions";
+import { getCurrentActor } from "@/lib/server/session";
+import { SignOutButton } from "./sign-out-button";
 
-export function SiteHeader() {
+const READING_LINKS = [
+  { href: "/", label: "Latest" },
+  { href: "/agreements", label: "Agreements" },
+  { href: "/measures", label: "Trade measures" },
+  { href: "/parties", label: "Parties" },
+  { href: "/sources", label: "Sources" },
+  { href: "/methodology", label: "Methodology" },
+];
+
+export async function SiteHeader() {
+  const actor = await getCurrentActor();
+  const links = [
+    ...(can(actor, "published:read") ? READING_LINKS : []),
+    ...(can(actor, "status-change:log") ? [{ href: "/desk", label: "Desk" }, { href: "/desk/log", label: "Log a development" }] : []),
+    ...(can(actor, "user:manage") ? [{ href: "/admin", label: "Admin" }] : []),
+  ];
   return (
     <header className="border-b border-rule bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-baseline gap-x-6 gap-y-2 px-4 py-4">
-        <Link href="/" className="font-serif text-2xl font-bold text-ink no-underline">
-          Pactwatch
-        </Link>
-        <nav aria-label="Main">
-          <ul className="flex gap-4 text-sm">
-            <li>
-              <Link href="/">Latest</Link>
-            </li>
-            <li>
-              <Link href="/agreements">Agreements</Link>
-            </li>
-          </ul>
-        </nav>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-x-6 gap-y-2 px-4 py-4">
+        <div className="flex flex-wrap items-baseline gap-x-6 gap-y-2">
+          <Link href="/" className="font-serif text-2xl font-bold text-ink no-underline">
+            Pactwatch
+          </Link>
+          <nav aria-label="Main">
+            <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              {links.map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href}>{link.label}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+        <div className="flex items-baseline gap-3 text-sm">
+          {actor ? (
+            <>
+              <Link href="/account">
+                {actor.name} <span className="text-muted">({actor.role.toLowerCase()})</span>
+              </Link>
+              <SignOutButton action={signOut} />
+            </>
+          ) : (
+            <Link href="/sign-in">Sign in</Link>
+          )}
+        </div>
       </div>
     </header>
   );

@@ -8,6 +8,7 @@ import { demoAccounts } from "../prisma/seed/demo-accounts";
 import { seedDemoAccounts, seedDemoData, seedStates } from "../prisma/seed/seed-database";
 import { createDatabase } from "../lib/server/db";
 import { getLauncherEnv } from "../lib/server/env";
+import { resolveAuthSecret } from "./lib/auth-secret";
 import { ensureProductionBuild } from "./lib/build";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -29,7 +30,13 @@ async function main(): Promise<void> {
   const closeEmbedded = async () => embedded?.close().catch((error: Error) => log(`closing the embedded database: ${error.message}`));
 
   try {
-        const applied = await applyMigrations(databaseUrl, { onProgress: log });
+    process.env.AUTH_SECRET = resolveAuthSecret({
+      configured: env.AUTH_SECRET,
+      isServerMode: !embedded,
+      isProduction: env.NODE_ENV === "production",
+      dataDir: path.resolve(env.PACTWATCH_DATA_DIR),
+    });
+    const applied = await applyMigrations(databaseUrl, { onProgress: log });
     log(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
 
     const database = createDatabase({ url: databaseUrl, poolSize: 2, applicationName: "pactwatch-launcher" });
@@ -60,6 +67,8 @@ async function main(): Promise<void> {
         DATABASE_URL: databaseUrl,
         DATABASE_POOL_SIZE: String(env.DATABASE_POOL_SIZE),
         PACTWATCH_EMBEDDED: embedded ? "1" : "0",
+        AUTH_SECRET: process.env.AUTH_SECRET,
+        ...(env.PUBLIC_URL ? { NEXTAUTH_URL: env.PUBLIC_URL } : {}),
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { getDatabaseEnv } from "./env";
 
@@ -12,21 +13,30 @@ export type TDatabaseOptions = {
   applicationName?: string;
 };
 
-/** Creates a Prisma client on adapter-pg; scripts and tests use this, the app uses `db`. */
+const pools = new WeakMap<TDatabase, pg.Pool>();
+
+/** Creates a Prisma client on adapter-pg over its own pool; scripts and tests use this, the app uses getDatabase(). */
 export function createDatabase({ url, poolSize = 10, applicationName = "pactwatch" }: TDatabaseOptions): TDatabase {
-  const adapter = new PrismaPg(
-    {
-      connectionString: url,
-      max: poolSize,
-      connectionTimeoutMillis: 10_000,
-      idleTimeoutMillis: 30_000,
-      application_name: applicationName,
-      // A runaway query must not hold a connection (and, embedded, the whole database) forever.
-      statement_timeout: 30_000,
-    },
-    { onPoolError: (error) => console.error(`database pool error: ${error.message}`) },
-  );
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+    application_name: applicationName,
+    // A runaway query must not hold a connection (and, embedded, the whole database) forever.
+    statement_timeout: 30_000,
+  });
+  pool.on("error", (error) => console.error(`database pool error: ${error.message}`));
+  const database = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(database, pool);
+  return database;
+}
+
+/** The pg pool under a client, for the few libraries that speak to PostgreSQL themselves (rate limits). */
+export function poolOf(database: TDatabase): pg.Pool {
+  const pool = pools.get(database);
+  if (!pool) throw new Error("this database client was not made by createDatabase()");
+  return pool;
 }
 
 const globalForDatabase = globalThis as unknown as { pactwatchDatabase?: TDatabase };

@@ -57,6 +57,7 @@ const ZLauncherEnv = z.object({
   /** Address to listen on; 0.0.0.0 to serve other machines. */
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   PACTWATCH_DATA_DIR: z.string().default(".data"),
+  PUBLIC_URL: z.url({ error: "PUBLIC_URL must be an absolute URL such as https://pactwatch.example.org" }).optional(),
 });
 
 export type TAppEnv = z.infer<typeof ZAppEnv>;

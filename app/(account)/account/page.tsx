@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { formatInstant } from "@/lib/domain/dates";
+import { listApiTokens } from "@/lib/server/api-tokens/list-api-tokens";
+import { can } from "@/lib/server/permissions";
+import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
+import { CreateTokenForm } from "./create-token-form";
+import { RevokeTokenButton } from "./revoke-token-button";
+
+export const metadata: Metadata = { title: "Your account", description: "Your Pactwatch account and API tokens." };
+
+export default async function AccountPage() {
+  await connection();
+  const actor = await requireSignedIn("/account");
+  const tokens = can(actor, "api-token:manage-own") ? await listApiTokens(actor) : null;
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="account-heading">
+        <h1 id="account-heading" className="font-serif text-3xl font-bold">
+          Your account
+        </h1>
+        <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          <dt className="font-semibold">Name</dt>
+          <dd>{actor.name}</dd>
+          <dt className="font-semibold">Email</dt>
+          <dd>{actor.email}</dd>
+          <dt className="font-semibold">Role</dt>
+          <dd className="capitalize">{actor.role.toLowerCase()}</dd>
+        </dl>
+      </section>
+      {tokens && (
+        <section aria-labelledby="tokens-heading">
+          <h2 id="tokens-heading" className="font-serif text-2xl font-bold">
+            API tokens
+          </h2>
+          <p className="mt-1 max-w-prose text-sm text-muted">
+            A token acts with your role on <code>/api/v1</code>. It is shown once when created and stored only as a hash.
+          </p>
+          <CreateTokenForm />
+          {tokens.length > 0 && (
+            <table className="mt-6 w-full border-collapse text-left text-sm">
+              <caption className="sr-only">Your API tokens</caption>
+              <thead>
+                <tr className="border-b border-rule">
+                  <th scope="col" className="py-2 pr-4">Name</th>
+                  <th scope="col" className="py-2 pr-4">Starts with</th>
+                  <th scope="col" className="py-2 pr-4">Created</th>
+                  <th scope="col" className="py-2 pr-4">Last used</th>
+                  <th scope="col" className="py-2">State</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.map((token) => (
+                  <tr key={token.id} className="border-b border-rule">
+                    <td className="py-2 pr-4">{token.name}</td>
+                    <td className="py-2 pr-4"><code>{token.prefix}…</code></td>
+                    <td className="py-2 pr-4">{formatInstant(token.createdAt, "UTC")}</td>
+                    <td className="py-2 pr-4">{token.lastUsedAt ? formatInstant(token.lastUsedAt, "UTC") : "never"}</td>
+                    <td className="py-2">
+                      {token.revokedAt ? (
+                        <>revoked {formatInstant(token.revokedAt, "UTC")}</>
+                      ) : (
+                        <RevokeTokenButton tokenId={token.id} name={token.name} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

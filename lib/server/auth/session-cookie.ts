@@ -1,0 +1,26 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { encodeSessionToken, SESSION_COOKIE, sessionCookieOptions } from "./session-token";
+
+async function isHttps(): Promise<boolean> {
+  return (await headers()).get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+}
+
+/** Starts a session for the user in this response (server actions and route handlers only). */
+export async function startSession(userId: string): Promise<void> {
+  (await cookies()).set(SESSION_COOKIE, await encodeSessionToken(userId), sessionCookieOptions(await isHttps()));
+}
+
+/** Ends the session in this response. */
+export async function endSession(): Promise<void> {
+  (await cookies()).delete(SESSION_COOKIE);
+}
+
+/**
+ * The client's address for rate limits: the last hop recorded in X-Forwarded-For (Next.js adds
+ * the socket's address there; a proxy in front appends its peer), else "unknown".
+ */
+export async function clientAddress(): Promise<string> {
+  const forwarded = (await headers()).get("x-forwarded-for");
+  return forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1) ?? "unknown";
+}
