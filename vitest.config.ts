@@ -9,6 +9,7 @@ export default defineConfig({
       "@": path.resolve(import.meta.dirname),
       // `server-only` throws outside React Server Components; in tests it guards nothing.
       "server-only": path.resolve(import.meta.dirname, "tests/support/empty-module.ts"),
+      "next/cache": path.resolve(import.meta.dirname, "tests/support/next-cache-stub.ts"),
     },
   },
   test: {
