@@ -1,0 +1,160 @@
+import { z } from "zod";
+import { localDateTimeToInstant, parsePartialDate, startOfLocalPeriod } from "../domain/dates";
+import { isValidTimeZone } from "../domain/zoned-time";
+import { STATUS_LABELS, STATUSES_BY_SUBJECT_KIND, isStatusValidFor, type SubjectKind } from "../domain/statuses";
+import { Direction, Status, type DatePrecision } from "../generated/prisma/enums";
+import { ZCitations } from "./citation";
+import { optionalId, optionalText, orList, requiredText, untrimmedText, ZSubjectRef, ZTimeZone, ZVersion } from "./form-input";
+
+export const MAX_BODY_LENGTH = 20_000;
+export const MAX_HEADLINE_LENGTH = 200;
+
+const SUBJECT_NAMES: Record<SubjectKind, string> = { AGREEMENT: "An agreement", MEASURE: "A trade measure" };
+
+/** "A trade measure cannot be ‘Notice given’: choose Announced, In force, Eased, Suspended or Lifted". */
+export function statusNotValidMessage(kind: SubjectKind, status: Status): string {
+  const choices = STATUSES_BY_SUBJECT_KIND[kind].map((choice) => STATUS_LABELS[choice]);
+  return `${SUBJECT_NAMES[kind]} cannot be ‘${STATUS_LABELS[status]}’: choose ${orList(choices)}`;
+}
+
+export const CITATION_REQUIRED_MESSAGE = "Add at least one citation before publishing";
+export const FUTURE_OCCURRED_MESSAGE = "The occurred date cannot be in the future";
+
+// The fields a development has whatever its subject, as a form or a JSON client sends them.
+const developmentFields = {
+  status: z.enum(Status, { error: "Choose the status after this development" }),
+  headline: requiredText(MAX_HEADLINE_LENGTH, "Write a headline", `The headline is limited to ${MAX_HEADLINE_LENGTH} characters`),
+  body: untrimmedText(MAX_BODY_LENGTH, "The body is limited to 20,000 characters"),
+  /** "2019-11-22", "2019-11" or "2019": when it happened, as precisely as known. */
+  occurredOn: optionalText(10, "Enter the date as YYYY-MM-DD, YYYY-MM or YYYY"),
+  timeZone: ZTimeZone,
+  /** Optional local "YYYY-MM-DDTHH:mm" at which the new status takes effect (may be in the future). */
+  effectiveAt: optionalText(19, "Enter the effective date and time as YYYY-MM-DDTHH:mm"),
+  /** Zone of effectiveAt; the development's zone when empty. */
+  effectiveTimeZone: optionalText(64, "Choose a time zone from the list"),
+  direction: z.preprocess(
+    (value) => (value === "" || value === undefined || value === null ? "NEUTRAL" : value),
+    z.enum(Direction, { error: "Choose escalation, de-escalation or neutral" }),
+  ),
+  cancelsId: optionalId("Choose the scheduled change from the list"),
+  citations: ZCitations,
+};
+
+type TDevelopmentFields = z.output<z.ZodObject<typeof developmentFields>>;
+
+/** The dates of a development as stored: instants, the precision and the zone. */
+export type TDevelopmentDates = {
+  occurredAt: Date;
+  occurredPrecision: DatePrecision;
+  effectiveAt: Date | null;
+};
+
+type TDateIssue = { path: string; message: string };
+
+// Dates depend on each other (the zone, the precision), so they are read together, against the
+// clock at the moment of reading. Fields that failed their own check arrive here as typed.
+function readDates(fields: Partial<TDevelopmentFields>): { dates: TDevelopmentDates | null; issues: TDateIssue[] } {
+  const issues: TDateIssue[] = [];
+  const timeZone = typeof fields.timeZone === "string" && isValidTimeZone(fields.timeZone) ? fields.timeZone : null;
+  let dates: TDevelopmentDates | null = null;
+  const occurredOn = typeof fields.occurredOn === "string" ? fields.occurredOn.trim() : "";
+  const occurred = occurredOn === "" ? null : parsePartialDate(occurredOn);
+  if (!occurred) {
+    issues.push({ path: "occurredOn", message: "Enter when it happened: YYYY-MM-DD, YYYY-MM or YYYY" });
+  } else if (!occurred.ok) {
+    issues.push({ path: "occurredOn", message: occurred.reason });
+  } else if (timeZone) {
+    const occurredAt = startOfLocalPeriod(occurred.date, timeZone);
+    if (occurredAt.getTime() > Date.now()) issues.push({ path: "occurredOn", message: FUTURE_OCCURRED_MESSAGE });
+    else dates = { occurredAt, occurredPrecision: occurred.date.precision, effectiveAt: null };
+  }
+
+  const effectiveText = typeof fields.effectiveAt === "string" ? fields.effectiveAt.trim() : "";
+  if (effectiveText === "") return { dates, issues };
+  const effectiveZone = typeof fields.effectiveTimeZone === "string" && fields.effectiveTimeZone.trim() !== "" ? fields.effectiveTimeZone.trim() : timeZone;
+  if (!effectiveZone || !isValidTimeZone(effectiveZone)) {
+    if (timeZone) issues.push({ path: "effectiveTimeZone", message: "Choose a time zone from the list (an IANA name such as Asia/Seoul)" });
+    return { dates: null, issues };
+  }
+  try {
+    const effectiveAt = localDateTimeToInstant(effectiveText, effectiveZone);
+    return { dates: dates && { ...dates, effectiveAt }, issues };
+  } catch {
+    issues.push({ path: "effectiveAt", message: "Enter the effective date and time as YYYY-MM-DDTHH:mm, e.g. 2019-11-23T00:00" });
+    return { dates: null, issues };
+  }
+}
+
+function addDateIssues(fields: Partial<TDevelopmentFields>, context: z.RefinementCtx): void {
+  for (const issue of readDates(fields).issues) context.addIssue({ code: "custom", path: [issue.path], message: issue.message });
+}
+
+function toDevelopment(fields: TDevelopmentFields) {
+  const { occurredOn: _occurredOn, effectiveAt: _effectiveAt, effectiveTimeZone: _effectiveTimeZone, ...rest } = fields;
+  // Only reached when readDates found no issue, so the dates are there.
+  const { dates } = readDates(fields);
+  return { ...rest, ...(dates as TDevelopmentDates) };
+}
+
+function isPublishingWithoutCitations(fields: { intent?: unknown; citations?: unknown }): boolean {
+  return fields.intent === "publish" && Array.isArray(fields.citations) && fields.citations.length === 0;
+}
+
+/** Logging a development: its subject, what changed, when, and the citations backing it. */
+export const ZLogStatusChange = z
+  .object({
+    subject: ZSubjectRef,
+    ...developmentFields,
+    intent: z.preprocess(
+      (value) => (value === "" || value === undefined || value === null ? "draft" : value),
+      z.enum(["draft", "publish"], { error: "Choose Save draft or Publish" }),
+    ),
+  })
+  // superRefine runs even when single fields failed, so every mistake is reported at once.
+  .superRefine((fields, context) => {
+    const { subject, status } = fields as Partial<typeof fields>;
+    if (subject && typeof subject === "object" && typeof status === "string" && status in STATUS_LABELS && !isStatusValidFor(subject.kind, status)) {
+      context.addIssue({ code: "custom", path: ["status"], message: statusNotValidMessage(subject.kind, status) });
+    }
+    if (isPublishingWithoutCitations(fields)) context.addIssue({ code: "custom", path: ["citations"], message: CITATION_REQUIRED_MESSAGE });
+    addDateIssues(fields, context);
+  })
+  .transform(({ subject, intent, ...fields }) => ({ subject, intent, ...toDevelopment(fields) }));
+export type TLogStatusChange = z.output<typeof ZLogStatusChange>;
+
+/**
+ * Editing a development: the same fields (the subject stays), the version the form was opened
+ * at, and whether to publish a draft. Whether the status fits the subject is checked by the use
+ * case, which knows the subject.
+ */
+export const ZEditStatusChange = z
+  .object({
+    id: z.uuid({ error: "This entry does not exist" }),
+    version: ZVersion,
+    ...developmentFields,
+    intent: z.preprocess(
+      (value) => (value === "" || value === undefined || value === null ? "save" : value),
+      z.enum(["save", "publish"], { error: "Choose Save or Publish" }),
+    ),
+  })
+  .superRefine((fields, context) => {
+    if (isPublishingWithoutCitations(fields)) context.addIssue({ code: "custom", path: ["citations"], message: CITATION_REQUIRED_MESSAGE });
+    addDateIssues(fields, context);
+  })
+  .transform(({ id, version, intent, ...fields }) => ({ id, version, intent, ...toDevelopment(fields) }));
+export type TEditStatusChange = z.output<typeof ZEditStatusChange>;
+
+/** Publishing a draft as it stands. */
+export const ZPublishStatusChange = z.object({
+  id: z.uuid({ error: "This entry does not exist" }),
+  version: ZVersion,
+});
+export type TPublishStatusChange = z.output<typeof ZPublishStatusChange>;
+
+/** Retracting a published entry (admins): it stays in the history, marked, with the reason. */
+export const ZRetractStatusChange = z.object({
+  id: z.uuid({ error: "This entry does not exist" }),
+  version: ZVersion,
+  reason: requiredText(1000, "Say why the entry is retracted: readers see the reason", "The reason is limited to 1,000 characters"),
+});
+export type TRetractStatusChange = z.output<typeof ZRetractStatusChange>;

@@ -1,0 +1,29 @@
+import "server-only";
+import { getDatabase } from "../db";
+import { assertSignedInCan, type TActor } from "../permissions";
+import { diffSnapshots } from "./diff-snapshots";
+import type { TRevisionEntityType } from "./record-revision";
+
+/** Every saved version of an entity, oldest first, each with who saved it, when, and what changed from the one before. */
+export async function listRevisions(actor: TActor, entityType: TRevisionEntityType, entityId: string) {
+  assertSignedInCan(actor, "draft:read");
+  const revisions = await getDatabase().revision.findMany({
+    where: { entityType, entityId },
+    orderBy: { version: "asc" },
+    select: { id: true, version: true, snapshot: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  return revisions.map((revision, index) => {
+    const snapshot = revision.snapshot as Record<string, unknown>;
+    const previous = index > 0 ? (revisions[index - 1]?.snapshot as Record<string, unknown>) : null;
+    return {
+      id: revision.id,
+      version: revision.version,
+      savedAt: revision.createdAt,
+      savedBy: revision.actor?.name ?? "unknown",
+      snapshot,
+      changes: diffSnapshots(previous, snapshot),
+    };
+  });
+}
+
+export type TRevision = Awaited<ReturnType<typeof listRevisions>>[number];

@@ -1,0 +1,28 @@
+import "server-only";
+import type { Prisma } from "../../generated/prisma/client";
+import type { TSignedInActor } from "../permissions";
+import type { TTransaction } from "../write-transaction";
+
+export type TRevisionEntityType = "StatusChange" | "Agreement" | "TradeMeasure" | "Party";
+
+// Snapshots are JSON: dates as ISO strings, as the revision page and a reader of the log expect.
+function toJson(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+/** Appends the entity as it stands after a save (its new version), in the caller's transaction. */
+export async function recordRevision(
+  tx: TTransaction,
+  actor: TSignedInActor,
+  revision: { entityType: TRevisionEntityType; entityId: string; version: number; snapshot: unknown },
+): Promise<void> {
+  await tx.revision.create({
+    data: {
+      entityType: revision.entityType,
+      entityId: revision.entityId,
+      version: revision.version,
+      snapshot: toJson(revision.snapshot),
+      actorId: actor.id,
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { getDatabase } from "../db";
+import { AppError } from "../errors";
+import { HISTORY_ENTRY_SELECT } from "../history-select";
+import { assertSignedInCan, can, type TActor } from "../permissions";
+import { toStatusChangeFormValues } from "./status-change-form-values";
+import { STATUS_CHANGE_RECORD_SELECT, subjectOf } from "./status-change-record";
+
+/** A status change for the desk (drafts included): its form values, how a reader would see it, and what the actor may do with it. */
+export async function getStatusChange(actor: TActor, id: string) {
+  assertSignedInCan(actor, "draft:read");
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "This entry does not exist.");
+  const database = getDatabase();
+  const [record, preview] = await Promise.all([
+    database.statusChange.findUnique({ where: { id }, select: STATUS_CHANGE_RECORD_SELECT }),
+    database.statusChange.findUnique({ where: { id }, select: HISTORY_ENTRY_SELECT }),
+  ]);
+  if (!record || !preview) throw new AppError("NOT_FOUND", "This entry does not exist.");
+  const isOwnOrPublished = record.state !== "DRAFT" || record.authorId === actor.id || can(actor, "status-change:edit-others-draft");
+  return {
+    record,
+    preview,
+    subject: subjectOf(record),
+    formValues: toStatusChangeFormValues(record),
+    may: {
+      edit: record.state !== "RETRACTED" && can(actor, "status-change:edit") && isOwnOrPublished,
+      publish: record.state === "DRAFT" && can(actor, "status-change:publish") && isOwnOrPublished,
+      retract: record.state === "PUBLISHED" && can(actor, "status-change:retract"),
+    },
+  };
+}
+
+export type TDeskStatusChange = Awaited<ReturnType<typeof getStatusChange>>;
