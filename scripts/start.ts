@@ -58,8 +58,8 @@ async function main(): Promise<void> {
   }
 
   const child = spawn(
-    path.join("node_modules", ".bin", "next"),
-    [mode, "--port", String(env.PORT), "--hostname", env.HOST],
+    process.execPath,
+    ["scripts/serve.mjs", ...(mode === "dev" ? ["--dev"] : [])],
     {
       stdio: ["ignore", "inherit", "inherit"],
       env: {
@@ -70,6 +70,10 @@ async function main(): Promise<void> {
         AUTH_SECRET: process.env.AUTH_SECRET,
         ...(env.PUBLIC_URL ? { NEXTAUTH_URL: env.PUBLIC_URL } : {}),
         NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: mode === "dev" ? "development" : "production",
+        PORT: String(env.PORT),
+        HOST: env.HOST,
+        TRUSTED_PROXY_HOPS: String(env.TRUSTED_PROXY_HOPS),
       },
     },
   );

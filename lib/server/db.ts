@@ -13,7 +13,9 @@ export type TDatabaseOptions = {
   applicationName?: string;
 };
 
-const pools = new WeakMap<TDatabase, pg.Pool>();
+// A global symbol, not a module-level WeakMap: Next.js may load this module more than once,
+// and the client cached on globalThis must still lead to its pool.
+const POOL = Symbol.for("pactwatch.database-pool");
 
 /** Creates a Prisma client on adapter-pg over its own pool; scripts and tests use this, the app uses getDatabase(). */
 export function createDatabase({ url, poolSize = 10, applicationName = "pactwatch" }: TDatabaseOptions): TDatabase {
@@ -28,13 +30,13 @@ export function createDatabase({ url, poolSize = 10, applicationName = "pactwatc
   });
   pool.on("error", (error) => console.error(`database pool error: ${error.message}`));
   const database = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-  pools.set(database, pool);
+  Object.defineProperty(database, POOL, { value: pool });
   return database;
 }
 
 /** The pg pool under a client, for the few libraries that speak to PostgreSQL themselves (rate limits). */
 export function poolOf(database: TDatabase): pg.Pool {
-  const pool = pools.get(database);
+  const pool = (database as unknown as Record<symbol, pg.Pool | undefined>)[POOL];
   if (!pool) throw new Error("this database client was not made by createDatabase()");
   return pool;
 }

@@ -57,6 +57,8 @@ const ZLauncherEnv = z.object({
   /** Address to listen on; 0.0.0.0 to serve other machines. */
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   PACTWATCH_DATA_DIR: z.string().default(".data"),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (0: clients connect directly). */
+  TRUSTED_PROXY_HOPS: z.coerce.number({ error: "TRUSTED_PROXY_HOPS must be a whole number, 0 when no proxy is in front" }).int().min(0).max(10).default(0),
   PUBLIC_URL: z.url({ error: "PUBLIC_URL must be an absolute URL such as https://pactwatch.example.org" }).optional(),
 });
 

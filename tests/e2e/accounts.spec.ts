@@ -29,7 +29,7 @@ test("a wrong password is refused with a clear message, keeping the email", asyn
   await page.getByLabel("Email").fill("analyst@pactwatch.test");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
   await expect(page.getByLabel("Email")).toHaveValue("analyst@pactwatch.test");
 });
 

@@ -16,11 +16,7 @@ export async function endSession(): Promise<void> {
   (await cookies()).delete(SESSION_COOKIE);
 }
 
-/**
- * The client's address for rate limits: the last hop recorded in X-Forwarded-For (Next.js adds
- * the socket's address there; a proxy in front appends its peer), else "unknown".
- */
+/** The client's address for rate limits, as recorded by scripts/serve.mjs from the socket. */
 export async function clientAddress(): Promise<string> {
-  const forwarded = (await headers()).get("x-forwarded-for");
-  return forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1) ?? "unknown";
+  return (await headers()).get("x-pactwatch-client-address") ?? "unknown";
 }

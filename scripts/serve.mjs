@@ -1,0 +1,34 @@
+// The app's HTTP server: Next.js behind a plain Node server that records who is calling.
+// Next.js only fills X-Forwarded-For when a request lacks it, so a client could choose its
+// own address; here the address comes from the socket, or, with TRUSTED_PROXY_HOPS=N reverse
+// proxies in front, from the entry the outermost trusted proxy appended.
+import { createServer } from "node:http";
+import next from "next";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "127.0.0.1";
+const trustedHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+const isDev = process.argv.includes("--dev");
+
+function clientAddress(request) {
+  const socketAddress = request.socket.remoteAddress ?? "unknown";
+  if (trustedHops <= 0) return socketAddress;
+  const forwarded = String(request.headers["x-forwarded-for"] ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  return forwarded.at(-trustedHops) ?? socketAddress;
+}
+
+const app = next({ dev: isDev, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+const server = createServer((request, response) => {
+  request.headers["x-pactwatch-client-address"] = clientAddress(request);
+  handle(request, response);
+});
+server.listen(port, hostname, () => console.log(`▲ Next.js ${isDev ? "dev" : "production"} server listening on http://${hostname}:${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
