@@ -6,10 +6,8 @@ import { assertSignedInCan, type TActor } from "../permissions";
 export async function listSubjectOptions(actor: TActor) {
   assertSignedInCan(actor, "draft:read");
   const database = getDatabase();
-  const [agreements, measures] = await Promise.all([
-    database.agreement.findMany({ orderBy: { title: "asc" }, select: { slug: true, title: true, shortName: true, timeZone: true } }),
-    database.tradeMeasure.findMany({ orderBy: { title: "asc" }, select: { slug: true, title: true, timeZone: true } }),
-  ]);
+  const agreements = await database.agreement.findMany({ orderBy: { title: "asc" }, select: { slug: true, title: true, shortName: true, timeZone: true } });
+  const measures = await database.tradeMeasure.findMany({ orderBy: { title: "asc" }, select: { slug: true, title: true, timeZone: true } });
   return {
     agreements: agreements.map((agreement) => ({
       value: `agreement:${agreement.slug}`,

@@ -11,10 +11,9 @@ export async function getStatusChange(actor: TActor, id: string) {
   assertSignedInCan(actor, "draft:read");
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "This entry does not exist.");
   const database = getDatabase();
-  const [record, preview] = await Promise.all([
-    database.statusChange.findUnique({ where: { id }, select: STATUS_CHANGE_RECORD_SELECT }),
-    database.statusChange.findUnique({ where: { id }, select: HISTORY_ENTRY_SELECT }),
-  ]);
+  // One query after the other: the embedded database serves one session to all connections.
+  const record = await database.statusChange.findUnique({ where: { id }, select: STATUS_CHANGE_RECORD_SELECT });
+  const preview = record && (await database.statusChange.findUnique({ where: { id }, select: HISTORY_ENTRY_SELECT }));
   if (!record || !preview) throw new AppError("NOT_FOUND", "This entry does not exist.");
   const isOwnOrPublished = record.state !== "DRAFT" || record.authorId === actor.id || can(actor, "status-change:edit-others-draft");
   return {

@@ -26,22 +26,25 @@ export type TDeskEntry = Prisma.StatusChangeGetPayload<{ select: typeof DESK_ENT
 export async function listDeskEntries(actor: TActor, { limit = 20 } = {}) {
   assertSignedInCan(actor, "draft:read");
   const database = getDatabase();
-  const [myDrafts, othersDrafts, recent] = await Promise.all([
-    database.statusChange.findMany({ where: { state: "DRAFT", authorId: actor.id }, orderBy: { updatedAt: "desc" }, take: 100, select: DESK_ENTRY_SELECT }),
-    can(actor, "status-change:edit-others-draft")
-      ? database.statusChange.findMany({
-          where: { state: "DRAFT", NOT: { authorId: actor.id } },
-          orderBy: { updatedAt: "desc" },
-          take: limit,
-          select: DESK_ENTRY_SELECT,
-        })
-      : Promise.resolve([]),
-    database.statusChange.findMany({
-      where: { state: { in: ["PUBLISHED", "RETRACTED"] } },
-      orderBy: { updatedAt: "desc" },
-      take: limit,
-      select: DESK_ENTRY_SELECT,
-    }),
-  ]);
+  const myDrafts = await database.statusChange.findMany({
+    where: { state: "DRAFT", authorId: actor.id },
+    orderBy: { updatedAt: "desc" },
+    take: 100,
+    select: DESK_ENTRY_SELECT,
+  });
+  const othersDrafts = can(actor, "status-change:edit-others-draft")
+    ? await database.statusChange.findMany({
+        where: { state: "DRAFT", NOT: { authorId: actor.id } },
+        orderBy: { updatedAt: "desc" },
+        take: limit,
+        select: DESK_ENTRY_SELECT,
+      })
+    : [];
+  const recent = await database.statusChange.findMany({
+    where: { state: { in: ["PUBLISHED", "RETRACTED"] } },
+    orderBy: { updatedAt: "desc" },
+    take: limit,
+    select: DESK_ENTRY_SELECT,
+  });
   return { myDrafts, othersDrafts, recent };
 }
