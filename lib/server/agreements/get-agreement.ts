@@ -1,67 +1,69 @@
 import "server-only";
-import { nextNoticeDeadline, isNoticeDeadlineRelevant } from "../../domain/deadlines";
+import { Prisma } from "../../generated/prisma/client";
+import type { AgreementKind } from "../../generated/prisma/enums";
+import { isNoticeDeadlineRelevant, nextNoticeDeadline } from "../../domain/deadlines";
 import { deriveStatus } from "../../domain/status-derivation";
+import { statusTimeline } from "../../domain/status-timeline";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
-import { HISTORY_ENTRY_SELECT, HISTORY_ORDER } from "../history-select";
 import { assertCan, type TActor } from "../permissions";
+import { linksJsonSql, skeletonJsonSql, toRelatedItems, toSkeleton, type TRelatedItem, type TSkeletonChange } from "../subject-sql";
 
-/** An agreement with its parties, terms, derived status, deadlines and published history. */
+type TAgreementRow = {
+  id: string;
+  slug: string;
+  title: string;
+  shortName: string | null;
+  kind: AgreementKind;
+  summary: string;
+  signedOn: Date | null;
+  inForceOn: Date | null;
+  termMonths: number | null;
+  autoRenews: boolean;
+  noticeDays: number | null;
+  timeZone: string;
+  updatedAt: Date;
+  parties: { code: string; name: string }[];
+  related: Omit<TRelatedItem, "href">[];
+  skeleton: Parameters<typeof toSkeleton>[0];
+};
+
+/**
+ * An agreement's page head in one round trip: its fields, parties, related items and the skeleton
+ * of its published history, from which the current status, the pending and cancelled schedules,
+ * the timeline and the next notice deadline are derived by the domain rules. The history itself
+ * is paged separately (listPublishedChanges).
+ */
 export async function getAgreement(actor: TActor, slug: string, now: Date = new Date()) {
   assertCan(actor, "published:read");
-  const agreement = await getDatabase().agreement.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      shortName: true,
-      kind: true,
-      summary: true,
-      signedOn: true,
-      inForceOn: true,
-      termMonths: true,
-      autoRenews: true,
-      noticeDays: true,
-      timeZone: true,
-      parties: { select: { party: { select: { code: true, name: true } } }, orderBy: { party: { name: "asc" } } },
-      statusChanges: {
-        where: { state: { in: ["PUBLISHED", "RETRACTED"] } },
-        orderBy: [...HISTORY_ORDER],
-        select: HISTORY_ENTRY_SELECT,
-      },
-      linksFrom: { select: { type: true, note: true, toMeasure: { select: { slug: true, title: true } } } },
-      linksTo: { select: { type: true, note: true, fromMeasure: { select: { slug: true, title: true } } } },
-    },
-  });
-  if (!agreement) throw new AppError("NOT_FOUND", `no agreement is called "${slug}"`);
+  const rows = await getDatabase().$queryRaw<TAgreementRow[]>`
+    SELECT a.id, a.slug, a.title, a."shortName", a.kind::text AS kind, a.summary, a."signedOn", a."inForceOn", a."termMonths",
+      a."autoRenews", a."noticeDays", a."timeZone", a."updatedAt",
+      COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
+        FROM "AgreementParty" ap JOIN "Party" p ON p.id = ap."partyId" WHERE ap."agreementId" = a.id), '[]'::json) AS parties,
+      ${linksJsonSql("agreement", Prisma.sql`a.id`)} AS related,
+      ${skeletonJsonSql("agreementId", Prisma.sql`a.id`)} AS skeleton
+    FROM "Agreement" a WHERE a.slug = ${slug}`;
+  const agreement = rows[0];
+  if (!agreement) throw new AppError("NOT_FOUND", `No agreement is recorded at “${slug}”.`);
 
-  const status = deriveStatus(agreement.statusChanges, now);
+  const history: TSkeletonChange[] = toSkeleton(agreement.skeleton);
+  const status = deriveStatus(history, now);
+  const inForceOn = agreement.inForceOn?.toISOString().slice(0, 10) ?? null;
   const noticeDeadline =
-    agreement.inForceOn && isNoticeDeadlineRelevant(status.current?.status ?? null)
-      ? nextNoticeDeadline(
-          {
-            inForceOn: agreement.inForceOn.toISOString().slice(0, 10),
-            termMonths: agreement.termMonths,
-            autoRenews: agreement.autoRenews,
-            noticeDays: agreement.noticeDays,
-            timeZone: agreement.timeZone,
-          },
-          now,
-        )
+    inForceOn && isNoticeDeadlineRelevant(status.current?.status ?? null)
+      ? nextNoticeDeadline({ ...agreement, inForceOn }, now)
       : null;
-  const relatedMeasures = [
-    ...agreement.linksFrom.flatMap((link) => (link.toMeasure ? [{ ...link.toMeasure, type: link.type, note: link.note }] : [])),
-    ...agreement.linksTo.flatMap((link) => (link.fromMeasure ? [{ ...link.fromMeasure, type: link.type, note: link.note }] : [])),
-  ];
-  const { statusChanges, linksFrom: _from, linksTo: _to, parties, ...fields } = agreement;
+  const { skeleton: _skeleton, related, ...fields } = agreement;
   return {
     ...fields,
-    parties: parties.map(({ party }) => party),
+    name: agreement.shortName ?? agreement.title,
     status,
     noticeDeadline,
-    history: statusChanges,
-    relatedMeasures,
+    timeline: statusTimeline(history, now),
+    /** Every published change, oldest first, with only what the status rules and the timeline read. */
+    skeleton: history,
+    related: toRelatedItems(related),
   };
 }
 

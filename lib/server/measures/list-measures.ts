@@ -53,7 +53,10 @@ export async function listMeasures(
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "StatusChange" sc WHERE sc."measureId" = m.id AND sc.state = 'PUBLISHED'
       AND sc."effectiveTime" >= ${filters.range.start ?? new Date(-8.64e15)} AND sc."effectiveTime" < ${filters.range.end ?? new Date(8.64e15)})`);
   }
-  const statusFilter = filters.status?.length ? Prisma.sql`current."currentStatus" = ANY(${filters.status}::text[])` : Prisma.sql`true`;
+  // The current status is computed for every match only when it filters; otherwise for the page alone.
+  const statusJoin = filters.status?.length
+    ? Prisma.sql`${currentStatusJoin("measureId", Prisma.sql`matched.id`, now)} WHERE current."currentStatus" = ANY(${filters.status}::text[])`
+    : Prisma.empty;
   const sortKeys: Record<typeof sort, TSortKey> = {
     name: { expression: Prisma.sql`lower(m.title)`, direction: "asc", type: "text" },
     relevance: {
@@ -76,15 +79,16 @@ export async function listMeasures(
       SELECT m.id, m.slug, m.title, m."measureType"::text AS "measureType", m."announcedOn", m."imposingPartyId", ${sortSql.key} AS "sortKey"
       FROM "TradeMeasure" m WHERE ${Prisma.join(conditions, " AND ")}
     ), filtered AS (
-      SELECT matched.*, current.*, count(*) OVER () AS total
-      FROM matched ${currentStatusJoin("measureId", Prisma.sql`matched.id`, now)}
-      WHERE ${statusFilter}
+      SELECT matched.*, count(*) OVER () AS total FROM matched
+      ${statusJoin}
+    ), page AS (
+      SELECT * FROM filtered WHERE ${after} ORDER BY ${sortSql.order} LIMIT ${limit + 1}
     )
-    SELECT filtered.*,
-      (SELECT json_build_object('code', p.code, 'name', p.name) FROM "Party" p WHERE p.id = filtered."imposingPartyId") AS "imposingParty",
+    SELECT page.*, current.*,
+      (SELECT json_build_object('code', p.code, 'name', p.name) FROM "Party" p WHERE p.id = page."imposingPartyId") AS "imposingParty",
       COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
-        FROM "TradeMeasureTarget" t JOIN "Party" p ON p.id = t."partyId" WHERE t."measureId" = filtered.id), '[]'::json) AS targets
-    FROM filtered WHERE ${after}
+        FROM "TradeMeasureTarget" t JOIN "Party" p ON p.id = t."partyId" WHERE t."measureId" = page.id), '[]'::json) AS targets
+    FROM page ${currentStatusJoin("measureId", Prisma.sql`page.id`, now)}
     ORDER BY ${sortSql.order} LIMIT ${limit + 1}`;
 
   const items = rows.slice(0, limit).map((row) => ({

@@ -1,27 +1,22 @@
 import "server-only";
+import { Prisma } from "../../generated/prisma/client";
 import type { Status } from "../../generated/prisma/enums";
-import { deriveStatus } from "../../domain/status-derivation";
 import { getDatabase } from "../db";
 import { assertCan, type TActor } from "../permissions";
+import { currentStatusJoin } from "../status-sql";
 
-const HISTORY_FIELDS = { id: true, status: true, state: true, occurredAt: true, effectiveAt: true, cancelsId: true, createdAt: true } as const;
+type TRow = { subject: "agreements" | "measures"; status: Status | null; count: number };
 
-/** How many agreements and measures are in each current status (null: no status yet). */
+/** How many agreements and measures are in each current status (null: no status yet), in one round trip. */
 export async function countByStatus(actor: TActor, now: Date = new Date()) {
   assertCan(actor, "published:read");
-  const database = getDatabase();
-  const where = { state: "PUBLISHED" as const };
-  const [agreements, measures] = await Promise.all([
-    database.agreement.findMany({ select: { statusChanges: { where, select: HISTORY_FIELDS } } }),
-    database.tradeMeasure.findMany({ select: { statusChanges: { where, select: HISTORY_FIELDS } } }),
-  ]);
-  const tally = (subjects: typeof agreements) => {
-    const counts = new Map<Status | null, number>();
-    for (const subject of subjects) {
-      const status = deriveStatus(subject.statusChanges, now).current?.status ?? null;
-      counts.set(status, (counts.get(status) ?? 0) + 1);
-    }
-    return [...counts.entries()].map(([status, count]) => ({ status, count })).sort((a, b) => b.count - a.count);
-  };
-  return { agreements: tally(agreements), measures: tally(measures) };
+  const rows = await getDatabase().$queryRaw<TRow[]>`
+    SELECT 'agreements' AS subject, current."currentStatus" AS status, count(*)::int AS count
+    FROM "Agreement" a ${currentStatusJoin("agreementId", Prisma.sql`a.id`, now)} GROUP BY 2
+    UNION ALL
+    SELECT 'measures', current."currentStatus", count(*)::int
+    FROM "TradeMeasure" m ${currentStatusJoin("measureId", Prisma.sql`m.id`, now)} GROUP BY 2
+    ORDER BY 1, 3 DESC, 2`;
+  const pick = (subject: TRow["subject"]) => rows.filter((row) => row.subject === subject).map(({ status, count }) => ({ status, count }));
+  return { agreements: pick("agreements"), measures: pick("measures") };
 }

@@ -1,64 +1,65 @@
 import "server-only";
+import { Prisma } from "../../generated/prisma/client";
+import type { Status } from "../../generated/prisma/enums";
 import { isNoticeDeadlineRelevant, nextNoticeDeadline } from "../../domain/deadlines";
-import { deriveStatus } from "../../domain/status-derivation";
 import { getDatabase } from "../db";
 import { assertCan, type TActor } from "../permissions";
-
-const HISTORY_FIELDS = { id: true, status: true, state: true, occurredAt: true, effectiveAt: true, cancelsId: true, createdAt: true } as const;
+import { currentStatusJoin, isCancelledSql } from "../status-sql";
 
 export type TPendingDeadline =
-  | { kind: "scheduled-change"; at: Date; status: string; headline: string; timeZone: string; subject: { href: string; name: string } }
+  | { kind: "scheduled-change"; at: Date; status: Status; headline: string; changeId: string; timeZone: string; subject: { href: string; name: string } }
   | { kind: "notice-deadline"; at: Date; lastDayToGiveNotice: string; termEndsAt: Date; timeZone: string; subject: { href: string; name: string } };
 
-/** Scheduled status changes still ahead, and the next notice deadline of auto-renewing agreements. */
+type TScheduledRow = { id: string; status: Status; headline: string; effectiveAt: Date; timeZone: string; agreementSlug: string | null; measureSlug: string | null; subjectName: string };
+type TRenewingRow = {
+  slug: string;
+  name: string;
+  inForceOn: Date;
+  termMonths: number | null;
+  autoRenews: boolean;
+  noticeDays: number | null;
+  timeZone: string;
+  currentStatus: Status | null;
+};
+
+/**
+ * Deadlines ahead: published scheduled changes not yet in effect and not cancelled (the status
+ * rules of lib/domain, in SQL; see status-sql.ts), and the next notice deadline of auto-renewing
+ * agreements whose current status has a running term. Two round trips, run at once.
+ */
 export async function listPendingDeadlines(actor: TActor, { now = new Date(), withinDays }: { now?: Date; withinDays?: number } = {}) {
   assertCan(actor, "published:read");
   const database = getDatabase();
-  const horizon = withinDays ? new Date(now.getTime() + withinDays * 86_400_000) : undefined;
-
+  const horizon = withinDays ? new Date(now.getTime() + withinDays * 86_400_000) : null;
   const [scheduled, renewing] = await Promise.all([
-    database.statusChange.findMany({
-      where: { state: "PUBLISHED", effectiveAt: { gt: now, ...(horizon ? { lte: horizon } : {}) } },
-      orderBy: { effectiveAt: "asc" },
-      select: {
-        ...HISTORY_FIELDS,
-        headline: true,
-        timeZone: true,
-        cancelledBy: { where: { state: "PUBLISHED" }, select: HISTORY_FIELDS },
-        agreement: { select: { slug: true, title: true, shortName: true } },
-        measure: { select: { slug: true, title: true } },
-      },
-    }),
-    database.agreement.findMany({
-      where: { autoRenews: true, inForceOn: { not: null } },
-      select: {
-        slug: true,
-        title: true,
-        shortName: true,
-        inForceOn: true,
-        termMonths: true,
-        autoRenews: true,
-        noticeDays: true,
-        timeZone: true,
-        statusChanges: { where: { state: "PUBLISHED" }, select: HISTORY_FIELDS },
-      },
-    }),
+    database.$queryRaw<TScheduledRow[]>`
+      SELECT entry.id, entry.status::text AS status, entry.headline, entry."effectiveAt", entry."timeZone",
+        a.slug AS "agreementSlug", m.slug AS "measureSlug", COALESCE(a."shortName", a.title, m.title) AS "subjectName"
+      FROM "StatusChange" entry
+        LEFT JOIN "Agreement" a ON a.id = entry."agreementId" LEFT JOIN "TradeMeasure" m ON m.id = entry."measureId"
+      WHERE entry.state = 'PUBLISHED' AND entry."effectiveAt" > ${now} AND entry."occurredAt" <= ${now}
+        ${horizon ? Prisma.sql`AND entry."effectiveAt" <= ${horizon}` : Prisma.empty}
+        AND NOT ${isCancelledSql("entry", now)}
+      ORDER BY entry."effectiveAt", entry.id`,
+    database.$queryRaw<TRenewingRow[]>`
+      SELECT a.slug, COALESCE(a."shortName", a.title) AS name, a."inForceOn", a."termMonths", a."autoRenews", a."noticeDays", a."timeZone",
+        current."currentStatus"
+      FROM "Agreement" a ${currentStatusJoin("agreementId", Prisma.sql`a.id`, now)}
+      WHERE a."autoRenews" AND a."inForceOn" IS NOT NULL`,
   ]);
 
-  const deadlines: TPendingDeadline[] = [];
-  for (const change of scheduled) {
-    // The same rule as a subject's page: a cancelled scheduled change is no longer pending.
-    const { pending } = deriveStatus([change, ...change.cancelledBy], now);
-    if (!pending.some((entry) => entry.changeId === change.id) || !change.effectiveAt) continue;
-    const subject = change.agreement
-      ? { href: `/agreements/${change.agreement.slug}`, name: change.agreement.shortName ?? change.agreement.title }
-      : { href: `/measures/${change.measure!.slug}`, name: change.measure!.title };
-    deadlines.push({ kind: "scheduled-change", at: change.effectiveAt, status: change.status, headline: change.headline, timeZone: change.timeZone, subject });
-  }
+  const deadlines: TPendingDeadline[] = scheduled.map((change) => ({
+    kind: "scheduled-change",
+    at: change.effectiveAt,
+    status: change.status,
+    headline: change.headline,
+    changeId: change.id,
+    timeZone: change.timeZone,
+    subject: { href: change.agreementSlug ? `/agreements/${change.agreementSlug}` : `/measures/${change.measureSlug}`, name: change.subjectName },
+  }));
   for (const agreement of renewing) {
-    const current = deriveStatus(agreement.statusChanges, now).current;
-    if (!isNoticeDeadlineRelevant(current?.status ?? null)) continue;
-    const deadline = nextNoticeDeadline({ ...agreement, inForceOn: agreement.inForceOn!.toISOString().slice(0, 10) }, now);
+    if (!isNoticeDeadlineRelevant(agreement.currentStatus)) continue;
+    const deadline = nextNoticeDeadline({ ...agreement, inForceOn: agreement.inForceOn.toISOString().slice(0, 10) }, now);
     if (!deadline || (horizon && deadline.noticeDeadlineAt > horizon)) continue;
     deadlines.push({
       kind: "notice-deadline",
@@ -66,7 +67,7 @@ export async function listPendingDeadlines(actor: TActor, { now = new Date(), wi
       lastDayToGiveNotice: deadline.lastDayToGiveNotice,
       termEndsAt: deadline.termEndsAt,
       timeZone: agreement.timeZone,
-      subject: { href: `/agreements/${agreement.slug}`, name: agreement.shortName ?? agreement.title },
+      subject: { href: `/agreements/${agreement.slug}`, name: agreement.name },
     });
   }
   return deadlines.sort((a, b) => a.at.getTime() - b.at.getTime());

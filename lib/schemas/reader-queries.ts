@@ -1,0 +1,173 @@
+import { z } from "zod";
+import { AgreementKind, Direction, MeasureType, PartyKind, Reliability, SourceKind, Status } from "../generated/prisma/enums";
+import { partialDateRange, type InstantRange } from "../domain/date-range";
+import { AGREEMENT_STATUSES, MEASURE_STATUSES } from "../domain/statuses";
+
+// The query strings of the reader's lists, shared by the pages (plain GET forms), the JSON API,
+// the feeds and the exports, so a filtered view has one URL shape everywhere: ?q=…&party=JPN&…
+
+/** A search-parameter value as Next.js and URLSearchParams give it. */
+type TParamValue = string | string[] | undefined;
+
+/** Turns URLSearchParams or Next's searchParams object into plain values (repeated names become arrays). */
+export function paramsToObject(params: URLSearchParams | Record<string, TParamValue>): Record<string, TParamValue> {
+  if (!(params instanceof URLSearchParams)) return params;
+  const result: Record<string, TParamValue> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    result[key] = values.length > 1 ? values : values[0];
+  }
+  return result;
+}
+
+const emptyToUndefined = (value: unknown) => {
+  if (Array.isArray(value)) value = value.find((item) => typeof item === "string" && item.trim() !== "");
+  return typeof value === "string" && value.trim() === "" ? undefined : value;
+};
+
+/** Several values from repeated names or one comma-separated value; empties dropped. */
+function list<T extends z.ZodType>(item: T) {
+  return z.preprocess((value) => {
+    const values = (Array.isArray(value) ? value : value === undefined ? [] : [value])
+      .flatMap((entry) => (typeof entry === "string" ? entry.split(",") : [entry]))
+      .map((entry) => (typeof entry === "string" ? entry.trim() : entry))
+      .filter((entry) => entry !== "");
+    return values;
+  }, z.array(item).max(20, "Pick at most 20 values."));
+}
+
+const ZText = z.preprocess(emptyToUndefined, z.string().trim().max(200, "Search for at most 200 characters.").optional());
+const ZSlug = z.preprocess(emptyToUndefined, z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,100}$/, "Not a known address.").optional());
+const ZPartyCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,12}$/, "Party codes are letters such as JPN or EU.");
+const ZPartyCodeOptional = z.preprocess(emptyToUndefined, ZPartyCode.optional());
+const ZCursor = z.preprocess(emptyToUndefined, z.string().max(500).regex(/^[A-Za-z0-9_-]+$/, "Not a page cursor.").optional());
+const ZPartialDateText = z.preprocess(emptyToUndefined, z.string().trim().max(10).optional());
+
+/** A dyad written "JPN-KOR" (either order). */
+export const ZPartyPair = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{2,12}-[A-Z0-9]{2,12}$/, "Write a pair of parties as two codes joined by a hyphen, e.g. JPN-KOR.")
+  .transform((pair) => pair.split("-") as [string, string])
+  .refine(([first, second]) => first !== second, "A relation needs two different parties.");
+
+function limit(defaultSize: number) {
+  return z.preprocess(emptyToUndefined, z.coerce.number().int().min(1, "Ask for at least 1 row.").max(100, "Ask for at most 100 rows a page.").default(defaultSize));
+}
+
+/** "from"/"to" partial dates, checked together and read as a range of instants (UTC). */
+function withDateRange<T extends { from?: string; to?: string }>(value: T, context: z.RefinementCtx): T & { range: InstantRange } {
+  const result = partialDateRange(value.from, value.to);
+  if (!result.ok) {
+    context.addIssue({ code: "custom", path: [result.reason.startsWith("To") ? "to" : "from"], message: result.reason });
+    return { ...value, range: { start: null, end: null } };
+  }
+  return { ...value, range: result.range };
+}
+
+/** Filters of a history of developments: all of them, one subject's, a party's or a pair's. */
+export const ZDevelopmentQuery = z
+  .object({
+    q: ZText,
+    agreement: ZSlug,
+    measure: ZSlug,
+    party: ZPartyCodeOptional,
+    pair: z.preprocess(emptyToUndefined, ZPartyPair.optional()),
+    status: list(z.enum(Status, "Not a status.")),
+    direction: list(z.enum(Direction, "Not a direction.")),
+    from: ZPartialDateText,
+    to: ZPartialDateText,
+    /** Retracted entries are shown by default, marked; "published" leaves them out. */
+    state: z.preprocess(emptyToUndefined, z.enum(["all", "published"]).default("all")),
+    order: z.preprocess(emptyToUndefined, z.enum(["effective", "occurred"]).default("effective")),
+    cursor: ZCursor,
+    limit: limit(20),
+  })
+  .transform(withDateRange);
+export type TDevelopmentQuery = z.output<typeof ZDevelopmentQuery>;
+
+/** Agreement list: search, parties (all of them must be parties), kind, current status, a change in a date range. */
+export const ZAgreementListQuery = z
+  .object({
+    q: ZText,
+    party: list(ZPartyCode),
+    kind: list(z.enum(AgreementKind, "Not a kind of agreement.")),
+    status: list(z.enum(AGREEMENT_STATUSES, "Not a status an agreement can have.")),
+    from: ZPartialDateText,
+    to: ZPartialDateText,
+    sort: z.preprocess(emptyToUndefined, z.enum(["relevance", "name", "recent", "signed"]).optional()),
+    cursor: ZCursor,
+    limit: limit(25),
+  })
+  .transform(withDateRange);
+export type TAgreementListQuery = z.output<typeof ZAgreementListQuery>;
+
+/** Trade measure list: search, party (imposing or targeted), who imposes, who is targeted, type, status, dates. */
+export const ZMeasureListQuery = z
+  .object({
+    q: ZText,
+    party: list(ZPartyCode),
+    imposing: ZPartyCodeOptional,
+    target: ZPartyCodeOptional,
+    type: list(z.enum(MeasureType, "Not a type of measure.")),
+    status: list(z.enum(MEASURE_STATUSES, "Not a status a measure can have.")),
+    from: ZPartialDateText,
+    to: ZPartialDateText,
+    sort: z.preprocess(emptyToUndefined, z.enum(["relevance", "name", "recent", "announced"]).optional()),
+    cursor: ZCursor,
+    limit: limit(25),
+  })
+  .transform(withDateRange);
+export type TMeasureListQuery = z.output<typeof ZMeasureListQuery>;
+
+/** Party list: name or code, kind, and by default only parties that something tracked involves. */
+export const ZPartyListQuery = z.object({
+  q: ZText,
+  kind: list(z.enum(PartyKind, "Not a kind of party.")),
+  scope: z.preprocess(emptyToUndefined, z.enum(["involved", "all"]).default("involved")),
+  sort: z.preprocess(emptyToUndefined, z.enum(["name", "activity"]).default("name")),
+  cursor: ZCursor,
+  limit: limit(50),
+});
+export type TPartyListQuery = z.output<typeof ZPartyListQuery>;
+
+/** Source list: search over title and publisher, kind, reliability grade, publication dates. */
+export const ZSourceListQuery = z
+  .object({
+    q: ZText,
+    kind: list(z.enum(SourceKind, "Not a kind of source.")),
+    reliability: list(z.enum(Reliability, "Reliability is a grade from A to F.")),
+    from: ZPartialDateText,
+    to: ZPartialDateText,
+    sort: z.preprocess(emptyToUndefined, z.enum(["relevance", "newest", "title"]).optional()),
+    cursor: ZCursor,
+    limit: limit(25),
+  })
+  .transform(withDateRange);
+export type TSourceListQuery = z.output<typeof ZSourceListQuery>;
+
+/** The outcome of reading a page's query: what could be read, and a message per field that could not. */
+export type TLenientQuery<T> = { query: T; errors: Record<string, string> };
+
+/**
+ * Reads a query string for a page: a field that does not parse is dropped (and reported) rather
+ * than failing the whole page, so a reader with a stale bookmark still sees a list.
+ */
+export function parseQueryLeniently<TSchema extends z.ZodType<object>>(
+  schema: TSchema,
+  params: URLSearchParams | Record<string, TParamValue>,
+): TLenientQuery<z.output<TSchema>> {
+  const values = { ...paramsToObject(params) };
+  const errors: Record<string, string> = {};
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const result = schema.safeParse(values);
+    if (result.success) return { query: result.data, errors };
+    for (const issue of result.error.issues) {
+      const field = String(issue.path[0] ?? "query");
+      errors[field] ??= issue.message;
+      delete values[field];
+    }
+  }
+  return { query: schema.parse({}), errors };
+}

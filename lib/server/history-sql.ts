@@ -1,0 +1,183 @@
+import "server-only";
+import { Prisma } from "../generated/prisma/client";
+import type { DatePrecision, Direction, EntryState, Reliability, SourceKind, Status } from "../generated/prisma/enums";
+import type { THistoryEntry } from "./history-select";
+import type { TKeyValues } from "./keyset";
+import { scheduleSql } from "./status-sql";
+
+// History entries in one round trip: a page of status changes (chosen by the caller's keyset
+// query) with their subject, their retraction and every citation with its source, aggregated as
+// JSON by PostgreSQL instead of one query per entry.
+
+/** The two orders a history can be read in. */
+export type THistoryOrder = "effective" | "occurred";
+
+/** ORDER BY for the order, on alias `sc` (history: newest effective time first; newsroom: newest occurrence first). */
+export function historyOrderSql(order: THistoryOrder, alias: "sc" | "entry" | "page" = "sc"): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return order === "effective"
+    ? Prisma.sql`${a}."effectiveTime" DESC, ${a}."occurredAt" DESC, ${a}."createdAt" DESC, ${a}.id DESC`
+    : Prisma.sql`${a}."occurredAt" DESC, ${a}."createdAt" DESC, ${a}.id DESC`;
+}
+
+/** The keyset condition "strictly after this key" for the order, on alias `sc`. */
+export function historyAfterSql(order: THistoryOrder, key: readonly [Date, Date, Date, string] | readonly [Date, Date, string]): Prisma.Sql {
+  if (order === "effective") {
+    const [effectiveTime, occurredAt, createdAt, id] = key as readonly [Date, Date, Date, string];
+    return Prisma.sql`(sc."effectiveTime", sc."occurredAt", sc."createdAt", sc.id) < (${effectiveTime}::timestamptz, ${occurredAt}::timestamptz, ${createdAt}::timestamptz, ${id}::uuid)`;
+  }
+  const [occurredAt, createdAt, id] = key as readonly [Date, Date, string];
+  return Prisma.sql`(sc."occurredAt", sc."createdAt", sc.id) < (${occurredAt}::timestamptz, ${createdAt}::timestamptz, ${id}::uuid)`;
+}
+
+/** The sort key of an entry in the order, for its cursor. */
+export function historyKeyOf(order: THistoryOrder, entry: THistoryEntry): TKeyValues {
+  return order === "effective"
+    ? [entry.effectiveTime.toISOString(), entry.occurredAt.toISOString(), entry.createdAt.toISOString(), entry.id]
+    : [entry.occurredAt.toISOString(), entry.createdAt.toISOString(), entry.id];
+}
+
+/**
+ * Wraps `page`, a SELECT of whole "StatusChange" rows (already ordered and limited), into entries
+ * with subject, retraction and citations, in the same order.
+ */
+export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT entry.id, entry."agreementId", entry."measureId", entry.status::text AS status, entry.headline, entry.body,
+      entry."occurredAt", entry."occurredPrecision"::text AS "occurredPrecision", entry."timeZone", entry."effectiveAt",
+      entry."effectiveTime", entry.direction::text AS direction, entry.state::text AS state, entry."cancelsId",
+      entry."createdAt", entry."updatedAt", entry."publishedAt", entry."retractedAt", entry."retractionReason", entry.version,
+      retractor.name AS "retractedByName",
+      agreement.slug AS "agreementSlug", COALESCE(agreement."shortName", agreement.title) AS "agreementName", agreement.title AS "agreementTitle",
+      measure.slug AS "measureSlug", measure.title AS "measureTitle",
+      ${scheduleSql("entry", now)} AS schedule,
+      COALESCE((
+        SELECT json_agg(json_build_object(
+          'id', c.id, 'quote', c.quote, 'quoteOriginal', c."quoteOriginal", 'quoteLanguage', c."quoteLanguage",
+          'locator', c.locator, 'credibility', c.credibility,
+          'source', json_build_object('id', s.id, 'url', s.url, 'title', s.title, 'publisher', s.publisher, 'authors', s.authors,
+            'publishedAt', s."publishedAt", 'kind', s.kind, 'reliability', s.reliability, 'retiredAt', s."retiredAt",
+            'archiveUrl', s."archiveUrl")
+        ) ORDER BY c.position, c.id)
+        FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId"
+        WHERE c."statusChangeId" = entry.id
+      ), '[]'::json) AS citations
+    FROM (${page}) entry
+      LEFT JOIN "Agreement" agreement ON agreement.id = entry."agreementId"
+      LEFT JOIN "TradeMeasure" measure ON measure.id = entry."measureId"
+      LEFT JOIN "User" retractor ON retractor.id = entry."retractedById"
+    ORDER BY ${historyOrderSql(order, "entry")}`;
+}
+
+/** Where a development belongs: its agreement or its trade measure. */
+export type TSubjectRef = { kind: "AGREEMENT" | "MEASURE"; slug: string; name: string; title: string; href: string };
+
+/** A history entry as readers see it, with its subject and what became of its schedule. */
+export type TReaderEntry = THistoryEntry & {
+  updatedAt: Date;
+  subject: TSubjectRef;
+  schedule: "pending" | "cancelled" | "took-effect" | null;
+};
+
+type TCitationJson = {
+  id: string;
+  quote: string | null;
+  quoteOriginal: string | null;
+  quoteLanguage: string | null;
+  locator: string | null;
+  credibility: number;
+  source: {
+    id: string;
+    url: string;
+    title: string;
+    publisher: string;
+    authors: string[];
+    publishedAt: string | null;
+    kind: string;
+    reliability: string;
+    retiredAt: string | null;
+    archiveUrl: string | null;
+  };
+};
+
+/** One row of historyEntriesSql, as $queryRaw returns it. */
+export type THistoryRow = {
+  id: string;
+  status: string;
+  headline: string;
+  body: string;
+  occurredAt: Date;
+  occurredPrecision: string;
+  timeZone: string;
+  effectiveAt: Date | null;
+  effectiveTime: Date;
+  direction: string;
+  state: string;
+  cancelsId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedAt: Date | null;
+  retractedAt: Date | null;
+  retractionReason: string | null;
+  version: number;
+  retractedByName: string | null;
+  agreementSlug: string | null;
+  agreementName: string | null;
+  agreementTitle: string | null;
+  measureSlug: string | null;
+  measureTitle: string | null;
+  schedule: string | null;
+  citations: TCitationJson[];
+};
+
+const toDate = (value: string | null) => (value === null ? null : new Date(value));
+
+/** Maps a row of historyEntriesSql to the entry components render. */
+export function toReaderEntry(row: THistoryRow): TReaderEntry {
+  const subject: TSubjectRef = row.agreementSlug
+    ? { kind: "AGREEMENT", slug: row.agreementSlug, name: row.agreementName ?? row.agreementSlug, title: row.agreementTitle ?? "", href: `/agreements/${row.agreementSlug}` }
+    : { kind: "MEASURE", slug: row.measureSlug ?? "", name: row.measureTitle ?? "", title: row.measureTitle ?? "", href: `/measures/${row.measureSlug}` };
+  return {
+    id: row.id,
+    status: row.status as Status,
+    headline: row.headline,
+    body: row.body,
+    occurredAt: row.occurredAt,
+    occurredPrecision: row.occurredPrecision as DatePrecision,
+    timeZone: row.timeZone,
+    effectiveAt: row.effectiveAt,
+    effectiveTime: row.effectiveTime,
+    direction: row.direction as Direction,
+    state: row.state as EntryState,
+    cancelsId: row.cancelsId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    publishedAt: row.publishedAt,
+    retractedAt: row.retractedAt,
+    retractionReason: row.retractionReason,
+    version: row.version,
+    retractedBy: row.retractedByName === null ? null : { name: row.retractedByName },
+    subject,
+    schedule: row.schedule as TReaderEntry["schedule"],
+    citations: row.citations.map((citation) => ({
+      id: citation.id,
+      quote: citation.quote,
+      quoteOriginal: citation.quoteOriginal,
+      quoteLanguage: citation.quoteLanguage,
+      locator: citation.locator,
+      credibility: citation.credibility,
+      source: {
+        id: citation.source.id,
+        url: citation.source.url,
+        title: citation.source.title,
+        publisher: citation.source.publisher,
+        authors: citation.source.authors,
+        publishedAt: toDate(citation.source.publishedAt),
+        kind: citation.source.kind as SourceKind,
+        reliability: citation.source.reliability as Reliability,
+        retiredAt: toDate(citation.source.retiredAt),
+        archiveUrl: citation.source.archiveUrl,
+      },
+    })),
+  };
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "./errors";
+
+// Keyset ("cursor") pagination: a page ends with the sort key of its last row, and the next page
+// starts strictly after it. The cursor is that key, opaque to readers (base64url JSON), so a deep
+// page costs what the first one does: an index range scan from the key, never an OFFSET.
+
+/** The values of a row's sort key, in order. */
+export type TKeyValues = readonly (string | number | null)[];
+
+/** Encodes a sort key as an opaque cursor. */
+export function encodeCursor(values: TKeyValues): string {
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+
+/** Decodes a cursor against the shape the list expects; a tampered or stale one is INVALID_INPUT. */
+export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
+  try {
+    const parsed = schema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // falls through to the error below
+  }
+  throw new AppError("INVALID_INPUT", "The page cursor is not valid for this list: start again from the first page.", { cursor: ["not a cursor of this list"] });
+}
+
+/** An ISO instant inside a cursor, as a Date. */
+export const ZCursorInstant = z.iso.datetime().transform((value) => new Date(value));
+
+/** Splits one extra fetched row off a page: more rows exist exactly when it is there. */
+export function splitPage<T>(rows: T[], limit: number, keyOf: (row: T) => TKeyValues): { items: T[]; nextCursor: string | null } {
+  if (rows.length <= limit) return { items: rows, nextCursor: null };
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: encodeCursor(keyOf(items[items.length - 1]!)) };
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { z } from "zod";
+import { Prisma } from "../../generated/prisma/client";
+import type { PartyKind } from "../../generated/prisma/enums";
+import type { TPartyListQuery } from "../../schemas/reader-queries";
+import { getDatabase } from "../db";
+import { decodeCursor, encodeCursor } from "../keyset";
+import { keysetSql } from "../list-sort-sql";
+import { assertCan, type TActor } from "../permissions";
+
+type TRow = {
+  id: string;
+  code: string;
+  name: string;
+  kind: PartyKind;
+  aliases: string[];
+  agreements: number;
+  measures: number;
+  sortKey: string | number;
+  total: bigint;
+};
+
+export type TPartyListFilters = Partial<Omit<TPartyListQuery, "cursor" | "limit">>;
+
+/**
+ * A page of parties with how many agreements and measures involve each, in one round trip. By
+ * default only parties something tracked involves; search reads code, name and aliases.
+ */
+export async function listParties(actor: TActor, filters: TPartyListFilters = {}, { cursor, limit = 50 }: { cursor?: string; limit?: number } = {}) {
+  assertCan(actor, "published:read");
+  const sort = filters.sort ?? "name";
+  const conditions: Prisma.Sql[] = [Prisma.sql`true`];
+  if (filters.q) {
+    const pattern = `%${filters.q.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+    conditions.push(Prisma.sql`(p.code ILIKE ${filters.q} OR p.name ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest(p.aliases) alias WHERE alias ILIKE ${pattern}))`);
+  }
+  if (filters.kind?.length) conditions.push(Prisma.sql`p.kind = ANY(${filters.kind}::"PartyKind"[])`);
+  const involvement = filters.scope === "all" ? Prisma.sql`true` : Prisma.sql`counted.agreements + counted.measures > 0`;
+  const sortSql = keysetSql(
+    sort === "activity"
+      ? { expression: Prisma.sql`counted.agreements + counted.measures`, direction: "desc", type: "number" }
+      : { expression: Prisma.sql`lower(counted.name)`, direction: "asc", type: "text" },
+  );
+  const after = cursor ? sortSql.after(decodeCursor(cursor, z.tuple([z.union([z.string(), z.number()]), z.uuid()]))) : Prisma.sql`true`;
+  const rows = await getDatabase().$queryRaw<TRow[]>`
+    WITH counted AS (
+      SELECT p.id, p.code, p.name, p.kind::text AS kind, p.aliases,
+        (SELECT count(*) FROM "AgreementParty" ap WHERE ap."partyId" = p.id)::int AS agreements,
+        ((SELECT count(*) FROM "TradeMeasure" m WHERE m."imposingPartyId" = p.id)
+          + (SELECT count(*) FROM "TradeMeasureTarget" t WHERE t."partyId" = p.id))::int AS measures
+      FROM "Party" p WHERE ${Prisma.join(conditions, " AND ")}
+    ), ranked AS (
+      SELECT counted.*, ${sortSql.key} AS "sortKey", count(*) OVER () AS total FROM counted WHERE ${involvement}
+    )
+    SELECT * FROM ranked WHERE ${after} ORDER BY ${sortSql.order} LIMIT ${limit + 1}`;
+  const last = rows[limit - 1];
+  return {
+    items: rows.slice(0, limit).map(({ sortKey: _key, total: _total, id: _id, ...party }) => party),
+    total: Number(rows[0]?.total ?? 0),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.sortKey, last.id]) : null,
+  };
+}
+
+export type TPartyList = Awaited<ReturnType<typeof listParties>>;

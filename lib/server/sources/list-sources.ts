@@ -1,0 +1,84 @@
+import "server-only";
+import { z } from "zod";
+import { Prisma } from "../../generated/prisma/client";
+import type { Reliability, SourceKind } from "../../generated/prisma/enums";
+import type { TSourceListQuery } from "../../schemas/reader-queries";
+import { getDatabase } from "../db";
+import { decodeCursor, encodeCursor } from "../keyset";
+import { assertCan, type TActor } from "../permissions";
+
+type TRow = {
+  id: string;
+  url: string;
+  title: string;
+  publisher: string;
+  authors: string[];
+  publishedAt: Date | null;
+  kind: SourceKind;
+  reliability: Reliability;
+  retiredAt: Date | null;
+  citations: number;
+  sortKey: string | number | null;
+};
+
+export type TSourceListFilters = Partial<Omit<TSourceListQuery, "cursor" | "limit">>;
+
+const ZKey = z.tuple([z.union([z.string(), z.number(), z.null()]), z.uuid()]);
+
+/**
+ * A page of sources (merged duplicates left out: they redirect to the source they were merged
+ * into), with how often each is cited. Newest publication first (undated last), by title, or by
+ * relevance with a search over title and publisher; keyset-paged on indexes, so a deep page of a
+ * hundred thousand sources costs what the first does.
+ */
+export async function listSources(actor: TActor, filters: TSourceListFilters = {}, { cursor, limit = 25 }: { cursor?: string; limit?: number } = {}) {
+  assertCan(actor, "published:read");
+  const sort = filters.sort ?? (filters.q ? "relevance" : "newest");
+  const query = filters.q ? Prisma.sql`websearch_to_tsquery('english', ${filters.q})` : null;
+  const conditions: Prisma.Sql[] = [Prisma.sql`s."mergedIntoId" IS NULL`];
+  if (query) conditions.push(Prisma.sql`s.search @@ ${query}`);
+  if (filters.kind?.length) conditions.push(Prisma.sql`s.kind = ANY(${filters.kind}::"SourceKind"[])`);
+  if (filters.reliability?.length) conditions.push(Prisma.sql`s.reliability = ANY(${filters.reliability}::"Reliability"[])`);
+  if (filters.range?.start) conditions.push(Prisma.sql`s."publishedAt" >= ${filters.range.start}`);
+  if (filters.range?.end) conditions.push(Prisma.sql`s."publishedAt" < ${filters.range.end}`);
+  const key = cursor ? decodeCursor(cursor, ZKey) : null;
+
+  let page: Prisma.Sql;
+  if (sort === "title") {
+    const after = key ? Prisma.sql`(s.title, s.id) > (${String(key[0])}, ${key[1]}::uuid)` : Prisma.sql`true`;
+    page = Prisma.sql`SELECT s.*, s.title AS "sortKey" FROM "Source" s WHERE ${Prisma.join(conditions, " AND ")} AND ${after}
+      ORDER BY s.title, s.id LIMIT ${limit + 1}`;
+  } else if (sort === "relevance" && query) {
+    const rank = Prisma.sql`(ts_rank(s.search, ${query}))::float8`;
+    const after = key ? Prisma.sql`(${rank}, s.id) < (${Number(key[0])}::float8, ${key[1]}::uuid)` : Prisma.sql`true`;
+    page = Prisma.sql`SELECT s.*, ${rank} AS "sortKey" FROM "Source" s WHERE ${Prisma.join(conditions, " AND ")} AND ${after}
+      ORDER BY ${rank} DESC, s.id DESC LIMIT ${limit + 1}`;
+  } else {
+    // Newest first, undated last: the dated part of the index, then its undated part.
+    const dated = key === null || key[0] !== null;
+    const datedAfter = key && key[0] !== null ? Prisma.sql`(s."publishedAt", s.id) < (${new Date(String(key[0]))}::timestamptz, ${key[1]}::uuid)` : Prisma.sql`true`;
+    const undatedAfter = key && key[0] === null ? Prisma.sql`s.id < ${key[1]}::uuid` : Prisma.sql`true`;
+    const where = Prisma.join(conditions, " AND ");
+    page = Prisma.sql`SELECT * FROM (
+        (SELECT s.*, to_char(s."publishedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "sortKey", 0 AS phase FROM "Source" s
+          WHERE ${where} AND s."publishedAt" IS NOT NULL AND ${dated ? datedAfter : Prisma.sql`false`}
+          ORDER BY s."publishedAt" DESC, s.id DESC LIMIT ${limit + 1})
+        UNION ALL
+        (SELECT s.*, NULL, 1 FROM "Source" s WHERE ${where} AND s."publishedAt" IS NULL AND ${undatedAfter}
+          ORDER BY s.id DESC LIMIT ${limit + 1})
+      ) both_parts ORDER BY phase, "publishedAt" DESC NULLS LAST, id DESC LIMIT ${limit + 1}`;
+  }
+  const rows = await getDatabase().$queryRaw<TRow[]>`
+    SELECT page.id, page.url, page.title, page.publisher, page.authors, page."publishedAt", page.kind::text AS kind,
+      page.reliability::text AS reliability, page."retiredAt", page."sortKey",
+      (SELECT count(*) FROM "Citation" c WHERE c."sourceId" = page.id)::int AS citations
+    FROM (${page}) page`;
+  const last = rows[limit - 1];
+  return {
+    items: rows.slice(0, limit).map(({ sortKey: _key, ...source }) => source),
+    sort,
+    nextCursor: rows.length > limit && last ? encodeCursor([last.sortKey, last.id]) : null,
+  };
+}
+
+export type TSourceList = Awaited<ReturnType<typeof listSources>>;

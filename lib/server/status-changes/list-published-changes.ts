@@ -1,0 +1,124 @@
+import "server-only";
+import { z } from "zod";
+import { Prisma } from "../../generated/prisma/client";
+import type { TDevelopmentQuery } from "../../schemas/reader-queries";
+import { getDatabase } from "../db";
+import { historyAfterSql, historyEntriesSql, historyKeyOf, historyOrderSql, toReaderEntry, type THistoryRow, type TReaderEntry } from "../history-sql";
+import { decodeCursor, splitPage, ZCursorInstant } from "../keyset";
+import { assertCan, type TActor } from "../permissions";
+
+/** The filters of a history as use cases take them (the query string minus paging). */
+export type TDevelopmentFilters = Partial<Omit<TDevelopmentQuery, "cursor" | "limit">>;
+
+export type TDevelopmentPage = { entries: TReaderEntry[]; nextCursor: string | null };
+
+/** Above this many subjects in scope, a page is read from the whole history index instead of per subject. */
+const WIDE_SCOPE = 64;
+
+const ZEffectiveKey = z.tuple([ZCursorInstant, ZCursorInstant, ZCursorInstant, z.uuid()]);
+const ZOccurredKey = z.tuple([ZCursorInstant, ZCursorInstant, z.uuid()]);
+
+/**
+ * A page of published (and, unless asked otherwise, retracted) developments, newest first, with
+ * their citations, in one round trip. Scoped to an agreement, a measure, a party or a pair of
+ * parties, the page is merged from one index range scan per subject in scope; unscoped, it is one
+ * range scan of the whole history index. Either way the cursor makes a deep page as cheap as the first.
+ */
+export async function listPublishedChanges(
+  actor: TActor,
+  filters: TDevelopmentFilters,
+  { cursor, limit = 20, now = new Date(), occurredBy }: { cursor?: string; limit?: number; now?: Date; occurredBy?: Date } = {},
+): Promise<TDevelopmentPage> {
+  assertCan(actor, "published:read");
+  const order = filters.order ?? "effective";
+  const rows = await getDatabase().$queryRaw<THistoryRow[]>(publishedChangesSql(filters, { cursor, limit, now, occurredBy }));
+  const { items, nextCursor } = splitPage(rows.map(toReaderEntry), limit, (entry) => historyKeyOf(order, entry));
+  return { entries: items, nextCursor };
+}
+
+/** The one statement behind listPublishedChanges (exported for the plan tests). */
+export function publishedChangesSql(
+  filters: TDevelopmentFilters,
+  { cursor, limit, now, occurredBy }: { cursor?: string; limit: number; now: Date; occurredBy?: Date },
+): Prisma.Sql {
+  const order = filters.order ?? "effective";
+  const after = cursor ? historyAfterSql(order, order === "effective" ? decodeCursor(cursor, ZEffectiveKey) : decodeCursor(cursor, ZOccurredKey)) : Prisma.sql`true`;
+  const conditions = Prisma.join([...changeConditions(filters, order, occurredBy), after], " AND ");
+  const take = limit + 1;
+  const orderBy = historyOrderSql(order);
+
+  // A narrow scope (one subject, most pairs) is merged from one index range scan per subject; a
+  // wide one (a busy party) walks the whole history index and keeps the rows in scope, which finds
+  // a page after a few dozen rows. The planner runs only the branch whose one-time filter holds.
+  const page = isScoped(filters)
+    ? Prisma.sql`
+      WITH ${scopeSql(filters)}, scope_size AS (
+        SELECT (SELECT count(*) FROM scope_agreement) + (SELECT count(*) FROM scope_measure) AS subjects
+      )
+      SELECT page.* FROM (
+        SELECT h.* FROM scope_agreement s CROSS JOIN LATERAL (
+          SELECT sc.* FROM "StatusChange" sc WHERE sc."agreementId" = s.id AND ${conditions} ORDER BY ${orderBy} LIMIT ${take}) h
+        WHERE (SELECT subjects FROM scope_size) <= ${WIDE_SCOPE}
+        UNION ALL
+        SELECT h.* FROM scope_measure s CROSS JOIN LATERAL (
+          SELECT sc.* FROM "StatusChange" sc WHERE sc."measureId" = s.id AND ${conditions} ORDER BY ${orderBy} LIMIT ${take}) h
+        WHERE (SELECT subjects FROM scope_size) <= ${WIDE_SCOPE}
+        UNION ALL
+        (SELECT sc.* FROM "StatusChange" sc
+          WHERE (SELECT subjects FROM scope_size) > ${WIDE_SCOPE} AND ${conditions}
+            AND (sc."agreementId" IN (SELECT id FROM scope_agreement) OR sc."measureId" IN (SELECT id FROM scope_measure))
+          ORDER BY ${orderBy} LIMIT ${take})
+      ) page ORDER BY ${historyOrderSql(order, "page")}
+      LIMIT ${take}`
+    : Prisma.sql`SELECT sc.* FROM "StatusChange" sc WHERE ${conditions} ORDER BY ${orderBy} LIMIT ${take}`;
+
+  return historyEntriesSql(page, order, now);
+}
+
+/** Whether the filters narrow the history to some subjects (then it is merged per subject). */
+export function isScoped(filters: TDevelopmentFilters): boolean {
+  return Boolean(filters.agreement || filters.measure || filters.party || filters.pair);
+}
+
+function changeConditions(filters: TDevelopmentFilters, order: "effective" | "occurred", occurredBy?: Date): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [
+    filters.state === "published" ? Prisma.sql`sc.state = 'PUBLISHED'` : Prisma.sql`sc.state IN ('PUBLISHED', 'RETRACTED')`,
+  ];
+  if (filters.status?.length) conditions.push(Prisma.sql`sc.status = ANY(${filters.status}::"Status"[])`);
+  if (filters.direction?.length) conditions.push(Prisma.sql`sc.direction = ANY(${filters.direction}::"Direction"[])`);
+  // Dates filter on the column the history is ordered by, so the range narrows the same index scan.
+  const dateColumn = order === "effective" ? Prisma.sql`sc."effectiveTime"` : Prisma.sql`sc."occurredAt"`;
+  if (filters.range?.start) conditions.push(Prisma.sql`${dateColumn} >= ${filters.range.start}`);
+  if (filters.range?.end) conditions.push(Prisma.sql`${dateColumn} < ${filters.range.end}`);
+  if (occurredBy) conditions.push(Prisma.sql`sc."occurredAt" <= ${occurredBy}`);
+  if (filters.q) conditions.push(Prisma.sql`sc.search @@ websearch_to_tsquery('english', ${filters.q})`);
+  return conditions;
+}
+
+/** CTEs scope_agreement(id) and scope_measure(id): the subjects the filters name. */
+export function scopeSql(filters: TDevelopmentFilters): Prisma.Sql {
+  const namesSubjects = Boolean(filters.agreement || filters.measure);
+  const agreementWhere: Prisma.Sql[] = [];
+  const measureWhere: Prisma.Sql[] = [];
+  if (namesSubjects) {
+    agreementWhere.push(filters.agreement ? Prisma.sql`a.slug = ${filters.agreement}` : Prisma.sql`false`);
+    measureWhere.push(filters.measure ? Prisma.sql`m.slug = ${filters.measure}` : Prisma.sql`false`);
+  }
+  const involves = (code: string) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM "AgreementParty" ap JOIN "Party" p ON p.id = ap."partyId" WHERE ap."agreementId" = a.id AND p.code = ${code})`;
+  const imposes = (code: string) => Prisma.sql`m."imposingPartyId" = (SELECT id FROM "Party" WHERE code = ${code})`;
+  const targets = (code: string) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM "TradeMeasureTarget" t JOIN "Party" p ON p.id = t."partyId" WHERE t."measureId" = m.id AND p.code = ${code})`;
+  if (filters.party) {
+    agreementWhere.push(involves(filters.party));
+    measureWhere.push(Prisma.sql`(${imposes(filters.party)} OR ${targets(filters.party)})`);
+  }
+  if (filters.pair) {
+    const [first, second] = filters.pair;
+    agreementWhere.push(involves(first), involves(second));
+    measureWhere.push(Prisma.sql`((${imposes(first)} AND ${targets(second)}) OR (${imposes(second)} AND ${targets(first)}))`);
+  }
+  const where = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`true`);
+  return Prisma.sql`scope_agreement AS (SELECT a.id FROM "Agreement" a WHERE ${where(agreementWhere)}),
+    scope_measure AS (SELECT m.id FROM "TradeMeasure" m WHERE ${where(measureWhere)})`;
+}
