@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { Reliability, SourceKind } from "../generated/prisma/enums";
+import { sourceUrlProblem } from "./citation";
+import { listOf, optionalCalendarDate, optionalText, requiredText, ZVersion } from "./form-input";
+
+// The admin's source registry (issue 6): editing, grading, merging, retiring. Each schema reads
+// a posted form and a JSON body alike (lib/schemas/form-input.ts).
+
+const ZSourceId = z.uuid({ error: "The form lost track of which source this is: open it again" });
+
+const ZRequiredSourceUrl = requiredText(4096, "Enter the source's link", "Links longer than 2,048 characters are not accepted").superRefine(
+  (url, context) => {
+    const problem = sourceUrlProblem(url);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  },
+);
+
+const ZOptionalArchiveUrl = optionalText(4096, "Links longer than 2,048 characters are not accepted")
+  .superRefine((url, context) => {
+    if (url === "") return;
+    const problem = sourceUrlProblem(url);
+    if (problem) context.addIssue({ code: "custom", message: problem.replace("can be sources", "can be archived copies") });
+  })
+  .transform((url) => (url === "" ? null : url));
+
+const ZAuthors = z
+  .preprocess(
+    (value) => (typeof value === "string" ? value.split(/\r?\n|;/) : value),
+    listOf(z.string().trim().max(200, "Each author's name is limited to 200 characters")),
+  )
+  .transform((authors) => authors.filter((author) => author !== ""))
+  .refine((authors) => authors.length <= 50, "At most 50 authors");
+
+/** Every field of a source an admin may edit, with the version the form was opened at. */
+export const ZUpdateSource = z.object({
+  id: ZSourceId,
+  version: ZVersion,
+  url: ZRequiredSourceUrl,
+  title: requiredText(300, "Enter the source's title", "A source title is limited to 300 characters"),
+  publisher: requiredText(200, "Enter the publisher", "A publisher's name is limited to 200 characters"),
+  authors: ZAuthors,
+  publishedOn: optionalCalendarDate("Enter the publication date as YYYY-MM-DD"),
+  accessedOn: optionalCalendarDate("Enter the date the link was last read as YYYY-MM-DD"),
+  kind: z.enum(SourceKind, { error: "Choose the kind of source: news, government, treaty text, analysis or other" }),
+  language: requiredText(20, "Give the language as a short code such as en, ko or ja", "Give the language as a short code such as en, ko or ja").pipe(
+    z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Give the language as a short code such as en, ko or ja"),
+  ),
+  archiveUrl: ZOptionalArchiveUrl,
+});
+export type TUpdateSource = z.output<typeof ZUpdateSource>;
+
+/** An Admiralty reliability grade with the reason for it. */
+export const ZGradeSource = z.object({
+  id: ZSourceId,
+  version: ZVersion,
+  reliability: z.enum(Reliability, { error: "Choose a reliability grade from A (completely reliable) to F (cannot be judged)" }),
+  reliabilityNote: requiredText(2000, "Say why this grade: what the source's record and standing are", "A note is limited to 2,000 characters"),
+});
+export type TGradeSource = z.output<typeof ZGradeSource>;
+
+/**
+ * Merging the duplicate `sourceId` into `targetId`. The versions are those the admin saw side by
+ * side; a source changed since is refused rather than merged unseen.
+ */
+export const ZMergeSources = z
+  .object({
+    sourceId: ZSourceId,
+    targetId: ZSourceId,
+    sourceVersion: ZVersion,
+    targetVersion: ZVersion,
+  })
+  .refine((input) => input.sourceId !== input.targetId, { path: ["targetId"], message: "A source cannot be merged into itself" });
+export type TMergeSources = z.output<typeof ZMergeSources>;
+
+/** Undoing the merge of `sourceId` (the duplicate that became a redirect). */
+export const ZUndoSourceMerge = z.object({ sourceId: ZSourceId });
+export type TUndoSourceMerge = z.output<typeof ZUndoSourceMerge>;
+
+export const ZRetireSource = z.object({
+  id: ZSourceId,
+  version: ZVersion,
+  reason: requiredText(1000, "Say why the source is retired (wrong, withdrawn, link dead …)", "A reason is limited to 1,000 characters"),
+});
+export type TRetireSource = z.output<typeof ZRetireSource>;
+
+export const ZRestoreSource = z.object({ id: ZSourceId, version: ZVersion });
+export type TRestoreSource = z.output<typeof ZRestoreSource>;
+
+const ZChoice = <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z.preprocess((value) => (value === "" || value === undefined || value === null ? fallback : value), z.enum(values).catch(fallback));
+
+/** The registry's filters, read from the page's query string (bad values fall back to "any"). */
+export const ZAdminSourceFilters = z.object({
+  q: optionalText(200, "Search with at most 200 characters").catch(""),
+  publisher: optionalText(200, "A publisher's name is limited to 200 characters").catch(""),
+  kind: ZChoice(["any", ...Object.values(SourceKind)] as [string, ...string[]], "any"),
+  grade: ZChoice(["any", "ungraded", ...Object.values(Reliability)] as [string, ...string[]], "any"),
+  state: ZChoice(["live", "retired", "merged", "all"] as const, "live"),
+  cited: ZChoice(["any", "cited", "uncited"] as const, "any"),
+  /** Keyset cursor: the last row of the previous page. */
+  after: optionalText(500, "").catch(""),
+});
+export type TAdminSourceFilters = z.output<typeof ZAdminSourceFilters>;

@@ -1,0 +1,68 @@
+import "server-only";
+import type { Prisma } from "../../generated/prisma/client";
+import type { TAuditFilters } from "../../schemas/audit";
+import { getDatabase } from "../db";
+import { assertSignedInCan, type TActor } from "../permissions";
+
+const PAGE_SIZE = 50;
+
+type TCursor = { at: Date; id: bigint };
+
+function decodeCursor(text: string): TCursor | null {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_(\d{1,19})$/.exec(text);
+  if (!match) return null;
+  const at = new Date(match[1]!);
+  return Number.isNaN(at.getTime()) ? null : { at, id: BigInt(match[2]!) };
+}
+
+function encodeCursor(event: { at: Date; id: bigint }): string {
+  return `${event.at.toISOString()}_${event.id}`;
+}
+
+/** The filters as a Prisma condition (shared by the page and the CSV export). */
+export function auditEventWhere(filters: Omit<TAuditFilters, "before">, cursor: TCursor | null = null): Prisma.AuditEventWhereInput {
+  const and: Prisma.AuditEventWhereInput[] = [];
+  if (filters.actor === "system") and.push({ actorId: null });
+  else if (filters.actor) and.push({ actorId: filters.actor });
+  if (filters.entityType) and.push({ entityType: filters.entityType });
+  if (filters.entityId) and.push({ entityId: filters.entityId });
+  if (filters.action.endsWith(":")) and.push({ action: { startsWith: filters.action } });
+  else if (filters.action) and.push({ action: filters.action });
+  if (filters.from) and.push({ at: { gte: filters.from } });
+  if (filters.to) and.push({ at: { lt: filters.to } });
+  if (cursor) and.push({ OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] });
+  return { AND: and };
+}
+
+export const AUDIT_EVENT_ORDER = [{ at: "desc" }, { id: "desc" }] as const satisfies Prisma.AuditEventOrderByWithRelationInput[];
+
+export const AUDIT_EVENT_SELECT = {
+  id: true,
+  at: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  before: true,
+  after: true,
+  actor: { select: { id: true, name: true, email: true } },
+} as const satisfies Prisma.AuditEventSelect;
+
+/** Audit events, newest first, filtered by actor, entity, action and time, a page at a time (keyset). */
+export async function listAuditEvents(actor: TActor, filters: TAuditFilters, { pageSize = PAGE_SIZE } = {}) {
+  assertSignedInCan(actor, "audit:read");
+  const rows = await getDatabase().auditEvent.findMany({
+    where: auditEventWhere(filters, decodeCursor(filters.before)),
+    orderBy: AUDIT_EVENT_ORDER,
+    take: pageSize + 1,
+    select: AUDIT_EVENT_SELECT,
+  });
+  const page = rows.slice(0, pageSize);
+  const last = page[page.length - 1];
+  return {
+    // Ids are bigints: strings travel to client components and URLs safely.
+    events: page.map((event) => ({ ...event, id: event.id.toString() })),
+    nextCursor: rows.length > pageSize && last ? encodeCursor(last) : null,
+  };
+}
+
+export type TAuditEventRow = Awaited<ReturnType<typeof listAuditEvents>>["events"][number];

@@ -1,0 +1,105 @@
+import "server-only";
+import {
+  DuplicateFinder,
+  chooseMergeTarget,
+  currentCanonicalUrl,
+  isGraded,
+  titlePublisherKey,
+  type TDuplicateReason,
+} from "../../domain/source-duplicates";
+import { getDatabase } from "../db";
+import { assertSignedInCan, type TActor } from "../permissions";
+
+const SCAN_BATCH = 2000;
+
+const CARD_SELECT = {
+  id: true,
+  url: true,
+  title: true,
+  publisher: true,
+  authors: true,
+  publishedAt: true,
+  kind: true,
+  language: true,
+  reliability: true,
+  reliabilityNote: true,
+  archiveUrl: true,
+  retiredAt: true,
+  retiredReason: true,
+  version: true,
+  createdAt: true,
+  _count: { select: { citations: true } },
+} as const;
+
+type TCardRow = { id: string; url: string; title: string; publisher: string; archiveUrl: string | null };
+
+/** The tests two particular sources pass (the group may also be tied through a third). */
+function reasonsBetween(left: TCardRow, right: TCardRow): TDuplicateReason[] {
+  const reasons: TDuplicateReason[] = [];
+  if (currentCanonicalUrl(left.url) === currentCanonicalUrl(right.url)) reasons.push("canonical-url");
+  const leftKey = titlePublisherKey(left.title, left.publisher);
+  if (leftKey && leftKey === titlePublisherKey(right.title, right.publisher)) reasons.push("title-publisher");
+  if (left.archiveUrl && right.archiveUrl && currentCanonicalUrl(left.archiveUrl) === currentCanonicalUrl(right.archiveUrl)) reasons.push("archive-url");
+  return reasons;
+}
+
+/**
+ * Proposals of sources that are likely one article: the same link under the current
+ * canonicalisation rules (a link stored before a rule change), the same title and publisher, or
+ * the same archived copy. Merged duplicates are left out; retired sources are included (their
+ * citations can still be gathered onto the live copy). Each proposal suggests which source to keep.
+ */
+export async function listDuplicateCandidates(actor: TActor, { limit = 100 }: { limit?: number } = {}) {
+  assertSignedInCan(actor, "source:merge");
+  const database = getDatabase();
+  // Streamed in id order so memory holds the finder's keys, never the whole registry's rows.
+  const finder = new DuplicateFinder();
+  let afterId: string | undefined;
+  for (;;) {
+    const batch = await database.source.findMany({
+      where: { mergedIntoId: null, ...(afterId ? { id: { gt: afterId } } : {}) },
+      orderBy: { id: "asc" },
+      take: SCAN_BATCH,
+      select: { id: true, url: true, title: true, publisher: true, archiveUrl: true },
+    });
+    for (const source of batch) finder.add(source);
+    if (batch.length < SCAN_BATCH) break;
+    afterId = batch[batch.length - 1]!.id;
+  }
+  const groups = finder.groups();
+  const shown = groups.slice(0, limit);
+  const ids = shown.flatMap((group) => group.sourceIds);
+  const [rows, pairs] = await Promise.all([
+    database.source.findMany({ where: { id: { in: ids } }, select: CARD_SELECT }),
+    database.citation.groupBy({ by: ["statusChangeId", "sourceId"], where: { sourceId: { in: ids } } }),
+  ]);
+  const cardById = new Map(rows.map(({ _count, ...row }) => [row.id, { ...row, citationCount: _count.citations, isGraded: isGraded(row) }]));
+  const entriesBySource = new Map<string, Set<string>>();
+  for (const pair of pairs) entriesBySource.set(pair.sourceId, (entriesBySource.get(pair.sourceId) ?? new Set()).add(pair.statusChangeId));
+
+  const proposals = shown.flatMap((group) => {
+    const cards = group.sourceIds.map((id) => cardById.get(id)).filter((card) => card !== undefined);
+    if (cards.length < 2) return [];
+    const target = chooseMergeTarget(cards);
+    const targetEntries = entriesBySource.get(target.id) ?? new Set<string>();
+    return [
+      {
+        key: group.sourceIds.join(","),
+        reasons: group.reasons,
+        target,
+        duplicates: cards
+          .filter((card) => card.id !== target.id)
+          .map((card) => ({
+            ...card,
+            reasons: reasonsBetween(card, target),
+            /** Entries citing both: after the merge they cite the kept source twice. */
+            sharedEntryCount: [...(entriesBySource.get(card.id) ?? [])].filter((entry) => targetEntries.has(entry)).length,
+          })),
+      },
+    ];
+  });
+  return { proposals, total: groups.length };
+}
+
+export type TDuplicateProposal = Awaited<ReturnType<typeof listDuplicateCandidates>>["proposals"][number];
+export type TDuplicateCard = TDuplicateProposal["target"];
