@@ -127,3 +127,8 @@ export function orList(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
+
+/** Which record a desk form edits: the slug or code it was opened for (a hidden field). */
+export const ZRecordKey = z.object({
+  key: z.string({ error: "The form lost track of which record you edited: open it again" }).trim().min(1).max(100),
+});
