@@ -124,6 +124,6 @@ describe("PUBLIC_READ=false", () => {
     expect(can(null, "published:read")).toBe(false);
     await expect(listAgreements(null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     const reader = await createTestUser(database.db, "READER");
-    await expect(listAgreements(reader)).resolves.toEqual([]);
+    await expect(listAgreements(reader)).resolves.toMatchObject({ items: [] });
   });
 });
