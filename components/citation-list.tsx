@@ -1,9 +1,11 @@
+import Link from "next/link";
 import type { THistoryEntry } from "@/lib/server/history-select";
 import { formatOccurred, toLocalIsoDate } from "@/lib/domain/dates";
-import { CREDIBILITY_GRADES, RELIABILITY_GRADES, isCredibility } from "@/lib/domain/admiralty-grades";
+import { CREDIBILITY_GRADES, RELIABILITY_GRADES, formatAdmiraltyGrade, isCredibility } from "@/lib/domain/admiralty-grades";
 
 type TCitation = THistoryEntry["citations"][number];
 
+/** The sources cited for a development: publisher, title (linked), date, grades, locator and quote. */
 export function CitationList({ citations }: { citations: TCitation[] }) {
   if (citations.length === 0) return <p className="text-sm text-muted">No citations.</p>;
   return (
@@ -19,17 +21,28 @@ export function CitationList({ citations }: { citations: TCitation[] }) {
             {citation.source.publishedAt && (
               <>
                 {", "}
-                <time dateTime={toLocalIsoDate(citation.source.publishedAt, "UTC")}>
-                  {formatOccurred(citation.source.publishedAt, "DAY", "UTC")}
-                </time>
+                <time dateTime={toLocalIsoDate(citation.source.publishedAt, "UTC")}>{formatOccurred(citation.source.publishedAt, "DAY", "UTC")}</time>
               </>
             )}
             {citation.source.retiredAt && <span className="ml-2 rounded bg-gray-200 px-1">retired source</span>}
           </p>
           <p className="text-muted">
-            Source reliability {citation.source.reliability} ({RELIABILITY_GRADES[citation.source.reliability].label.toLowerCase()}) · information
-            credibility {citation.credibility} ({isCredibility(citation.credibility) ? CREDIBILITY_GRADES[citation.credibility].label.toLowerCase() : "ungraded"})
+            <abbr title="Admiralty grade: source reliability (A–F), then information credibility (1–6)" className="font-semibold no-underline">
+              {isCredibility(citation.credibility) ? formatAdmiraltyGrade(citation.source.reliability, citation.credibility) : citation.source.reliability}
+            </abbr>
+            {": "}source {RELIABILITY_GRADES[citation.source.reliability].label.toLowerCase()}, information{" "}
+            {isCredibility(citation.credibility) ? CREDIBILITY_GRADES[citation.credibility].label.toLowerCase() : "ungraded"}
             {citation.locator && <> · {citation.locator}</>}
+            {" · "}
+            <Link href={`/sources/${citation.source.id}`}>about this source</Link>
+            {citation.source.archiveUrl && (
+              <>
+                {" · "}
+                <a href={citation.source.archiveUrl} rel="nofollow noopener noreferrer">
+                  archived copy
+                </a>
+              </>
+            )}
           </p>
           {citation.quote && (
             <blockquote className="mt-1 border-l-2 border-rule pl-2 font-serif">

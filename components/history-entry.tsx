@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { THistoryEntry } from "@/lib/server/history-select";
 import { formatInstant, formatOccurred, toLocalIsoDate } from "@/lib/domain/dates";
 import { DIRECTION_LABELS } from "@/lib/domain/statuses";
@@ -5,7 +6,7 @@ import { CitationList } from "./citation-list";
 import { Markdown } from "./markdown";
 import { StatusBadge } from "./status-badge";
 
-const DIRECTION_MARK = { ESCALATION: "↑", DE_ESCALATION: "↓", NEUTRAL: "→" } as const;
+const DIRECTION_MARK = { ESCALATION: "▲", DE_ESCALATION: "▼", NEUTRAL: "○" } as const;
 
 export type THistoryMark =
   | { kind: "pending" }
@@ -13,9 +14,21 @@ export type THistoryMark =
   | { kind: "current" }
   | null;
 
-/** One development in a subject's history, with its citations and its marks. */
-export function HistoryEntry({ entry, mark }: { entry: THistoryEntry; mark: THistoryMark }) {
+type TProps = {
+  entry: THistoryEntry & { revisions?: { count: number; last: Date | null } };
+  mark: THistoryMark;
+  /** Shown in merged histories (relations, parties, all developments): which agreement or measure. */
+  subject?: { name: string; href: string };
+  /** Where "cancelled by …" points: an anchor on this page, or the development's own page. */
+  linkTo?: "anchor" | "page";
+  headingLevel?: 2 | 3;
+};
+
+/** One development in a history, with its citations and its marks (current, pending, cancelled, revised, retracted). */
+export function HistoryEntry({ entry, mark, subject, linkTo = "anchor", headingLevel = 3 }: TProps) {
   const isRetracted = entry.state === "RETRACTED";
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const hrefOf = (id: string) => (linkTo === "anchor" ? `#entry-${id}` : `/developments/${id}`);
   return (
     <article id={`entry-${entry.id}`} aria-labelledby={`entry-${entry.id}-headline`} className="border-b border-rule py-5">
       <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
@@ -27,10 +40,17 @@ export function HistoryEntry({ entry, mark }: { entry: THistoryEntry; mark: THis
           <span aria-hidden="true">{DIRECTION_MARK[entry.direction]}</span> {DIRECTION_LABELS[entry.direction]}
         </span>
         {mark?.kind === "current" && <span className="rounded bg-green-100 px-1 text-green-900">current status</span>}
+        {subject && (
+          <Link href={subject.href} className="font-semibold">
+            {subject.name}
+          </Link>
+        )}
       </p>
-      <h3 id={`entry-${entry.id}-headline`} className={`mt-1 text-lg font-semibold ${isRetracted ? "line-through" : ""}`}>
-        {entry.headline}
-      </h3>
+      <Heading id={`entry-${entry.id}-headline`} className={`mt-1 text-lg font-semibold ${isRetracted ? "line-through" : ""}`}>
+        <Link href={`/developments/${entry.id}`} className="text-ink">
+          {entry.headline}
+        </Link>
+      </Heading>
       {entry.effectiveAt && (
         <p className="text-sm">
           {mark?.kind === "pending" ? "Scheduled to take effect" : mark?.kind === "cancelled" ? "Was to take effect" : "Took effect"}{" "}
@@ -43,7 +63,7 @@ export function HistoryEntry({ entry, mark }: { entry: THistoryEntry; mark: THis
           {mark.by && (
             <>
               {" by "}
-              <a href={`#entry-${mark.by.id}`}>{mark.by.headline}</a>
+              <a href={hrefOf(mark.by.id)}>{mark.by.headline}</a>
             </>
           )}
           .
@@ -57,13 +77,18 @@ export function HistoryEntry({ entry, mark }: { entry: THistoryEntry; mark: THis
           {entry.retractionReason && <> because {entry.retractionReason}</>}. It no longer counts for the current status.
         </p>
       )}
+      {entry.revisions && entry.revisions.count > 0 && (
+        <p className="mt-1 text-sm text-muted">
+          Revised {entry.revisions.count === 1 ? "once" : `${entry.revisions.count} times`} since publication
+          {entry.revisions.last && <>, last on {formatOccurred(entry.revisions.last, "DAY", "UTC")}</>}; every version is kept.
+        </p>
+      )}
       {entry.body && (
         <div className="mt-2">
           <Markdown>{entry.body}</Markdown>
         </div>
       )}
       <div className="mt-3">
-        <h4 className="sr-only">Sources</h4>
         <CitationList citations={entry.citations} />
       </div>
     </article>

@@ -2,7 +2,8 @@ import type { Status } from "@/lib/generated/prisma/enums";
 import { STATUS_LABELS } from "@/lib/domain/statuses";
 
 // Colour is never the only signal: each tone has its own shape, and the label is always text.
-const TONE_BY_STATUS: Record<Status, "active" | "warning" | "ended" | "neutral"> = {
+/** The tone of each status: its colour and, never without it, its shape or pattern. */
+export const TONE_BY_STATUS: Record<Status, "active" | "warning" | "ended" | "neutral"> = {
   NEGOTIATING: "neutral",
   SIGNED: "neutral",
   IN_FORCE: "active",

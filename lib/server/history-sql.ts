@@ -51,6 +51,7 @@ export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: D
       agreement.slug AS "agreementSlug", COALESCE(agreement."shortName", agreement.title) AS "agreementName", agreement.title AS "agreementTitle",
       measure.slug AS "measureSlug", measure.title AS "measureTitle",
       ${scheduleSql("entry", now)} AS schedule,
+      revised.count AS "revisionCount", revised.last AS "revisedAt",
       COALESCE((
         SELECT json_agg(json_build_object(
           'id', c.id, 'quote', c.quote, 'quoteOriginal', c."quoteOriginal", 'quoteLanguage', c."quoteLanguage",
@@ -63,6 +64,11 @@ export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: D
         WHERE c."statusChangeId" = entry.id
       ), '[]'::json) AS citations
     FROM (${page}) entry
+      -- Saves after publication (the publication itself writes a revision at publishedAt).
+      LEFT JOIN LATERAL (
+        SELECT count(*)::int AS count, max(r."createdAt") AS last FROM "Revision" r
+        WHERE r."entityType" = 'StatusChange' AND r."entityId" = entry.id AND r."createdAt" > entry."publishedAt" + interval '1 second'
+      ) revised ON true
       LEFT JOIN "Agreement" agreement ON agreement.id = entry."agreementId"
       LEFT JOIN "TradeMeasure" measure ON measure.id = entry."measureId"
       LEFT JOIN "User" retractor ON retractor.id = entry."retractedById"
@@ -77,6 +83,8 @@ export type TReaderEntry = THistoryEntry & {
   updatedAt: Date;
   subject: TSubjectRef;
   schedule: "pending" | "cancelled" | "took-effect" | null;
+  /** Edits saved after publication, and when the last was. */
+  revisions: { count: number; last: Date | null };
 };
 
 type TCitationJson = {
@@ -127,6 +135,8 @@ export type THistoryRow = {
   measureSlug: string | null;
   measureTitle: string | null;
   schedule: string | null;
+  revisionCount: number;
+  revisedAt: Date | null;
   citations: TCitationJson[];
 };
 
@@ -159,6 +169,7 @@ export function toReaderEntry(row: THistoryRow): TReaderEntry {
     retractedBy: row.retractedByName === null ? null : { name: row.retractedByName },
     subject,
     schedule: row.schedule as TReaderEntry["schedule"],
+    revisions: { count: row.revisionCount, last: row.revisedAt },
     citations: row.citations.map((citation) => ({
       id: citation.id,
       quote: citation.quote,

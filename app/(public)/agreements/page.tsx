@@ -1,27 +1,59 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { StatusBadge } from "@/components/status-badge";
-import { formatOccurred } from "@/lib/domain/dates";
+import { CurrentStatus } from "@/components/current-status";
+import { enumOptions, FilterForm, SelectField, TextField } from "@/components/filter-form";
+import { PaginationNav } from "@/components/pagination-nav";
+import { AgreementKind } from "@/lib/generated/prisma/enums";
+import { AGREEMENT_STATUSES, STATUS_LABELS } from "@/lib/domain/statuses";
+import { parseQueryLeniently, ZAgreementListQuery } from "@/lib/schemas/reader-queries";
 import { listAgreements } from "@/lib/server/agreements/list-agreements";
 import { getCurrentActor } from "@/lib/server/session";
+import { orNotFound } from "../_shared/load";
+import { partyOptions } from "../_shared/party-options";
 
 export const metadata: Metadata = {
   title: "Agreements",
-  description: "Agreements between states tracked by Pactwatch, with their current status.",
+  description: "Agreements between states tracked by Pactwatch: search them, filter by party, kind, status and date, and see each one's current status.",
 };
 
-export default async function AgreementsPage() {
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const SORTS = [
+  { value: "relevance", label: "Best match (with a search)" },
+  { value: "name", label: "Name" },
+  { value: "recent", label: "Latest change first" },
+  { value: "signed", label: "Newest signature first" },
+];
+
+export default async function AgreementsPage({ searchParams }: TProps) {
   await connection();
-  const agreements = await listAgreements(await getCurrentActor());
+  const params = await searchParams;
+  const { query, errors } = parseQueryLeniently(ZAgreementListQuery, params);
+  const actor = await getCurrentActor();
+  const [list, parties] = await Promise.all([orNotFound(listAgreements(actor, query, { cursor: query.cursor, limit: query.limit })), partyOptions(actor)]);
+  const hasFilters = Boolean(query.q || query.party.length || query.kind.length || query.status.length || query.from || query.to);
+  const state = { q: query.q, party: query.party, kind: query.kind, status: query.status, from: query.from, to: query.to, sort: query.sort, cursor: query.cursor };
+
   return (
     <section aria-labelledby="agreements-heading">
       <h1 id="agreements-heading" className="mb-4 font-serif text-3xl font-bold">
         Agreements
       </h1>
-      {agreements.length === 0 ? (
-        <p>No agreements are tracked yet.</p>
-      ) : (
+      <FilterForm action="/agreements" label="Search and filter agreements" errors={errors}>
+        <TextField name="q" label="Search" value={query.q} placeholder="e.g. GSOMIA, intelligence pact" wide hint="Names, summaries and the developments logged for each agreement." />
+        <SelectField name="party" label="Party" value={query.party[0]} options={parties} />
+        <SelectField name="kind" label="Kind" value={query.kind[0]} options={enumOptions(Object.values(AgreementKind))} />
+        <SelectField name="status" label="Current status" value={query.status[0]} options={enumOptions(AGREEMENT_STATUSES, STATUS_LABELS)} />
+        <TextField name="from" label="Changed from" value={query.from} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
+        <TextField name="to" label="Changed until" value={query.to} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
+        <SelectField name="sort" label="Sort by" value={list.sort} options={SORTS} anyLabel={null} />
+      </FilterForm>
+
+      <p className="mb-2 text-sm text-muted" role="status">
+        {list.total === 0 ? "No agreements match." : `${list.total} ${list.total === 1 ? "agreement" : "agreements"}${hasFilters ? " match" : ""}.`}
+      </p>
+      {list.items.length > 0 && (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">Agreements, their parties and current status</caption>
@@ -34,21 +66,25 @@ export default async function AgreementsPage() {
               </tr>
             </thead>
             <tbody>
-              {agreements.map((agreement) => (
+              {list.items.map((agreement) => (
                 <tr key={agreement.slug} className="border-b border-rule align-top">
                   <td className="py-2 pr-4">
                     <Link href={`/agreements/${agreement.slug}`} className="font-semibold">
-                      {agreement.shortName ?? agreement.title}
+                      {agreement.name}
                     </Link>
                     {agreement.shortName && <div className="text-muted">{agreement.title}</div>}
                   </td>
-                  <td className="py-2 pr-4">{agreement.parties.map((party) => party.name).join(", ")}</td>
+                  <td className="py-2 pr-4">
+                    {agreement.parties.map((party, index) => (
+                      <span key={party.code}>
+                        {index > 0 && ", "}
+                        <Link href={`/parties/${party.code}`}>{party.name}</Link>
+                      </span>
+                    ))}
+                  </td>
                   <td className="py-2 pr-4 capitalize">{agreement.kind.toLowerCase()}</td>
                   <td className="py-2">
-                    <StatusBadge status={agreement.current?.status ?? null} />
-                    {agreement.current && (
-                      <div className="text-muted">since {formatOccurred(agreement.current.since, "DAY", agreement.timeZone)}</div>
-                    )}
+                    <CurrentStatus current={agreement.current} />
                   </td>
                 </tr>
               ))}
@@ -56,6 +92,12 @@ export default async function AgreementsPage() {
           </table>
         </div>
       )}
+      {list.total === 0 && hasFilters && (
+        <p className="mt-2 text-sm">
+          Try fewer filters, another spelling, or <Link href={`/search?q=${encodeURIComponent(query.q ?? "")}`}>search everything</Link>.
+        </p>
+      )}
+      <PaginationNav path="/agreements" query={state} nextCursor={list.nextCursor} label="Agreement pages" />
     </section>
   );
 }

@@ -1,53 +1,55 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { HistoryEntry, type THistoryMark } from "@/components/history-entry";
+import { cache } from "react";
+import { CurrentStatus } from "@/components/current-status";
+import { RelatedItems } from "@/components/related-items";
 import { StatusBadge } from "@/components/status-badge";
-import { formatInstant, formatIsoDate, formatOccurred } from "@/lib/domain/dates";
-import { getAgreement, type TAgreementPage } from "@/lib/server/agreements/get-agreement";
-import { AppError } from "@/lib/server/errors";
+import { StatusTimeline } from "@/components/status-timeline";
+import { SubscribeLinks } from "@/components/subscribe-links";
+import { formatInstant, formatIsoDate } from "@/lib/domain/dates";
+import { getAgreement } from "@/lib/server/agreements/get-agreement";
 import { getCurrentActor } from "@/lib/server/session";
+import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
+import { HistorySection } from "../../_shared/history-section";
+import { firstParam, orNotFound } from "../../_shared/load";
 
-type TProps = { params: Promise<{ slug: string }> };
+type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function load(slug: string): Promise<TAgreementPage> {
+const load = cache(async (slug: string) => {
   await connection();
-  try {
-    return await getAgreement(await getCurrentActor(), slug);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
+  return orNotFound(getAgreement(await getCurrentActor(), slug));
+});
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const agreement = await load((await params).slug);
   const name = agreement.shortName ? `${agreement.shortName}: ${agreement.title}` : agreement.title;
-  return { title: name, description: agreement.summary.slice(0, 200) || `Status and sourced history of ${name}.` };
+  const description = agreement.summary.slice(0, 200) || `Status and sourced history of ${name}.`;
+  return {
+    title: name,
+    description,
+    openGraph: { title: name, description, type: "article" },
+    alternates: { types: { "application/atom+xml": [{ url: `/feeds/agreements/${agreement.slug}.atom`, title: `${agreement.name}: developments` }] } },
+  };
 }
 
-function markFor(agreement: TAgreementPage, entryId: string): THistoryMark {
-  const { current, pending, cancelled } = agreement.status;
-  if (current?.changeId === entryId) return { kind: "current" };
-  if (pending.some((entry) => entry.changeId === entryId)) return { kind: "pending" };
-  const cancellation = cancelled.find((entry) => entry.changeId === entryId);
-  if (!cancellation) return null;
-  const by = agreement.history.find((entry) => entry.id === cancellation.cancelledById);
-  return { kind: "cancelled", by: by ? { id: by.id, headline: by.headline } : null };
-}
-
-export default async function AgreementPage({ params }: TProps) {
-  const agreement = await load((await params).slug);
+export default async function AgreementPage({ params, searchParams }: TProps) {
+  const { slug } = await params;
+  const cursor = firstParam((await searchParams).cursor);
+  const actor = await getCurrentActor();
+  const [agreement, history] = await Promise.all([load(slug), orNotFound(listPublishedChanges(actor, { agreement: slug }, { cursor }))]);
+  const now = new Date();
   const { current, pending } = agreement.status;
-  const historyById = new Map(agreement.history.map((entry) => [entry.id, entry]));
+  const byId = new Map(agreement.skeleton.map((change) => [change.id, change]));
+  const currentChange = current ? byId.get(current.changeId) : undefined;
+  const pair = agreement.parties.length === 2 ? agreement.parties.map((party) => party.code).sort().join("-") : null;
 
   return (
     <div>
       <p className="text-sm text-muted">
-        <Link href="/agreements">Agreements</Link> / {agreement.shortName ?? agreement.title}
+        <Link href="/agreements">Agreements</Link> / {agreement.name}
       </p>
-      <h1 id="agreement-title" className="mt-1 font-serif text-3xl font-bold">
+      <h1 className="mt-1 font-serif text-3xl font-bold">
         {agreement.shortName && <span className="block">{agreement.shortName}</span>}
         <span className={agreement.shortName ? "block text-xl font-normal" : ""}>{agreement.title}</span>
       </h1>
@@ -56,34 +58,47 @@ export default async function AgreementPage({ params }: TProps) {
         <h2 id="status-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
           Current status
         </h2>
-        <div className="mt-2 flex flex-wrap items-center gap-3">
-          <StatusBadge status={current?.status ?? null} size="lg" />
-          {current && (
-            <span>
-              since{" "}
-              {historyById.get(current.changeId)?.effectiveAt
-                ? formatInstant(current.since, agreement.timeZone)
-                : formatOccurred(current.since, historyById.get(current.changeId)?.occurredPrecision ?? "DAY", agreement.timeZone)}
-            </span>
-          )}
+        <div className="mt-2">
+          <CurrentStatus
+            size="lg"
+            current={
+              current && currentChange
+                ? { status: current.status, since: current.since, hasExactStart: currentChange.effectiveAt !== null, precision: currentChange.occurredPrecision, timeZone: currentChange.timeZone }
+                : null
+            }
+          />
         </div>
-        {pending.length > 0 && (
-          <ul className="mt-3 space-y-1 text-sm" aria-label="Pending changes">
-            {pending.map((entry) => (
-              <li key={entry.changeId}>
-                Pending: <StatusBadge status={entry.status} /> from {formatInstant(entry.effectiveAt, agreement.timeZone)} (
-                <a href={`#entry-${entry.changeId}`}>{historyById.get(entry.changeId)?.headline}</a>)
-              </li>
-            ))}
-          </ul>
-        )}
-        {agreement.noticeDeadline && (
-          <p className="mt-3 text-sm">
-            Next notice deadline: notice of termination must be given by{" "}
-            <strong>{formatIsoDate(agreement.noticeDeadline.lastDayToGiveNotice)}</strong>, or the agreement renews when its term
-            ends at {formatInstant(agreement.noticeDeadline.termEndsAt, agreement.timeZone)}.
+        {currentChange && (
+          <p className="mt-1 text-sm">
+            Set by <a href={`#entry-${currentChange.id}`}>{currentChange.headline}</a>
           </p>
         )}
+        <h3 className="mt-3 text-sm font-semibold">Pending deadlines</h3>
+        {pending.length === 0 && !agreement.noticeDeadline ? (
+          <p className="text-sm text-muted">None.</p>
+        ) : (
+          <ul className="mt-1 space-y-1 text-sm">
+            {pending.map((entry) => (
+              <li key={entry.changeId}>
+                <StatusBadge status={entry.status} /> scheduled from{" "}
+                <time dateTime={entry.effectiveAt.toISOString()}>{formatInstant(entry.effectiveAt, agreement.timeZone)}</time> (
+                <a href={`#entry-${entry.changeId}`}>{byId.get(entry.changeId)?.headline}</a>)
+              </li>
+            ))}
+            {agreement.noticeDeadline && (
+              <li>
+                Notice of termination must be given by{" "}
+                <strong>
+                  <time dateTime={agreement.noticeDeadline.lastDayToGiveNotice}>{formatIsoDate(agreement.noticeDeadline.lastDayToGiveNotice)}</time>
+                </strong>
+                , or the agreement renews when its term ends at {formatInstant(agreement.noticeDeadline.termEndsAt, agreement.timeZone)}.
+              </li>
+            )}
+          </ul>
+        )}
+        <div className="mt-3">
+          <SubscribeLinks feed={`/feeds/agreements/${agreement.slug}.atom`} feedLabel="Follow this agreement (Atom feed)" exportQuery={`agreement=${agreement.slug}`} />
+        </div>
       </section>
 
       <div className="mt-6 grid gap-6 md:grid-cols-2">
@@ -94,16 +109,23 @@ export default async function AgreementPage({ params }: TProps) {
           <ul className="mt-2 list-disc pl-6">
             {agreement.parties.map((party) => (
               <li key={party.code}>
-                {party.name} <span className="text-muted">({party.code})</span>
+                <Link href={`/parties/${party.code}`}>{party.name}</Link> <span className="text-muted">({party.code})</span>
               </li>
             ))}
           </ul>
+          {pair && (
+            <p className="mt-2 text-sm">
+              <Link href={`/relations/${pair}`}>Everything between {agreement.parties.map((party) => party.name).join(" and ")}</Link>
+            </p>
+          )}
         </section>
         <section aria-labelledby="terms-heading">
           <h2 id="terms-heading" className="font-serif text-xl font-bold">
             Terms
           </h2>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="font-semibold">Kind</dt>
+            <dd className="capitalize">{agreement.kind.toLowerCase()}</dd>
             <dt className="font-semibold">Signed</dt>
             <dd>{agreement.signedOn ? formatIsoDate(agreement.signedOn.toISOString().slice(0, 10)) : "not recorded"}</dd>
             <dt className="font-semibold">In force</dt>
@@ -114,39 +136,37 @@ export default async function AgreementPage({ params }: TProps) {
               {agreement.autoRenews && ", renews automatically"}
               {agreement.noticeDays !== null && `, ${agreement.noticeDays} days' notice to terminate`}
             </dd>
+            <dt className="font-semibold">Time zone</dt>
+            <dd>{agreement.timeZone}</dd>
           </dl>
         </section>
       </div>
 
       {agreement.summary && <p className="mt-6 max-w-prose leading-relaxed">{agreement.summary}</p>}
 
-      {agreement.relatedMeasures.length > 0 && (
-        <section aria-labelledby="related-heading" className="mt-6">
-          <h2 id="related-heading" className="font-serif text-xl font-bold">
-            Related trade measures
-          </h2>
-          <ul className="mt-2 list-disc pl-6">
-            {agreement.relatedMeasures.map((measure) => (
-              <li key={measure.slug}>
-                {measure.title} <span className="text-muted">({measure.type.toLowerCase().replaceAll("_", " ")})</span>
-                {measure.note && <span className="block text-sm text-muted">{measure.note}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      <section aria-labelledby="history-heading" className="mt-8">
-        <h2 id="history-heading" className="font-serif text-2xl font-bold">
-          History
+      <section aria-labelledby="timeline-heading" className="mt-8">
+        <h2 id="timeline-heading" className="font-serif text-2xl font-bold">
+          Status over time
         </h2>
-        <p className="text-sm text-muted">Newest first, by when each change takes effect. Every entry cites its sources.</p>
-        {agreement.history.length === 0 ? (
-          <p className="mt-4">No developments have been published yet.</p>
-        ) : (
-          agreement.history.map((entry) => <HistoryEntry key={entry.id} entry={entry} mark={markFor(agreement, entry.id)} />)
-        )}
+        <StatusTimeline
+          id="agreement-timeline"
+          now={now}
+          caption={`${agreement.name}: status over time, with a marker for each of its ${agreement.skeleton.length} published developments.`}
+          lanes={[{ key: agreement.slug, label: agreement.name, timeZone: agreement.timeZone, timeline: agreement.timeline, changes: agreement.skeleton }]}
+        />
       </section>
+
+      <RelatedItems items={agreement.related} subjectName={agreement.name} />
+
+      <HistorySection
+        entries={history.entries}
+        nextCursor={history.nextCursor}
+        path={`/agreements/${agreement.slug}`}
+        query={{ cursor }}
+        derivation={agreement.status}
+        headlines={new Map(agreement.skeleton.map((change) => [change.id, change.headline]))}
+        intro="Newest first, by when each change takes effect. Every entry cites its sources; retracted entries stay, marked."
+      />
     </div>
   );
 }

@@ -1,0 +1,59 @@
+import { HistoryEntry, type THistoryMark } from "@/components/history-entry";
+import { PaginationNav } from "@/components/pagination-nav";
+import type { StatusDerivation } from "@/lib/domain/status-derivation";
+import type { TReaderEntry } from "@/lib/server/history-sql";
+
+type TProps = {
+  entries: TReaderEntry[];
+  nextCursor: string | null;
+  path: string;
+  query: Record<string, string | string[] | undefined>;
+  /** The subject's derived status, for the current / pending / cancelled marks of a single subject's history. */
+  derivation?: StatusDerivation;
+  headlines?: Map<string, string>;
+  showSubject?: boolean;
+  intro: string;
+};
+
+/** A paged history, newest first: entries with their citations and marks, and the keyset page links. */
+export function HistorySection({ entries, nextCursor, path, query, derivation, headlines, showSubject, intro }: TProps) {
+  return (
+    <section aria-labelledby="history-heading" className="mt-8">
+      <h2 id="history-heading" className="font-serif text-2xl font-bold">
+        History
+      </h2>
+      <p className="text-sm text-muted">{intro}</p>
+      {query.cursor && <p className="mt-2 text-sm font-semibold">Showing older developments.</p>}
+      {entries.length === 0 ? (
+        <p className="mt-4">No developments have been published yet.</p>
+      ) : (
+        entries.map((entry) => (
+          <HistoryEntry
+            key={entry.id}
+            entry={entry}
+            mark={markFor(entry, derivation, headlines)}
+            subject={showSubject ? { name: entry.subject.name, href: entry.subject.href } : undefined}
+            linkTo={derivation && !query.cursor ? "anchor" : "page"}
+          />
+        ))
+      )}
+      <PaginationNav path={path} query={query} nextCursor={nextCursor} label="History pages" anchor="#history-heading" />
+    </section>
+  );
+}
+
+function markFor(entry: TReaderEntry, derivation?: StatusDerivation, headlines?: Map<string, string>): THistoryMark {
+  if (derivation) {
+    if (derivation.current?.changeId === entry.id) return { kind: "current" };
+    if (derivation.pending.some((pending) => pending.changeId === entry.id)) return { kind: "pending" };
+    const cancellation = derivation.cancelled.find((cancelled) => cancelled.changeId === entry.id);
+    if (cancellation) {
+      const headline = headlines?.get(cancellation.cancelledById);
+      return { kind: "cancelled", by: headline ? { id: cancellation.cancelledById, headline } : null };
+    }
+    return null;
+  }
+  if (entry.schedule === "pending") return { kind: "pending" };
+  if (entry.schedule === "cancelled") return { kind: "cancelled", by: null };
+  return null;
+}

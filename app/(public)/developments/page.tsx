@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { enumOptions, FilterForm, SelectField, TextField } from "@/components/filter-form";
+import { PaginationNav, withParams } from "@/components/pagination-nav";
+import { SubscribeLinks } from "@/components/subscribe-links";
+import { HistoryEntry } from "@/components/history-entry";
+import { Direction, Status } from "@/lib/generated/prisma/enums";
+import { DIRECTION_LABELS, STATUS_LABELS } from "@/lib/domain/statuses";
+import { parseQueryLeniently, ZDevelopmentQuery } from "@/lib/schemas/reader-queries";
+import { getCurrentActor } from "@/lib/server/session";
+import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
+import { orNotFound } from "../_shared/load";
+import { partyOptions } from "../_shared/party-options";
+
+export const metadata: Metadata = {
+  title: "All developments",
+  description: "Every published development in Pactwatch's record, newest first, filtered by party, subject, status, direction and date, with feeds and exports.",
+  alternates: { types: { "application/atom+xml": [{ url: "/feeds/developments.atom", title: "Pactwatch: all developments" }] } },
+};
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DevelopmentsPage({ searchParams }: TProps) {
+  await connection();
+  const { query, errors } = parseQueryLeniently(ZDevelopmentQuery, await searchParams);
+  const actor = await getCurrentActor();
+  const [page, parties] = await Promise.all([orNotFound(listPublishedChanges(actor, query, { cursor: query.cursor, limit: query.limit })), partyOptions(actor)]);
+  const filters = {
+    q: query.q,
+    agreement: query.agreement,
+    measure: query.measure,
+    party: query.party,
+    pair: query.pair?.join("-"),
+    status: query.status,
+    direction: query.direction,
+    from: query.from,
+    to: query.to,
+    state: query.state === "all" ? undefined : query.state,
+    order: query.order === "effective" ? undefined : query.order,
+  };
+  const exportQuery = withParams("", filters).replace(/^\?/, "");
+
+  return (
+    <section aria-labelledby="developments-heading">
+      <h1 id="developments-heading" className="mb-2 font-serif text-3xl font-bold">
+        All developments
+      </h1>
+      <div className="mb-4">
+        <SubscribeLinks feed="/feeds/developments.atom" feedLabel="Follow all developments (Atom feed)" exportQuery={exportQuery} />
+      </div>
+      <FilterForm action="/developments" label="Filter developments" errors={errors}>
+        <TextField name="q" label="Search" value={query.q} placeholder="headline or text, e.g. intelligence" wide />
+        <SelectField name="party" label="Party" value={query.party} options={parties} />
+        <SelectField name="status" label="Status after the change" value={query.status[0]} options={enumOptions(Object.values(Status), STATUS_LABELS)} />
+        <SelectField name="direction" label="Direction" value={query.direction[0]} options={enumOptions(Object.values(Direction), DIRECTION_LABELS)} />
+        <TextField name="from" label="From" value={query.from} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
+        <TextField name="to" label="Until" value={query.to} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
+        <SelectField
+          name="state"
+          label="Retracted entries"
+          value={query.state}
+          anyLabel={null}
+          options={[
+            { value: "all", label: "Show, marked" },
+            { value: "published", label: "Leave out" },
+          ]}
+        />
+        <SelectField
+          name="order"
+          label="Order"
+          value={query.order}
+          anyLabel={null}
+          options={[
+            { value: "effective", label: "By when each took effect" },
+            { value: "occurred", label: "By when each happened" },
+          ]}
+        />
+        {query.agreement && <input type="hidden" name="agreement" value={query.agreement} />}
+        {query.measure && <input type="hidden" name="measure" value={query.measure} />}
+        {query.pair && <input type="hidden" name="pair" value={query.pair.join("-")} />}
+      </FilterForm>
+      {page.entries.length === 0 ? (
+        <p>No developments match.</p>
+      ) : (
+        page.entries.map((entry) => (
+          <HistoryEntry
+            key={entry.id}
+            entry={entry}
+            mark={entry.schedule === "pending" ? { kind: "pending" } : entry.schedule === "cancelled" ? { kind: "cancelled", by: null } : null}
+            subject={{ name: entry.subject.name, href: entry.subject.href }}
+            linkTo="page"
+            headingLevel={2}
+          />
+        ))
+      )}
+      <PaginationNav path="/developments" query={{ ...filters, cursor: query.cursor }} nextCursor={page.nextCursor} label="Development pages" />
+    </section>
+  );
+}

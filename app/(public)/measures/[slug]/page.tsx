@@ -1,0 +1,164 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { cache } from "react";
+import { CurrentStatus } from "@/components/current-status";
+import { humanize } from "@/components/filter-form";
+import { RelatedItems } from "@/components/related-items";
+import { StatusBadge } from "@/components/status-badge";
+import { StatusTimeline } from "@/components/status-timeline";
+import { SubscribeLinks } from "@/components/subscribe-links";
+import { formatInstant, formatIsoDate } from "@/lib/domain/dates";
+import { getMeasure } from "@/lib/server/measures/get-measure";
+import { getCurrentActor } from "@/lib/server/session";
+import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
+import { HistorySection } from "../../_shared/history-section";
+import { firstParam, orNotFound } from "../../_shared/load";
+
+type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const load = cache(async (slug: string) => {
+  await connection();
+  return orNotFound(getMeasure(await getCurrentActor(), slug));
+});
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const measure = await load((await params).slug);
+  const description = measure.summary.slice(0, 200) || `Status and sourced history of ${measure.title}.`;
+  return {
+    title: measure.title,
+    description,
+    openGraph: { title: measure.title, description, type: "article" },
+    alternates: { types: { "application/atom+xml": [{ url: `/feeds/measures/${measure.slug}.atom`, title: `${measure.title}: developments` }] } },
+  };
+}
+
+export default async function MeasurePage({ params, searchParams }: TProps) {
+  const { slug } = await params;
+  const cursor = firstParam((await searchParams).cursor);
+  const actor = await getCurrentActor();
+  const [measure, history] = await Promise.all([load(slug), orNotFound(listPublishedChanges(actor, { measure: slug }, { cursor }))]);
+  const now = new Date();
+  const { current, pending } = measure.status;
+  const byId = new Map(measure.skeleton.map((change) => [change.id, change]));
+  const currentChange = current ? byId.get(current.changeId) : undefined;
+  const date = (value: Date | null) => (value ? formatIsoDate(value.toISOString().slice(0, 10)) : "not recorded");
+
+  return (
+    <div>
+      <p className="text-sm text-muted">
+        <Link href="/measures">Trade measures</Link> / {humanize(measure.measureType)}
+      </p>
+      <h1 className="mt-1 font-serif text-3xl font-bold">{measure.title}</h1>
+
+      <section aria-labelledby="status-heading" className="mt-6 rounded border border-rule bg-white p-4">
+        <h2 id="status-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
+          Current status
+        </h2>
+        <div className="mt-2">
+          <CurrentStatus
+            size="lg"
+            current={
+              current && currentChange
+                ? { status: current.status, since: current.since, hasExactStart: currentChange.effectiveAt !== null, precision: currentChange.occurredPrecision, timeZone: currentChange.timeZone }
+                : null
+            }
+          />
+        </div>
+        {currentChange && (
+          <p className="mt-1 text-sm">
+            Set by <a href={`#entry-${currentChange.id}`}>{currentChange.headline}</a>
+          </p>
+        )}
+        <h3 className="mt-3 text-sm font-semibold">Pending deadlines</h3>
+        {pending.length === 0 ? (
+          <p className="text-sm text-muted">None.</p>
+        ) : (
+          <ul className="mt-1 space-y-1 text-sm">
+            {pending.map((entry) => (
+              <li key={entry.changeId}>
+                <StatusBadge status={entry.status} /> scheduled from{" "}
+                <time dateTime={entry.effectiveAt.toISOString()}>{formatInstant(entry.effectiveAt, measure.timeZone)}</time> (
+                <a href={`#entry-${entry.changeId}`}>{byId.get(entry.changeId)?.headline}</a>)
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="mt-3">
+          <SubscribeLinks feed={`/feeds/measures/${measure.slug}.atom`} feedLabel="Follow this measure (Atom feed)" exportQuery={`measure=${measure.slug}`} />
+        </div>
+      </section>
+
+      <div className="mt-6 grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="parties-heading">
+          <h2 id="parties-heading" className="font-serif text-xl font-bold">
+            Parties
+          </h2>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="font-semibold">Imposed by</dt>
+            <dd>
+              <Link href={`/parties/${measure.imposingParty.code}`}>{measure.imposingParty.name}</Link>
+            </dd>
+            <dt className="font-semibold">Targeting</dt>
+            <dd>
+              {measure.targets.map((party, index) => (
+                <span key={party.code}>
+                  {index > 0 && ", "}
+                  <Link href={`/parties/${party.code}`}>{party.name}</Link>{" "}
+                  (<Link href={`/relations/${[measure.imposingParty.code, party.code].sort().join("-")}`}>relations</Link>)
+                </span>
+              ))}
+            </dd>
+          </dl>
+        </section>
+        <section aria-labelledby="terms-heading">
+          <h2 id="terms-heading" className="font-serif text-xl font-bold">
+            The measure
+          </h2>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="font-semibold">Type</dt>
+            <dd>{humanize(measure.measureType)}</dd>
+            <dt className="font-semibold">Announced</dt>
+            <dd>{date(measure.announcedOn)}</dd>
+            <dt className="font-semibold">Effective</dt>
+            <dd>{date(measure.effectiveOn)}</dd>
+            <dt className="font-semibold">Products</dt>
+            <dd>{measure.products || "not recorded"}</dd>
+            {measure.hsCodes.length > 0 && (
+              <>
+                <dt className="font-semibold">HS codes</dt>
+                <dd>{measure.hsCodes.join(", ")}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+      </div>
+
+      {measure.summary && <p className="mt-6 max-w-prose leading-relaxed">{measure.summary}</p>}
+
+      <section aria-labelledby="timeline-heading" className="mt-8">
+        <h2 id="timeline-heading" className="font-serif text-2xl font-bold">
+          Status over time
+        </h2>
+        <StatusTimeline
+          id="measure-timeline"
+          now={now}
+          caption={`${measure.title}: status over time, with a marker for each of its ${measure.skeleton.length} published developments.`}
+          lanes={[{ key: measure.slug, label: measure.title, timeZone: measure.timeZone, timeline: measure.timeline, changes: measure.skeleton }]}
+        />
+      </section>
+
+      <RelatedItems items={measure.related} subjectName="This measure" />
+
+      <HistorySection
+        entries={history.entries}
+        nextCursor={history.nextCursor}
+        path={`/measures/${measure.slug}`}
+        query={{ cursor }}
+        derivation={measure.status}
+        headlines={new Map(measure.skeleton.map((change) => [change.id, change.headline]))}
+        intro="Newest first, by when each change takes effect. Every entry cites its sources; retracted entries stay, marked."
+      />
+    </div>
+  );
+}

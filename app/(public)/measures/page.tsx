@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { CurrentStatus } from "@/components/current-status";
+import { enumOptions, FilterForm, humanize, SelectField, TextField } from "@/components/filter-form";
+import { PaginationNav } from "@/components/pagination-nav";
+import { MeasureType } from "@/lib/generated/prisma/enums";
+import { MEASURE_STATUSES, STATUS_LABELS } from "@/lib/domain/statuses";
+import { parseQueryLeniently, ZMeasureListQuery } from "@/lib/schemas/reader-queries";
+import { listMeasures } from "@/lib/server/measures/list-measures";
+import { getCurrentActor } from "@/lib/server/session";
+import { orNotFound } from "../_shared/load";
+import { partyOptions } from "../_shared/party-options";
+
+export const metadata: Metadata = {
+  title: "Trade measures",
+  description: "Export controls, tariffs, list removals and sanctions between states: search them, filter by who imposes them, on whom, type and status.",
+};
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const SORTS = [
+  { value: "relevance", label: "Best match (with a search)" },
+  { value: "name", label: "Name" },
+  { value: "recent", label: "Latest change first" },
+  { value: "announced", label: "Newest announcement first" },
+];
+
+export default async function MeasuresPage({ searchParams }: TProps) {
+  await connection();
+  const { query, errors } = parseQueryLeniently(ZMeasureListQuery, await searchParams);
+  const actor = await getCurrentActor();
+  const [list, parties] = await Promise.all([orNotFound(listMeasures(actor, query, { cursor: query.cursor, limit: query.limit })), partyOptions(actor)]);
+  const hasFilters = Boolean(query.q || query.party.length || query.imposing || query.target || query.type.length || query.status.length || query.from || query.to);
+  const state = {
+    q: query.q,
+    party: query.party,
+    imposing: query.imposing,
+    target: query.target,
+    type: query.type,
+    status: query.status,
+    from: query.from,
+    to: query.to,
+    sort: query.sort,
+    cursor: query.cursor,
+  };
+
+  return (
+    <section aria-labelledby="measures-heading">
+      <h1 id="measures-heading" className="mb-4 font-serif text-3xl font-bold">
+        Trade measures
+      </h1>
+      <FilterForm action="/measures" label="Search and filter trade measures" errors={errors}>
+        <TextField name="q" label="Search" value={query.q} placeholder="e.g. export controls" wide hint="Titles, products, summaries and the developments logged for each measure." />
+        <SelectField name="imposing" label="Imposed by" value={query.imposing} options={parties} />
+        <SelectField name="target" label="Targeting" value={query.target} options={parties} />
+        <SelectField name="type" label="Type" value={query.type[0]} options={enumOptions(Object.values(MeasureType))} />
+        <SelectField name="status" label="Current status" value={query.status[0]} options={enumOptions(MEASURE_STATUSES, STATUS_LABELS)} />
+        <TextField name="from" label="Changed from" value={query.from} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
+        <TextField name="to" label="Changed until" value={query.to} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
+        <SelectField name="sort" label="Sort by" value={list.sort} options={SORTS} anyLabel={null} />
+      </FilterForm>
+
+      <p className="mb-2 text-sm text-muted" role="status">
+        {list.total === 0 ? "No trade measures match." : `${list.total} ${list.total === 1 ? "trade measure" : "trade measures"}${hasFilters ? " match" : ""}.`}
+      </p>
+      {list.items.length > 0 && (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">Trade measures, who imposes them on whom, and their current status</caption>
+            <thead>
+              <tr className="border-b border-rule">
+                <th scope="col" className="py-2 pr-4">Measure</th>
+                <th scope="col" className="py-2 pr-4">Imposed by → on</th>
+                <th scope="col" className="py-2 pr-4">Type</th>
+                <th scope="col" className="py-2">Current status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((measure) => (
+                <tr key={measure.slug} className="border-b border-rule align-top">
+                  <td className="py-2 pr-4">
+                    <Link href={`/measures/${measure.slug}`} className="font-semibold">
+                      {measure.title}
+                    </Link>
+                  </td>
+                  <td className="py-2 pr-4">
+                    <Link href={`/parties/${measure.imposingParty.code}`}>{measure.imposingParty.name}</Link>
+                    {" → "}
+                    {measure.targets.map((party, index) => (
+                      <span key={party.code}>
+                        {index > 0 && ", "}
+                        <Link href={`/parties/${party.code}`}>{party.name}</Link>
+                      </span>
+                    ))}
+                  </td>
+                  <td className="py-2 pr-4">{humanize(measure.measureType)}</td>
+                  <td className="py-2">
+                    <CurrentStatus current={measure.current} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <PaginationNav path="/measures" query={state} nextCursor={list.nextCursor} label="Trade measure pages" />
+    </section>
+  );
+}

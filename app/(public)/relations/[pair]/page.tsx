@@ -1,0 +1,179 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { CurrentStatus } from "@/components/current-status";
+import { humanize } from "@/components/filter-form";
+import { StatusTimeline } from "@/components/status-timeline";
+import { SubscribeLinks } from "@/components/subscribe-links";
+import { ZPartyPair } from "@/lib/schemas/reader-queries";
+import { canonicalPair, getRelation, MAX_TIMELINE_LANES } from "@/lib/server/relations/get-relation";
+import { getCurrentActor } from "@/lib/server/session";
+import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
+import { HistorySection } from "../../_shared/history-section";
+import { firstParam, orNotFound } from "../../_shared/load";
+
+type TProps = { params: Promise<{ pair: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function parsePair(pair: string): [string, string] {
+  const parsed = ZPartyPair.safeParse(decodeURIComponent(pair));
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
+
+const load = cache(async (first: string, second: string) => {
+  await connection();
+  return orNotFound(getRelation(await getCurrentActor(), [first, second]));
+});
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const [first, second] = canonicalPair(...parsePair((await params).pair));
+  const relation = await load(first, second);
+  const names = `${relation.parties[0].name} and ${relation.parties[1].name}`;
+  const description = `Everything between ${names}: ${relation.agreements.length} shared agreements, ${relation.measures.length} trade measures either way, and one merged timeline.`;
+  return {
+    title: `Relations between ${names}`,
+    description,
+    openGraph: { title: `Relations between ${names}`, description },
+    alternates: { types: { "application/atom+xml": [{ url: `/feeds/relations/${relation.pair}.atom`, title: `${names}: developments` }] } },
+  };
+}
+
+export default async function RelationPage({ params, searchParams }: TProps) {
+  const requested = parsePair((await params).pair);
+  const [first, second] = canonicalPair(...requested);
+  // KOR-JPN and jpn-kor are the same relation: one canonical address, JPN-KOR.
+  if (`${first}-${second}` !== (await params).pair) permanentRedirect(`/relations/${first}-${second}`);
+  const cursor = firstParam((await searchParams).cursor);
+  const actor = await getCurrentActor();
+  const [relation, history] = await Promise.all([load(first, second), orNotFound(listPublishedChanges(actor, { pair: [first, second] }, { cursor }))]);
+  const [partyA, partyB] = relation.parties;
+  const now = new Date();
+  const byA = relation.measures.filter((measure) => measure.imposingCode === partyA.code);
+  const byB = relation.measures.filter((measure) => measure.imposingCode === partyB.code);
+  const totals = relation.years.reduce((sum, year) => ({ escalations: sum.escalations + year.escalations, deEscalations: sum.deEscalations + year.deEscalations }), { escalations: 0, deEscalations: 0 });
+  const hidden = relation.agreements.length + relation.measures.length - relation.lanes.length;
+
+  return (
+    <div>
+      <p className="text-sm text-muted">
+        <Link href="/relations">Relations</Link> / {relation.pair}
+      </p>
+      <h1 className="mt-1 font-serif text-3xl font-bold">
+        <Link href={`/parties/${partyA.code}`}>{partyA.name}</Link> and <Link href={`/parties/${partyB.code}`}>{partyB.name}</Link>
+      </h1>
+      <p className="mt-1 text-sm text-muted">
+        {relation.agreements.length} shared {relation.agreements.length === 1 ? "agreement" : "agreements"}, {relation.measures.length} trade{" "}
+        {relation.measures.length === 1 ? "measure" : "measures"} either way; {totals.escalations} escalations and {totals.deEscalations} de-escalations recorded.
+      </p>
+      <div className="mt-3">
+        <SubscribeLinks feed={`/feeds/relations/${relation.pair}.atom`} feedLabel="Follow this relation (Atom feed)" exportQuery={`pair=${relation.pair}`} />
+      </div>
+
+      <section aria-labelledby="timeline-heading" className="mt-8">
+        <h2 id="timeline-heading" className="font-serif text-2xl font-bold">
+          One timeline
+        </h2>
+        {relation.lanes.length === 0 ? (
+          <p className="mt-2 text-sm">Nothing between {partyA.name} and {partyB.name} is tracked yet.</p>
+        ) : (
+          <StatusTimeline
+            id="relation-timeline"
+            now={now}
+            caption={`Agreements and trade measures between ${partyA.name} and ${partyB.name}, one row each, with a marker for every published development.${hidden > 0 ? ` The ${MAX_TIMELINE_LANES} most recently active are drawn; ${hidden} more are listed below.` : ""}`}
+            lanes={relation.lanes.map((lane) => ({
+              key: lane.slug,
+              label: lane.kind === "AGREEMENT" ? lane.name : `${lane.imposingCode === partyA.code ? `${partyA.code} → ${partyB.code}` : `${partyB.code} → ${partyA.code}`}: ${lane.name}`,
+              href: lane.href,
+              timeZone: lane.skeleton?.[0]?.timeZone ?? "UTC",
+              timeline: lane.timeline!,
+              changes: lane.skeleton ?? [],
+            }))}
+          />
+        )}
+      </section>
+
+      <div className="mt-8 grid gap-8 md:grid-cols-2">
+        <SubjectList id="agreements" title="Shared agreements" items={relation.agreements} empty="No shared agreement is tracked." />
+        <div className="space-y-8">
+          <SubjectList id="measures-a" title={`Measures ${partyA.name} imposes on ${partyB.name}`} items={byA} empty="None tracked." />
+          <SubjectList id="measures-b" title={`Measures ${partyB.name} imposes on ${partyA.name}`} items={byB} empty="None tracked." />
+        </div>
+      </div>
+
+      <section aria-labelledby="years-heading" className="mt-8">
+        <h2 id="years-heading" className="font-serif text-2xl font-bold">
+          Escalations and de-escalations by year
+        </h2>
+        {relation.years.length === 0 ? (
+          <p className="mt-2 text-sm">No developments yet.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="mt-2 border-collapse text-left text-sm">
+              <caption className="sr-only">Developments between {partyA.name} and {partyB.name} by year and direction</caption>
+              <thead>
+                <tr className="border-b border-rule">
+                  <th scope="col" className="py-1 pr-6">Year</th>
+                  <th scope="col" className="py-1 pr-6 text-right"><span aria-hidden="true">▲ </span>Escalations</th>
+                  <th scope="col" className="py-1 pr-6 text-right"><span aria-hidden="true">▼ </span>De-escalations</th>
+                  <th scope="col" className="py-1 text-right"><span aria-hidden="true">○ </span>Neutral</th>
+                </tr>
+              </thead>
+              <tbody>
+                {relation.years.map((year) => (
+                  <tr key={year.year} className="border-b border-rule">
+                    <th scope="row" className="py-1 pr-6 font-normal">
+                      <Link href={`/developments?pair=${relation.pair}&from=${year.year}&to=${year.year}`}>{year.year}</Link>
+                    </th>
+                    <td className="py-1 pr-6 text-right">{year.escalations}</td>
+                    <td className="py-1 pr-6 text-right">{year.deEscalations}</td>
+                    <td className="py-1 text-right">{year.neutral}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <HistorySection
+        entries={history.entries}
+        nextCursor={history.nextCursor}
+        path={`/relations/${relation.pair}`}
+        query={{ cursor }}
+        showSubject
+        intro={`Every development between ${partyA.name} and ${partyB.name}, newest first, by when it took effect.`}
+      />
+    </div>
+  );
+}
+
+type TSubject = Awaited<ReturnType<typeof getRelation>>["agreements"][number];
+
+function SubjectList({ id, title, items, empty }: { id: string; title: string; items: TSubject[]; empty: string }) {
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="font-serif text-xl font-bold">
+        {title}
+      </h2>
+      {items.length === 0 ? (
+        <p className="mt-2 text-sm">{empty}</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-rule">
+          {items.map((item) => (
+            <li key={item.slug} className="py-2">
+              <Link href={item.href} className="font-semibold">
+                {item.name}
+              </Link>{" "}
+              <span className="text-sm text-muted">{humanize(item.agreementKind ?? item.measureType ?? "")}</span>
+              <div>
+                <CurrentStatus current={item.current} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

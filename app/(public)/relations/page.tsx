@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { SelectField } from "@/components/filter-form";
+import { listParties } from "@/lib/server/parties/list-parties";
+import { getCurrentActor } from "@/lib/server/session";
+import { firstParam } from "../_shared/load";
+
+export const metadata: Metadata = {
+  title: "Relations",
+  description: "Pick two parties to see everything between them: shared agreements, trade measures either way, and one merged timeline.",
+};
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function RelationsPage({ searchParams }: TProps) {
+  await connection();
+  const params = await searchParams;
+  const first = firstParam(params.first)?.toUpperCase();
+  const second = firstParam(params.second)?.toUpperCase();
+  const isSamePair = first && second && first === second;
+  if (first && second && !isSamePair) redirect(`/relations/${[first, second].sort().join("-")}`);
+
+  const parties = await listParties(await getCurrentActor(), { scope: "all" }, { limit: 100 });
+  const involved = await listParties(await getCurrentActor(), { scope: "involved", sort: "activity" }, { limit: 100 });
+  const options = [
+    ...involved.items.map((party) => ({ value: party.code, label: `${party.name} (${party.code})` })),
+    ...parties.items.filter((party) => !involved.items.some((other) => other.code === party.code)).map((party) => ({ value: party.code, label: `${party.name} (${party.code})` })),
+  ];
+
+  return (
+    <section aria-labelledby="relations-heading" className="max-w-prose">
+      <h1 id="relations-heading" className="font-serif text-3xl font-bold">
+        Relations between two parties
+      </h1>
+      <p className="mt-2">Everything between two parties on one page: their shared agreements, the trade measures each imposes on the other, and one merged timeline of both.</p>
+      <form method="get" action="/relations" className="mt-4 rounded border border-rule bg-white p-4">
+        {isSamePair && (
+          <p role="alert" className="mb-3 rounded bg-amber-50 p-2 text-sm text-amber-900">
+            Pick two different parties.
+          </p>
+        )}
+        <div className="grid gap-3 sm:grid-cols-2">
+          <SelectField name="first" label="First party" value={first ?? "JPN"} options={options} anyLabel={null} />
+          <SelectField name="second" label="Second party" value={second ?? "KOR"} options={options} anyLabel={null} />
+        </div>
+        <button type="submit" className="mt-3 rounded bg-accent px-4 py-1.5 font-semibold text-white">
+          Show the relation
+        </button>
+      </form>
+      <p className="mt-3 text-sm text-muted">Parties in tracked agreements or measures are listed first. The first hundred others follow; any pair can also be opened by address, e.g. /relations/JPN-KOR.</p>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { enumOptions, FilterForm, humanize, SelectField, TextField } from "@/components/filter-form";
+import { PaginationNav } from "@/components/pagination-nav";
+import { Reliability, SourceKind } from "@/lib/generated/prisma/enums";
+import { RELIABILITY_GRADES } from "@/lib/domain/admiralty-grades";
+import { formatOccurred, toLocalIsoDate } from "@/lib/domain/dates";
+import { parseQueryLeniently, ZSourceListQuery } from "@/lib/schemas/reader-queries";
+import { listSources } from "@/lib/server/sources/list-sources";
+import { getCurrentActor } from "@/lib/server/session";
+import { orNotFound } from "../_shared/load";
+
+export const metadata: Metadata = {
+  title: "Sources",
+  description: "Every report, government statement and treaty text Pactwatch cites, with its reliability grade and what cites it.",
+};
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SourcesPage({ searchParams }: TProps) {
+  await connection();
+  const { query, errors } = parseQueryLeniently(ZSourceListQuery, await searchParams);
+  const list = await orNotFound(listSources(await getCurrentActor(), query, { cursor: query.cursor, limit: query.limit }));
+  const state = { q: query.q, kind: query.kind, reliability: query.reliability, from: query.from, to: query.to, sort: query.sort, cursor: query.cursor };
+  const reliabilityOptions = Object.values(Reliability).map((grade) => ({ value: grade, label: `${grade}: ${RELIABILITY_GRADES[grade].label}` }));
+
+  return (
+    <section aria-labelledby="sources-heading">
+      <h1 id="sources-heading" className="mb-4 font-serif text-3xl font-bold">
+        Sources
+      </h1>
+      <FilterForm action="/sources" label="Search and filter sources" errors={errors}>
+        <TextField name="q" label="Search" value={query.q} placeholder="title or publisher, e.g. Yonhap" wide />
+        <SelectField name="kind" label="Kind" value={query.kind[0]} options={enumOptions(Object.values(SourceKind))} />
+        <SelectField name="reliability" label="Reliability" value={query.reliability[0]} options={reliabilityOptions} />
+        <TextField name="from" label="Published from" value={query.from} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
+        <TextField name="to" label="Published until" value={query.to} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
+        <SelectField
+          name="sort"
+          label="Sort by"
+          value={list.sort}
+          anyLabel={null}
+          options={[
+            { value: "relevance", label: "Best match (with a search)" },
+            { value: "newest", label: "Newest first" },
+            { value: "title", label: "Title" },
+          ]}
+        />
+      </FilterForm>
+      {list.items.length === 0 ? (
+        <p>No sources match.</p>
+      ) : (
+        <ol className="divide-y divide-rule">
+          {list.items.map((source) => (
+            <li key={source.id} className="py-3">
+              <p>
+                <span className="font-semibold">{source.publisher}</span>
+                {", "}
+                <Link href={`/sources/${source.id}`} className="italic">
+                  {source.title}
+                </Link>
+                {source.publishedAt && (
+                  <>
+                    {", "}
+                    <time dateTime={toLocalIsoDate(source.publishedAt, "UTC")}>{formatOccurred(source.publishedAt, "DAY", "UTC")}</time>
+                  </>
+                )}
+              </p>
+              <p className="text-sm text-muted">
+                {humanize(source.kind)} · reliability {source.reliability} ({RELIABILITY_GRADES[source.reliability].label.toLowerCase()}) · cited{" "}
+                {source.citations} {source.citations === 1 ? "time" : "times"}
+                {source.retiredAt && " · retired"}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      <PaginationNav path="/sources" query={state} nextCursor={list.nextCursor} label="Source pages" />
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+// GET /api/v1/sources?q&kind&reliability&from&to&sort&cursor&limit: sources (merged duplicates left out) with how often each is cited, keyset-paged.
+import { ZSourceListQuery } from "@/lib/schemas/reader-queries";
+import { apiRoute } from "@/lib/server/api";
+import { listSources } from "@/lib/server/sources/list-sources";
+import { listResponse, readQuery } from "../read-helpers";
+
+export const GET = apiRoute(async (request, { actor }) => {
+  const query = readQuery(request, ZSourceListQuery);
+  const list = await listSources(actor, query, { cursor: query.cursor, limit: query.limit });
+  const data = list.items.map((source) => ({ ...source, links: { self: `/api/v1/sources/${source.id}`, page: `/sources/${source.id}` } }));
+  return listResponse(request, data, list.nextCursor, { sort: list.sort });
+});

@@ -1,0 +1,6 @@
+// GET /api/v1/status-changes/{id}: one published or retracted development with its citations (drafts are 404 here).
+import { apiRoute } from "@/lib/server/api";
+import { developmentJson } from "@/lib/server/exports/export-developments";
+import { getPublishedChange } from "@/lib/server/status-changes/get-published-change";
+
+export const GET = apiRoute<{ id: string }>(async (_request, { actor, params }) => ({ data: developmentJson(await getPublishedChange(actor, params.id)) }));

@@ -1,0 +1,18 @@
+// GET /exports/developments.csv?…filters of /developments: a filtered history as CSV, streamed (?rows=citations for a row per citation).
+import { apiRoute } from "@/lib/server/api";
+import { getAppEnv } from "@/lib/server/env";
+import { developmentsCsvStream } from "@/lib/server/exports/export-developments";
+import { exportFilters } from "../export-query";
+
+export const GET = apiRoute(async (request, { actor }) => {
+  const { filters, fileName } = exportFilters(request);
+  const shape = new URL(request.url).searchParams.get("rows") === "citations" ? "citations" : "developments";
+  const origin = getAppEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+  return new Response(developmentsCsvStream(actor, filters, { shape, origin }), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName}${shape === "citations" ? "-citations" : ""}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+});

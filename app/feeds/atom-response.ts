@@ -1,0 +1,30 @@
+import "server-only";
+import { ZPartyPair } from "@/lib/schemas/reader-queries";
+import { apiRoute } from "@/lib/server/api";
+import { AppError } from "@/lib/server/errors";
+import { buildDevelopmentsFeed } from "@/lib/server/feeds/developments-feed";
+import type { TFeedScope } from "@/lib/server/feeds/get-feed-subject";
+
+/** The file name of a feed address without ".atom" ("gsomia.atom" → "gsomia"); anything else is not a feed. */
+export function feedName(file: string): string {
+  const match = /^([A-Za-z0-9-]{1,100})\.atom$/.exec(file);
+  if (!match) throw new AppError("NOT_FOUND", "Feeds end in .atom, e.g. /feeds/agreements/gsomia.atom.");
+  return match[1]!;
+}
+
+/** Parses a relation feed's pair ("JPN-KOR"). */
+export function pairOf(name: string): [string, string] {
+  const parsed = ZPartyPair.safeParse(name);
+  if (!parsed.success) throw new AppError("NOT_FOUND", "A relation feed is named by two party codes, e.g. /feeds/relations/JPN-KOR.atom.");
+  return parsed.data;
+}
+
+/** A route handler answering an Atom feed for the scope its address names (bearer token or session, like the API). */
+export function atomResponse<TParams>(scopeOf: (params: TParams) => TFeedScope) {
+  return apiRoute<TParams>(async (request, { params, actor }) => {
+    const xml = await buildDevelopmentsFeed(actor, scopeOf(params), new URL(request.url).origin);
+    return new Response(xml, {
+      headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=300" },
+    });
+  });
+}

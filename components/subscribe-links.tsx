@@ -1,0 +1,23 @@
+/** Where a view can be followed and taken away: its Atom feed and its history as CSV or JSON. */
+export function SubscribeLinks({ feed, exportQuery, feedLabel = "Atom feed" }: { feed?: string; exportQuery?: string; feedLabel?: string }) {
+  return (
+    <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+      {feed && (
+        <a href={feed} type="application/atom+xml">
+          <span aria-hidden="true">◉ </span>
+          {feedLabel}
+        </a>
+      )}
+      {exportQuery !== undefined && (
+        <>
+          <a href={`/exports/developments.csv${exportQuery ? `?${exportQuery}` : ""}`} type="text/csv" download>
+            Export history as CSV
+          </a>
+          <a href={`/exports/developments.json${exportQuery ? `?${exportQuery}` : ""}`} type="application/json" download>
+            Export history as JSON
+          </a>
+        </>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,189 @@
+import "server-only";
+import { stringify } from "csv-stringify/sync";
+import { toPartialDateInput } from "../../domain/dates";
+import { formatAdmiraltyGrade, isCredibility } from "../../domain/admiralty-grades";
+import type { TReaderEntry } from "../history-sql";
+import { assertCan, type TActor } from "../permissions";
+import { listPublishedChanges, type TDevelopmentFilters } from "../status-changes/list-published-changes";
+
+/** Developments fetched per round trip while exporting: memory stays flat however long the history. */
+export const EXPORT_BATCH_SIZE = 500;
+
+/** Walks a filtered history batch by batch (keyset pages), newest first. */
+export async function* iterateDevelopments(actor: TActor, filters: TDevelopmentFilters, now: Date = new Date()): AsyncGenerator<TReaderEntry[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await listPublishedChanges(actor, filters, { cursor, limit: EXPORT_BATCH_SIZE, now });
+    if (page.entries.length) yield page.entries;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+const DEVELOPMENT_COLUMNS = [
+  "development_id", "url", "subject_kind", "subject_slug", "subject_name", "occurred", "occurred_precision", "time_zone", "effective_at",
+  "status", "direction", "state", "schedule", "headline", "body", "published_at", "retracted_at", "retraction_reason",
+] as const;
+const CITATION_COLUMNS = [
+  "source_publisher", "source_title", "source_url", "source_published_at", "source_kind", "reliability", "credibility", "grade", "quote",
+  "quote_original", "quote_language", "locator", "source_id",
+] as const;
+
+/** Rows of one development, or one per citation: each row then repeats the development. */
+export type TCsvShape = "developments" | "citations";
+
+function developmentCells(entry: TReaderEntry, origin: string): string[] {
+  return [
+    entry.id,
+    `${origin}/developments/${entry.id}`,
+    entry.subject.kind === "AGREEMENT" ? "agreement" : "trade measure",
+    entry.subject.slug,
+    entry.subject.title || entry.subject.name,
+    toPartialDateInput(entry.occurredAt, entry.occurredPrecision, entry.timeZone),
+    entry.occurredPrecision.toLowerCase(),
+    entry.timeZone,
+    entry.effectiveAt?.toISOString() ?? "",
+    entry.status,
+    entry.direction,
+    entry.state,
+    entry.schedule ?? "",
+    entry.headline,
+    entry.body,
+    entry.publishedAt?.toISOString() ?? "",
+    entry.retractedAt?.toISOString() ?? "",
+    entry.retractionReason ?? "",
+  ];
+}
+
+function gradeOf(citation: TReaderEntry["citations"][number]): string {
+  return isCredibility(citation.credibility) ? formatAdmiraltyGrade(citation.source.reliability, citation.credibility) : citation.source.reliability;
+}
+
+/**
+ * A filtered history as CSV, streamed: a UTF-8 byte-order mark (so spreadsheets read the
+ * Japanese and Korean quotes right), a header row, then batch after batch. Shape "developments"
+ * gives one row per development with its sources in three columns; "citations" one row per citation.
+ */
+export function developmentsCsvStream(actor: TActor, filters: TDevelopmentFilters, { shape, origin }: { shape: TCsvShape; origin: string }): ReadableStream<Uint8Array> {
+  assertCan(actor, "published:read");
+  const encoder = new TextEncoder();
+  const batches = iterateDevelopments(actor, filters);
+  const header = shape === "citations" ? [...DEVELOPMENT_COLUMNS, ...CITATION_COLUMNS] : [...DEVELOPMENT_COLUMNS, "citation_count", "sources", "quotes"];
+  let isStarted = false;
+  return new ReadableStream({
+    async pull(controller) {
+      if (!isStarted) {
+        isStarted = true;
+        controller.enqueue(encoder.encode(`\uFEFF${stringify([header])}`));
+        return;
+      }
+      const next = await batches.next();
+      if (next.done) return controller.close();
+      const rows = next.value.flatMap((entry) => {
+        const cells = developmentCells(entry, origin);
+        if (shape === "citations") {
+          return entry.citations.map((citation) => [
+            ...cells,
+            citation.source.publisher,
+            citation.source.title,
+            citation.source.url,
+            citation.source.publishedAt?.toISOString() ?? "",
+            citation.source.kind,
+            citation.source.reliability,
+            String(citation.credibility),
+            gradeOf(citation),
+            citation.quote ?? "",
+            citation.quoteOriginal ?? "",
+            citation.quoteLanguage ?? "",
+            citation.locator ?? "",
+            citation.source.id,
+          ]);
+        }
+        return [
+          [
+            ...cells,
+            String(entry.citations.length),
+            entry.citations.map((citation) => `${citation.source.publisher}: ${citation.source.title} <${citation.source.url}> [${gradeOf(citation)}]`).join("\n"),
+            entry.citations.filter((citation) => citation.quote).map((citation) => `${citation.source.publisher}: “${citation.quote}”`).join("\n"),
+          ],
+        ];
+      });
+      controller.enqueue(encoder.encode(stringify(rows)));
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+}
+
+/** A filtered history as one JSON document, streamed: { query, generatedAt, developments: [ … ] }. */
+export function developmentsJsonStream(actor: TActor, filters: TDevelopmentFilters, { origin, query }: { origin: string; query: Record<string, unknown> }): ReadableStream<Uint8Array> {
+  assertCan(actor, "published:read");
+  const encoder = new TextEncoder();
+  const batches = iterateDevelopments(actor, filters);
+  let isFirst = true;
+  let isStarted = false;
+  return new ReadableStream({
+    async pull(controller) {
+      if (!isStarted) {
+        isStarted = true;
+        controller.enqueue(encoder.encode(`{"query":${JSON.stringify(query)},"generatedAt":${JSON.stringify(new Date().toISOString())},"developments":[`));
+        return;
+      }
+      const next = await batches.next();
+      if (next.done) {
+        controller.enqueue(encoder.encode("]}\n"));
+        return controller.close();
+      }
+      const items = next.value.map((entry) => JSON.stringify(developmentJson(entry, origin)));
+      controller.enqueue(encoder.encode(`${isFirst ? "" : ","}\n${items.join(",\n")}`));
+      isFirst = false;
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+}
+
+/** A development as the JSON API and the JSON export give it. */
+export function developmentJson(entry: TReaderEntry, origin = "") {
+  return {
+    id: entry.id,
+    url: `${origin}/developments/${entry.id}`,
+    subject: { kind: entry.subject.kind, slug: entry.subject.slug, name: entry.subject.name, title: entry.subject.title },
+    status: entry.status,
+    direction: entry.direction,
+    state: entry.state,
+    headline: entry.headline,
+    body: entry.body,
+    occurred: toPartialDateInput(entry.occurredAt, entry.occurredPrecision, entry.timeZone),
+    occurredAt: entry.occurredAt.toISOString(),
+    occurredPrecision: entry.occurredPrecision,
+    timeZone: entry.timeZone,
+    effectiveAt: entry.effectiveAt?.toISOString() ?? null,
+    schedule: entry.schedule,
+    cancelsId: entry.cancelsId,
+    publishedAt: entry.publishedAt?.toISOString() ?? null,
+    retraction: entry.retractedAt ? { at: entry.retractedAt.toISOString(), by: entry.retractedBy?.name ?? null, reason: entry.retractionReason } : null,
+    revisions: { count: entry.revisions.count, lastAt: entry.revisions.last?.toISOString() ?? null },
+    citations: entry.citations.map((citation) => ({
+      quote: citation.quote,
+      quoteOriginal: citation.quoteOriginal,
+      quoteLanguage: citation.quoteLanguage,
+      locator: citation.locator,
+      credibility: citation.credibility,
+      grade: gradeOf(citation),
+      source: {
+        id: citation.source.id,
+        url: citation.source.url,
+        title: citation.source.title,
+        publisher: citation.source.publisher,
+        authors: citation.source.authors,
+        publishedAt: citation.source.publishedAt?.toISOString() ?? null,
+        kind: citation.source.kind,
+        reliability: citation.source.reliability,
+        retiredAt: citation.source.retiredAt?.toISOString() ?? null,
+        archiveUrl: citation.source.archiveUrl,
+      },
+    })),
+  };
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { Feed } from "feed";
+import { formatOccurred } from "../../domain/dates";
+import { STATUS_LABELS } from "../../domain/statuses";
+import { formatAdmiraltyGrade, isCredibility } from "../../domain/admiralty-grades";
+import { getAppEnv } from "../env";
+import type { TReaderEntry } from "../history-sql";
+import type { TActor } from "../permissions";
+import { listPublishedChanges } from "../status-changes/list-published-changes";
+import { getFeedSubject, type TFeedScope } from "./get-feed-subject";
+
+/** How many developments a feed carries: the most recent by when they happened. */
+export const FEED_SIZE = 50;
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+/**
+ * An Atom document (RFC 4287, written by the `feed` library) of the latest developments in scope:
+ * each entry links to its permanent page, says its status, dates and body, and lists its sources.
+ * A retracted entry stays, retitled, and updated at its retraction, so subscribers see the correction.
+ */
+export async function buildDevelopmentsFeed(actor: TActor, scope: TFeedScope, requestOrigin: string): Promise<string> {
+  const origin = (getAppEnv().PUBLIC_URL ?? requestOrigin).replace(/\/$/, "");
+  const subject = await getFeedSubject(actor, scope);
+  const { entries } = await listPublishedChanges(actor, { ...subject.filters, order: "occurred" }, { limit: FEED_SIZE });
+  const updatedOf = (entry: TReaderEntry) => entry.retractedAt ?? entry.revisions.last ?? entry.publishedAt ?? entry.occurredAt;
+  const feed = new Feed({
+    id: `${origin}${subject.feedPath}`,
+    title: subject.title,
+    description: "Sourced developments in agreements and trade measures between states, as recorded by Pactwatch.",
+    link: `${origin}${subject.pagePath}`,
+    language: "en",
+    updated: entries.reduce<Date>((latest, entry) => (updatedOf(entry) > latest ? updatedOf(entry) : latest), new Date(0)),
+    generator: "Pactwatch",
+    feedLinks: { atom: `${origin}${subject.feedPath}` },
+    author: { name: "Pactwatch", link: origin },
+    copyright: "Pactwatch; quotations belong to their publishers",
+  });
+  for (const entry of entries) {
+    const isRetracted = entry.state === "RETRACTED";
+    feed.addItem({
+      id: `urn:uuid:${entry.id}`,
+      title: `${isRetracted ? "[Retracted] " : ""}${entry.subject.name}: ${entry.headline}`,
+      link: `${origin}/developments/${entry.id}`,
+      date: updatedOf(entry),
+      published: entry.publishedAt ?? entry.occurredAt,
+      description: `${formatOccurred(entry.occurredAt, entry.occurredPrecision, entry.timeZone)}: ${STATUS_LABELS[entry.status]}. ${entry.headline}`,
+      content: contentOf(entry, origin),
+      category: [{ term: entry.status, name: STATUS_LABELS[entry.status] }, { term: entry.direction.toLowerCase() }],
+      author: [{ name: "Pactwatch" }],
+    });
+  }
+  return feed.atom1();
+}
+
+function contentOf(entry: TReaderEntry, origin: string): string {
+  const parts = [
+    `<p><strong>${escape(formatOccurred(entry.occurredAt, entry.occurredPrecision, entry.timeZone))}</strong> · ${escape(STATUS_LABELS[entry.status])} · <a href="${origin}${entry.subject.href}">${escape(entry.subject.name)}</a></p>`,
+  ];
+  if (entry.state === "RETRACTED") parts.push(`<p><strong>Retracted</strong>${entry.retractionReason ? `: ${escape(entry.retractionReason)}` : ""}. It no longer counts for the current status.</p>`);
+  if (entry.schedule === "cancelled") parts.push("<p>This scheduled change did not take effect: it was cancelled.</p>");
+  if (entry.body) parts.push(...entry.body.split(/\n{2,}/).map((paragraph) => `<p>${escape(paragraph)}</p>`));
+  const sources = entry.citations.map((citation) => {
+    const grade = isCredibility(citation.credibility) ? formatAdmiraltyGrade(citation.source.reliability, citation.credibility) : citation.source.reliability;
+    const quote = citation.quote ? ` “${escape(citation.quote)}”` : "";
+    return `<li>${escape(citation.source.publisher)}, <a href="${escape(citation.source.url)}">${escape(citation.source.title)}</a> [${grade}]${quote}</li>`;
+  });
+  parts.push(`<p>Sources:</p><ul>${sources.join("")}</ul>`);
+  return parts.join("\n");
+}
