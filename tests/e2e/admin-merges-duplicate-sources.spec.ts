@@ -82,6 +82,13 @@ test("an admin finds two copies of one article, merges them, and a reader's agre
   await page.getByRole("article", { name: NYT_TITLE }).getByRole("button", { name: "Merge into the kept source" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/sources/${keptId}`));
   expect(await reportLinks(reader)).toEqual([NYT, NYT]);
+  // The duplicate's public page and API address lead to the source it was merged into.
+  await reader.goto(`/sources/${legacyId}`);
+  await expect(reader).toHaveURL(new RegExp(`/sources/${keptId}$`));
+  const api = await reader.request.get(`/api/v1/sources/${legacyId}`, { maxRedirects: 0 });
+  expect([307, 308]).toContain(api.status());
+  expect(api.headers().location).toMatch(new RegExp(`/api/v1/sources/${keptId}$`));
+
   await page.goto(`/admin/audit?entityType=Source&entityId=${legacyId}`);
   const events = page.getByRole("list", { name: "Audit events" }).getByRole("article");
   await expect(events).toHaveCount(3);
