@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PublishForm, RetractForm } from "@/components/desk/entry-actions";
+import { HistoryEntry } from "@/components/history-entry";
+import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
+import { publishStatusChangeAction, retractStatusChangeAction } from "../actions";
+import { loadEntry, publicHref } from "./load";
+
+export const metadata: Metadata = { title: "Entry" };
+
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+
+const SAVED_MESSAGES: Record<string, string> = {
+  draft: "Saved as a draft. Readers do not see it until it is published.",
+  published: "Published. Readers see it now in the history.",
+  saved: "Saved.",
+  retracted: "Retracted. The entry stays in the history, marked, and no longer counts for the current status.",
+};
+
+const STATE_LABELS = { DRAFT: "Draft", PUBLISHED: "Published", RETRACTED: "Retracted" } as const;
+
+export default async function EntryPage({ params, searchParams }: TProps) {
+  const { id } = await params;
+  const { saved } = await searchParams;
+  const actor = await requireSignedIn(`/desk/entries/${id}`, "draft:read");
+  const entry = await loadEntry(actor, id);
+  const { record, subject, may } = entry;
+
+  return (
+    <section aria-labelledby="entry-heading" className="space-y-6">
+      <div>
+        <p className="text-sm text-muted">
+          <Link href="/desk">Desk</Link> / {subject.name}
+        </p>
+        <h1 id="entry-heading" className="mt-1 font-serif text-3xl font-bold">
+          {record.headline}
+        </h1>
+        <p className="mt-1 text-sm">
+          <strong>{STATE_LABELS[record.state]}</strong> · version {record.version} · logged by {record.author?.name ?? "unknown"}
+        </p>
+      </div>
+      {saved && SAVED_MESSAGES[saved] && (
+        <p role="status" className="rounded border border-green-700 bg-green-50 p-3 text-green-900">
+          {SAVED_MESSAGES[saved]}
+        </p>
+      )}
+      <nav aria-label="This entry" className="flex flex-wrap gap-4">
+        {may.edit && <Link href={`/desk/entries/${id}/edit`}>Edit this entry</Link>}
+        <Link href={`/desk/entries/${id}/revisions`}>Revisions</Link>
+        {record.state !== "DRAFT" && <Link href={publicHref(subject, id)}>See it where readers do</Link>}
+        <Link href={`/desk/log?subject=${subject.kind === "AGREEMENT" ? "agreement" : "measure"}:${subject.slug}`}>Log another development about {subject.name}</Link>
+      </nav>
+
+      <section aria-labelledby="preview-heading" className="rounded border border-rule bg-white px-4">
+        <h2 id="preview-heading" className="pt-3 text-sm font-semibold uppercase tracking-wide text-muted">
+          As readers {record.state === "DRAFT" ? "will see it" : "see it"}
+        </h2>
+        <HistoryEntry entry={entry.preview} mark={null} />
+      </section>
+
+      {may.publish && (
+        <section aria-labelledby="publish-heading">
+          <h2 id="publish-heading" className="font-serif text-xl font-bold">
+            Publish
+          </h2>
+          <PublishForm action={publishStatusChangeAction} id={id} version={record.version} />
+        </section>
+      )}
+      {may.retract && (
+        <section aria-labelledby="retract-heading" className="max-w-2xl">
+          <h2 id="retract-heading" className="font-serif text-xl font-bold">
+            Retract
+          </h2>
+          <RetractForm action={retractStatusChangeAction} id={id} version={record.version} />
+        </section>
+      )}
+    </section>
+  );
+}

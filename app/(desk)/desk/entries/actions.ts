@@ -1,0 +1,41 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { ZEditStatusChange, ZPublishStatusChange, ZRetractStatusChange } from "@/lib/schemas/status-change";
+import { defineAction } from "@/lib/server/action";
+import { editStatusChange } from "@/lib/server/status-changes/edit-status-change";
+import { publishStatusChange } from "@/lib/server/status-changes/publish-status-change";
+import { retractStatusChange } from "@/lib/server/status-changes/retract-status-change";
+
+function done(id: string, saved: string): never {
+  revalidatePath("/", "layout");
+  redirect(`/desk/entries/${id}?saved=${saved}`);
+}
+
+export const editStatusChangeAction = defineAction({
+  permission: "status-change:edit",
+  schema: ZEditStatusChange,
+  handler: async (actor, input) => {
+    const result = await editStatusChange(actor, input);
+    done(result.id, result.state === "PUBLISHED" && input.intent === "publish" ? "published" : "saved");
+  },
+});
+
+export const publishStatusChangeAction = defineAction({
+  permission: "status-change:publish",
+  schema: ZPublishStatusChange,
+  handler: async (actor, input) => {
+    const result = await publishStatusChange(actor, input);
+    done(result.id, "published");
+  },
+});
+
+export const retractStatusChangeAction = defineAction({
+  permission: "status-change:retract",
+  schema: ZRetractStatusChange,
+  handler: async (actor, input) => {
+    const result = await retractStatusChange(actor, input);
+    done(result.id, "retracted");
+  },
+});

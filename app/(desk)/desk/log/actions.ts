@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { ZLogStatusChange } from "@/lib/schemas/status-change";
+import { defineAction } from "@/lib/server/action";
+import { logStatusChange } from "@/lib/server/status-changes/log-status-change";
+
+export const logStatusChangeAction = defineAction({
+  permission: "status-change:log",
+  schema: ZLogStatusChange,
+  handler: async (actor, input) => {
+    const result = await logStatusChange(actor, input);
+    revalidatePath("/", "layout");
+    redirect(`/desk/entries/${result.id}?saved=${result.state === "PUBLISHED" ? "published" : "draft"}`);
+  },
+});

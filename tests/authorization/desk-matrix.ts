@@ -1,0 +1,188 @@
+import { randomBytes } from "node:crypto";
+import type { TDatabase } from "../../lib/server/db";
+import type { TActionEntry, TMatrixContext, TRouteEntry } from "./matrix";
+
+// The desk's rows of the authorisation matrix (tests/authorization/matrix.ts spreads them in):
+// for each server action and mutating route, inputs that succeed for a role that holds the
+// permission. Records are written straight to the database, so any caller's row can be prepared.
+
+const suffix = () => randomBytes(4).toString("hex");
+const CITATION = { url: "https://matrix.example.org/report", title: "Matrix report", publisher: "Matrix Wire", credibility: "3" };
+
+async function parties(db: TDatabase): Promise<{ jpn: string; kor: string }> {
+  const ids: string[] = [];
+  for (const [code, name] of [["JPN", "Japan"], ["KOR", "South Korea"]] as const) {
+    ids.push((await db.party.upsert({ where: { code }, update: {}, create: { code, name, kind: "STATE" } })).id);
+  }
+  return { jpn: ids[0] as string, kor: ids[1] as string };
+}
+
+async function agreement(db: TDatabase): Promise<{ id: string; slug: string }> {
+  const { jpn, kor } = await parties(db);
+  const slug = `matrix-pact-${suffix()}`;
+  const created = await db.agreement.create({
+    data: { slug, title: `Matrix pact ${slug}`, kind: "SECURITY", timeZone: "Asia/Seoul", parties: { create: [{ partyId: jpn }, { partyId: kor }] } },
+  });
+  return { id: created.id, slug };
+}
+
+async function measure(db: TDatabase): Promise<{ id: string; slug: string }> {
+  const { jpn, kor } = await parties(db);
+  const slug = `matrix-measure-${suffix()}`;
+  const created = await db.tradeMeasure.create({
+    data: { slug, title: `Matrix measure ${slug}`, imposingPartyId: jpn, measureType: "EXPORT_CONTROL", targets: { create: [{ partyId: kor }] } },
+  });
+  return { id: created.id, slug };
+}
+
+/** A status change on a new agreement, cited, in the given state and (for drafts) by the given author. */
+async function entry({ db, actor }: TMatrixContext, state: "DRAFT" | "PUBLISHED"): Promise<string> {
+  const subject = await agreement(db);
+  const source = await db.source.upsert({ where: { url: CITATION.url }, update: {}, create: { url: CITATION.url, title: CITATION.title, publisher: CITATION.publisher } });
+  const occurredAt = new Date("2019-11-21T15:00:00Z");
+  const created = await db.statusChange.create({
+    data: {
+      agreementId: subject.id,
+      status: "PROVISIONALLY_EXTENDED",
+      headline: "Matrix development",
+      occurredAt,
+      effectiveTime: occurredAt,
+      timeZone: "Asia/Seoul",
+      state,
+      publishedAt: state === "PUBLISHED" ? new Date() : null,
+      authorId: actor.id,
+      citations: { create: [{ sourceId: source.id, credibility: 3 }] },
+    },
+  });
+  return created.id;
+}
+
+const developmentFields = {
+  status: "PROVISIONALLY_EXTENDED",
+  headline: "GSOMIA extended provisionally",
+  occurredOn: "2019-11-22",
+  timeZone: "Asia/Seoul",
+  direction: "DE_ESCALATION",
+};
+
+const agreementFields = (title: string) => ({ title, kind: "SECURITY", "partyCodes[0]": "JPN", "partyCodes[1]": "KOR", timeZone: "Asia/Seoul" });
+const measureFields = (title: string) => ({ title, imposingPartyCode: "JPN", "targetPartyCodes[0]": "KOR", measureType: "EXPORT_CONTROL", timeZone: "Asia/Tokyo" });
+
+export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
+  "(desk)/desk/log/actions.ts#logStatusChangeAction": {
+    permission: "status-change:log",
+    input: async ({ db }) => ({ subject: `agreement:${(await agreement(db)).slug}`, ...developmentFields, intent: "draft" }),
+  },
+  "(desk)/desk/entries/actions.ts#editStatusChangeAction": {
+    permission: "status-change:edit",
+    input: async (context) => ({
+      id: await entry(context, "PUBLISHED"),
+      version: "1",
+      ...developmentFields,
+      headline: "Edited in the matrix",
+      "citations[0][url]": CITATION.url,
+      "citations[0][credibility]": "3",
+      intent: "save",
+    }),
+  },
+  "(desk)/desk/entries/actions.ts#publishStatusChangeAction": {
+    permission: "status-change:publish",
+    input: async (context) => ({ id: await entry(context, "DRAFT"), version: "1" }),
+  },
+  "(desk)/desk/entries/actions.ts#retractStatusChangeAction": {
+    permission: "status-change:retract",
+    input: async (context) => ({ id: await entry(context, "PUBLISHED"), version: "1", reason: "Retracted by the matrix" }),
+  },
+  "(desk)/desk/sources/actions.ts#searchSourcesAction": { permission: "source:create", input: async () => ({ q: "matrix" }) },
+  "(desk)/desk/agreements/actions.ts#createAgreementAction": {
+    permission: "agreement:write",
+    input: async ({ db }) => {
+      await parties(db);
+      return agreementFields(`Matrix agreement ${suffix()}`);
+    },
+  },
+  "(desk)/desk/agreements/actions.ts#updateAgreementAction": {
+    permission: "agreement:write",
+    input: async ({ db }) => ({ key: (await agreement(db)).slug, version: "1", ...agreementFields("Renamed by the matrix") }),
+  },
+  "(desk)/desk/measures/actions.ts#createMeasureAction": {
+    permission: "measure:write",
+    input: async ({ db }) => {
+      await parties(db);
+      return measureFields(`Matrix measure ${suffix()}`);
+    },
+  },
+  "(desk)/desk/measures/actions.ts#updateMeasureAction": {
+    permission: "measure:write",
+    input: async ({ db }) => ({ key: (await measure(db)).slug, version: "1", ...measureFields("Renamed by the matrix") }),
+  },
+  "(desk)/desk/parties/actions.ts#createPartyAction": {
+    permission: "party:write",
+    input: async () => ({ code: `M${suffix().toUpperCase()}`.slice(0, 9), kind: "ORGANIZATION", name: "Matrix organisation" }),
+  },
+  "(desk)/desk/parties/actions.ts#updatePartyAction": {
+    permission: "party:write",
+    input: async ({ db }) => {
+      const code = `M${suffix().toUpperCase()}`.slice(0, 9);
+      await db.party.create({ data: { code, name: "Matrix organisation", kind: "ORGANIZATION" } });
+      return { key: code, version: "1", name: "Renamed organisation" };
+    },
+  },
+};
+
+export const DESK_ROUTE_MATRIX: Record<string, TRouteEntry> = {
+  "POST api/v1/status-changes/route.ts": {
+    permission: "status-change:log",
+    request: async ({ db }) => ({ body: { subject: `agreement:${(await agreement(db)).slug}`, ...developmentFields, intent: "publish", citations: [CITATION] } }),
+  },
+  "PATCH api/v1/status-changes/[id]/route.ts": {
+    permission: "status-change:edit",
+    request: async (context) => ({ params: { id: await entry(context, "PUBLISHED") }, body: { version: 1, headline: "Edited through the API" } }),
+  },
+  "POST api/v1/status-changes/[id]/publish/route.ts": {
+    permission: "status-change:publish",
+    request: async (context) => ({ params: { id: await entry(context, "DRAFT") }, body: { version: 1 } }),
+  },
+  "POST api/v1/status-changes/[id]/retract/route.ts": {
+    permission: "status-change:retract",
+    request: async (context) => ({ params: { id: await entry(context, "PUBLISHED") }, body: { version: 1, reason: "Retracted through the API" } }),
+  },
+  "POST api/v1/agreements/route.ts": {
+    permission: "agreement:write",
+    request: async ({ db }) => {
+      await parties(db);
+      return { body: { title: `API agreement ${suffix()}`, kind: "TRADE", partyCodes: ["JPN", "KOR"], timeZone: "UTC" } };
+    },
+  },
+  "PATCH api/v1/agreements/[slug]/route.ts": {
+    permission: "agreement:write",
+    request: async ({ db }) => ({ params: { slug: (await agreement(db)).slug }, body: { version: 1, summary: "Summarised through the API" } }),
+  },
+  "POST api/v1/measures/route.ts": {
+    permission: "measure:write",
+    request: async ({ db }) => {
+      await parties(db);
+      return { body: { title: `API measure ${suffix()}`, imposingPartyCode: "JPN", targetPartyCodes: ["KOR"], measureType: "TARIFF", timeZone: "UTC" } };
+    },
+  },
+  "PATCH api/v1/measures/[slug]/route.ts": {
+    permission: "measure:write",
+    request: async ({ db }) => ({ params: { slug: (await measure(db)).slug }, body: { version: 1, products: "Photoresists" } }),
+  },
+  "POST api/v1/parties/route.ts": {
+    permission: "party:write",
+    request: async () => ({ body: { code: `A${suffix().toUpperCase()}`.slice(0, 9), kind: "ORGANIZATION", name: "API organisation" } }),
+  },
+  "PATCH api/v1/parties/[code]/route.ts": {
+    permission: "party:write",
+    request: async ({ db }) => {
+      const code = `A${suffix().toUpperCase()}`.slice(0, 9);
+      await db.party.create({ data: { code, name: "API organisation", kind: "ORGANIZATION" } });
+      return { params: { code }, body: { version: 1, aliases: ["Renamed"] } };
+    },
+  },
+  "POST api/v1/sources/route.ts": {
+    permission: "source:create",
+    request: async () => ({ body: { url: `https://matrix.example.org/${suffix()}?utm_source=x`, title: "A source", publisher: "Matrix Wire" } }),
+  },
+};

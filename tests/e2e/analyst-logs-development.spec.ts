@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./fixtures";
+
+// Yesterday in UTC is never in the future in Seoul, whatever time the journey runs.
+const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+const headline = `Seoul gives notice again on GSOMIA (${yesterday})`;
+
+test("an analyst logs a GSOMIA development citing a new source by URL, publishes it, and a signed-out reader sees it first in the history", async ({ page, browser }) => {
+  await signInAs(page, "analyst", { callbackUrl: "/desk/log?agreement=gsomia" });
+  await page.goto("/desk/log?agreement=gsomia");
+  await expect(page.getByRole("heading", { level: 1, name: "Log a development" })).toBeVisible();
+  await expect(page.getByText(/About GSOMIA/)).toBeVisible();
+
+  // A first try without a citation is refused, and everything typed is kept.
+  await page.getByLabel("New status").selectOption({ label: "Notice given" });
+  await page.getByLabel("Direction").selectOption({ label: "Escalation" });
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByLabel("Occurred on").fill(yesterday);
+  await page.getByLabel("What happened").fill("Seoul notified Tokyo in writing that it will **end** the agreement.");
+  await page.getByRole("button", { name: "Publish" }).click();
+  const summary = page.getByRole("alert", { name: "Nothing was saved" });
+  await expect(summary).toContainText("Add at least one citation before publishing");
+  await expect(page.getByLabel("Headline")).toHaveValue(headline);
+  await expect(page.getByLabel("New status")).toHaveValue("NOTICE_GIVEN");
+
+  const citation = page.getByRole("group", { name: "Citation 1" });
+  await citation.getByLabel("Link").fill("https://WWW.Example-News.test/2026/gsomia-notice?utm_source=newsletter&id=7#comments");
+  await citation.getByLabel("Title of a new source").fill("Seoul serves notice on intelligence pact with Tokyo");
+  await citation.getByLabel("Publisher of a new source").fill("Example News");
+  await citation.getByLabel("Quote").fill("South Korea formally notified Japan that it would terminate the pact.");
+  await citation.getByLabel("Locator").fill("paragraph 2");
+  await citation.getByLabel("Credibility of what it says here").selectOption("2");
+  await page.getByRole("button", { name: "Publish" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "Published" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: headline })).toBeVisible();
+
+  const visitor = await browser.newContext();
+  const reader = await visitor.newPage();
+  await reader.goto("/agreements/gsomia");
+  const status = reader.getByRole("region", { name: "Current status" });
+  await expect(status.getByText("Notice given").first()).toBeVisible();
+  const first = reader.getByRole("article").first();
+  await expect(first.getByRole("heading", { name: headline })).toBeVisible();
+  await expect(first.getByText("Notice given").first()).toBeVisible();
+  const source = first.getByRole("link", { name: "Seoul serves notice on intelligence pact with Tokyo" });
+  await expect(source).toHaveAttribute("href", "https://www.example-news.test/2026/gsomia-notice?id=7");
+  await expect(first.getByText("Example News")).toBeVisible();
+  await expect(first.getByText("South Korea formally notified Japan that it would terminate the pact.")).toBeVisible();
+  await visitor.close();
+});
