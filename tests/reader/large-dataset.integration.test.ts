@@ -1,0 +1,133 @@
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Prisma } from "../../lib/generated/prisma/client";
+import { generateLargeDataset } from "../../prisma/seed/generate-large-dataset";
+import { seedDemoData } from "../../prisma/seed/seed-database";
+import { listAgreements } from "../../lib/server/agreements/list-agreements";
+import { relationSubjectsSql, relationYearsSql } from "../../lib/server/relations/get-relation";
+import { listSources } from "../../lib/server/sources/list-sources";
+import { listPublishedChanges, publishedChangesSql } from "../../lib/server/status-changes/list-published-changes";
+import { useTestDatabase } from "../support/test-database";
+
+// The reader's heaviest queries on a generated history of 20 000 changes: the plans must read
+// StatusChange through its indexes (never a sequential scan), and keyset pages must stay whole
+// and in order however deep. `npm run db:generate-large` makes the million-change version.
+
+const database = useTestDatabase();
+const CHANGES = 20_000;
+const now = new Date();
+let busiest = "";
+
+type TPlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; "Actual Loops"?: number; Plans?: TPlanNode[] };
+
+function nodesOf(node: TPlanNode): TPlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+}
+
+async function planOf(sql: Prisma.Sql): Promise<TPlanNode[]> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const result = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, sql.values as unknown[]);
+    const plan = (result.rows[0] as { "QUERY PLAN": [{ Plan: TPlanNode }] })["QUERY PLAN"][0].Plan;
+    return nodesOf(plan);
+  } finally {
+    await client.end();
+  }
+}
+
+// Index-backed: every scan of StatusChange is an index scan, an index-only scan, or a bitmap heap
+// scan fed by a bitmap index scan of one of its indexes; at least one of them ran.
+function expectIndexBacked(nodes: TPlanNode[]) {
+  const onStatusChange = nodes.filter((node) => node["Relation Name"] === "StatusChange");
+  expect(onStatusChange.filter((node) => node["Node Type"] === "Seq Scan")).toEqual([]);
+  const ran = onStatusChange.filter((node) => (node["Actual Loops"] ?? 0) > 0);
+  expect(ran.length, "no scan of StatusChange ran").toBeGreaterThan(0);
+  for (const node of ran) {
+    const indexes = node["Node Type"] === "Bitmap Heap Scan" ? nodesOf(node).map((child) => child["Index Name"]).filter(Boolean) : [node["Index Name"]];
+    expect(["Index Scan", "Index Only Scan", "Bitmap Heap Scan"]).toContain(node["Node Type"]);
+    expect(indexes.length).toBeGreaterThan(0);
+    for (const index of indexes) expect(index).toMatch(/^StatusChange_/);
+  }
+}
+
+beforeAll(async () => {
+  await seedDemoData(database.db);
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const result = await generateLargeDataset(client, { changes: CHANGES, batchSize: 10_000 });
+    expect(result.changes).toBe(CHANGES);
+  } finally {
+    await client.end();
+  }
+  const [top] = await database.db.$queryRaw<{ slug: string }[]>`
+    SELECT a.slug FROM "StatusChange" sc JOIN "Agreement" a ON a.id = sc."agreementId" GROUP BY a.slug ORDER BY count(*) DESC LIMIT 1`;
+  busiest = top!.slug;
+}, 300_000);
+
+describe(`reading ${CHANGES.toLocaleString("en")} status changes`, () => {
+  it("reads an agreement's history page through the agreement history index", async () => {
+    expectIndexBacked(await planOf(publishedChangesSql({ agreement: busiest }, { limit: 20, now })));
+    const deep = await listPublishedChanges(null, { agreement: busiest }, { limit: 20, now });
+    const next = await listPublishedChanges(null, { agreement: busiest }, { limit: 20, now, cursor: deep.nextCursor! });
+    expectIndexBacked(await planOf(publishedChangesSql({ agreement: busiest }, { limit: 20, now, cursor: deep.nextCursor! })));
+    expect(next.entries[0]!.effectiveTime <= deep.entries.at(-1)!.effectiveTime).toBe(true);
+  });
+
+  it("reads the relations page's queries through indexes", async () => {
+    expectIndexBacked(await planOf(publishedChangesSql({ pair: ["JPN", "KOR"] }, { limit: 20, now })));
+    expectIndexBacked(await planOf(relationSubjectsSql("JPN", "KOR", now)));
+    expectIndexBacked(await planOf(relationYearsSql("JPN", "KOR")));
+    // A busy party's history is read along the whole history index instead of per subject.
+    expectIndexBacked(await planOf(publishedChangesSql({ party: "JPN" }, { limit: 20, now })));
+  });
+
+  it("walks fifty pages of everyone's history in order, each row once, as fast deep as at the start", async () => {
+    const seen = new Set<string>();
+    let previous = Infinity;
+    let cursor: string | undefined;
+    let firstPageMs = 0;
+    let lastPageMs = 0;
+    for (let page = 0; page < 50; page++) {
+      const started = performance.now();
+      const result = await listPublishedChanges(null, {}, { limit: 40, now, cursor });
+      const elapsed = performance.now() - started;
+      if (page === 0) firstPageMs = elapsed;
+      lastPageMs = elapsed;
+      for (const entry of result.entries) {
+        expect(seen.has(entry.id)).toBe(false);
+        seen.add(entry.id);
+        expect(entry.effectiveTime.getTime()).toBeLessThanOrEqual(previous);
+        previous = entry.effectiveTime.getTime();
+      }
+      cursor = result.nextCursor!;
+    }
+    expect(seen.size).toBe(2000);
+    // Generous: a deep page must not cost like an OFFSET scan (which grows with depth).
+    expect(lastPageMs).toBeLessThan(Math.max(firstPageMs * 5, 500));
+  });
+
+  it("pages the agreement list and the source list to the end without gaps or repeats", async () => {
+    const slugs: string[] = [];
+    let cursor: string | undefined;
+    let total = 0;
+    do {
+      const page = await listAgreements(null, { sort: "recent" }, { limit: 25, now, cursor });
+      total = page.total;
+      slugs.push(...page.items.map((agreement) => agreement.slug));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(slugs).size).toBe(total);
+    expect(total).toBe(await database.db.agreement.count());
+
+    let sources = 0;
+    cursor = undefined;
+    for (let page = 0; page < 20; page++) {
+      const result = await listSources(null, { sort: "title" }, { limit: 50, cursor });
+      sources += result.items.length;
+      cursor = result.nextCursor ?? undefined;
+    }
+    expect(sources).toBe(1000);
+  });
+});

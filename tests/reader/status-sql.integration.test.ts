@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { Prisma } from "../../lib/generated/prisma/client";
+import { AGREEMENT_STATUSES } from "../../lib/domain/statuses";
+import { deriveStatus, type StatusHistoryEntry } from "../../lib/domain/status-derivation";
+import { statusTimeline } from "../../lib/domain/status-timeline";
+import { seedStates } from "../../prisma/seed/seed-database";
+import { currentStatusJoin, isCancelledSql } from "../../lib/server/status-sql";
+import { listPendingDeadlines } from "../../lib/server/overview/list-pending-deadlines";
+import { listPublishedChanges } from "../../lib/server/status-changes/list-published-changes";
+import { useTestDatabase } from "../support/test-database";
+
+// The status rules are written twice: in lib/domain (for one subject's page) and in SQL (for
+// lists of many subjects). This file holds the SQL to the domain on random histories.
+
+const database = useTestDatabase();
+const DAY = 86_400_000;
+const BASE = Date.UTC(2019, 0, 1);
+
+let seed = 20191122;
+const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+
+type TSubject = { id: string; history: StatusHistoryEntry[] };
+
+async function makeRandomAgreements(count: number): Promise<TSubject[]> {
+  const subjects: TSubject[] = [];
+  for (let index = 0; index < count; index++) {
+    const agreement = await database.db.agreement.create({ data: { slug: `random-${index}`, title: `Random agreement ${index}`, kind: "OTHER" } });
+    const history: StatusHistoryEntry[] = [];
+    const size = 1 + Math.floor(random() * 10);
+    for (let step = 0; step < size; step++) {
+      const occurredAt = new Date(BASE + Math.floor(random() * 200) * DAY);
+      const effectiveAt = random() < 0.35 ? new Date(occurredAt.getTime() + (Math.floor(random() * 60) - 5) * DAY) : null;
+      const state = pick(["PUBLISHED", "PUBLISHED", "PUBLISHED", "RETRACTED", "DRAFT"] as const);
+      const scheduled = history.filter((entry) => entry.effectiveAt);
+      const cancelsId = scheduled.length && random() < 0.5 ? pick(scheduled).id : null;
+      const createdAt = new Date(BASE + Math.floor(random() * 3) * DAY);
+      const created = await database.db.statusChange.create({
+        data: {
+          agreementId: agreement.id,
+          status: pick(AGREEMENT_STATUSES),
+          headline: `Random change ${step}`,
+          occurredAt,
+          effectiveAt,
+          effectiveTime: effectiveAt ?? occurredAt,
+          state,
+          publishedAt: state === "DRAFT" ? null : occurredAt,
+          retractedAt: state === "RETRACTED" ? occurredAt : null,
+          retractionReason: state === "RETRACTED" ? "a test retraction" : null,
+          cancelsId,
+          createdAt,
+        },
+      });
+      history.push({ id: created.id, status: created.status, state: created.state, occurredAt, effectiveAt, cancelsId, createdAt });
+    }
+    subjects.push({ id: agreement.id, history });
+  }
+  return subjects;
+}
+
+describe("status rules in SQL agree with lib/domain", () => {
+  it("on the current status, the pending deadlines and the schedule marks of random histories", async () => {
+    await seedStates(database.db);
+    const subjects = await makeRandomAgreements(40);
+    const instants = [-10, 15, 40, 80, 120, 160, 199, 230, 400].map((days) => new Date(BASE + days * DAY + 3_600_000));
+
+    for (const now of instants) {
+      const rows = await database.db.$queryRaw<{ id: string; currentId: string | null; currentStatus: string | null; currentSince: Date | null }[]>`
+        SELECT a.id, current."currentId", current."currentStatus", current."currentSince"
+        FROM "Agreement" a ${currentStatusJoin("agreementId", Prisma.sql`a.id`, now)} WHERE a.slug LIKE 'random-%'`;
+      const deadlines = await listPendingDeadlines(null, { now });
+      for (const subject of subjects) {
+        const expected = deriveStatus(subject.history, now);
+        const row = rows.find((candidate) => candidate.id === subject.id)!;
+        expect({ id: row.currentId, status: row.currentStatus, since: row.currentSince?.getTime() ?? null }, `${subject.id} at ${now.toISOString()}`).toEqual({
+          id: expected.current?.changeId ?? null,
+          status: expected.current?.status ?? null,
+          since: expected.current?.since.getTime() ?? null,
+        });
+        const pendingIds = new Set(subject.history.map((entry) => entry.id));
+        const sqlPending = deadlines.filter((deadline) => deadline.kind === "scheduled-change" && pendingIds.has(deadline.changeId));
+        expect(sqlPending.map((deadline) => deadline.kind === "scheduled-change" && deadline.changeId).sort()).toEqual(expected.pending.map((entry) => entry.changeId).sort());
+      }
+    }
+  });
+
+  it("marks cancelled and pending schedules in histories as the domain does", async () => {
+    const subjects = await database.db.agreement.findMany({ where: { slug: { startsWith: "random-" } }, select: { slug: true, id: true } });
+    const now = new Date(BASE + 100 * DAY);
+    for (const { slug, id } of subjects.slice(0, 15)) {
+      const history = await database.db.statusChange.findMany({
+        where: { agreementId: id },
+        select: { id: true, status: true, state: true, occurredAt: true, effectiveAt: true, cancelsId: true, createdAt: true },
+      });
+      const expected = deriveStatus(history, now);
+      const { entries } = await listPublishedChanges(null, { agreement: slug }, { limit: 100, now });
+      for (const entry of entries.filter((candidate) => candidate.state === "PUBLISHED" && candidate.effectiveAt)) {
+        const isCancelled = expected.cancelled.some((cancelled) => cancelled.changeId === entry.id);
+        const isPending = expected.pending.some((pending) => pending.changeId === entry.id);
+        if (isCancelled) expect(entry.schedule).toBe("cancelled");
+        else if (isPending) expect(entry.schedule).toBe("pending");
+        else if (entry.occurredAt <= now || entry.effectiveTime <= now) expect(entry.schedule).toBe("took-effect");
+      }
+      // The timeline never draws a cancelled change.
+      const drawn = new Set(statusTimeline(history, now).bands.map((band) => band.changeId));
+      for (const cancelled of expected.cancelled) expect(drawn.has(cancelled.changeId)).toBe(false);
+    }
+  });
+
+  it("keeps the cancellation rule usable on its own", () => {
+    expect(isCancelledSql("sc", new Date()).text).toContain('"cancelsId"');
+  });
+});
