@@ -1,5 +1,5 @@
 // Before and after of an audit event side by side, one row per field, changed fields marked in
-// words (not colour alone). Values are shown as text: React escapes them, nothing is rendered as HTML.
+// words (not colour alone); "—" where a side did not record the field. Values are shown as text: React escapes them, nothing is rendered as HTML.
 
 type TJson = unknown;
 
@@ -41,7 +41,9 @@ export function BeforeAfter({ before, after, caption }: { before: TJson; after: 
         {names.map((name) => {
           const was = beforeFields?.[name];
           const now = afterFields?.[name];
-          const isChanged = before !== null && after !== null && JSON.stringify(was) !== JSON.stringify(now);
+          // A field recorded on one side only (a merge records the source before, the move after) is not a change.
+          const isRecordedOnBothSides = Boolean(beforeFields && afterFields && name in beforeFields && name in afterFields);
+          const isChanged = isRecordedOnBothSides && JSON.stringify(was) !== JSON.stringify(now);
           return (
             <tr key={name} className={`border-b border-rule align-top ${isChanged ? "bg-amber-50" : ""}`}>
               <th scope="row" className="py-1 pr-2 font-mono font-normal">
