@@ -49,3 +49,37 @@ test("an analyst logs a GSOMIA development citing a new source by URL, publishes
   await expect(first.getByText("South Korea formally notified Japan that it would terminate the pact.")).toBeVisible();
   await visitor.close();
 });
+
+test("without JavaScript, the log form refuses mistakes beside their fields, keeps what was typed, then saves a draft", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signInAs(page, "analyst");
+  await page.goto("/desk/log");
+  await page.getByLabel("Agreement or trade measure").selectOption({ label: "Japan's individual export licensing for fluorinated polyimide, resist and hydrogen fluoride to South Korea" });
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText(/About Japan's individual export licensing/)).toBeVisible();
+  // Statuses are those of a trade measure only.
+  await expect(page.getByLabel("New status").locator("option")).toHaveText(["Choose…", "Announced", "In force", "Eased", "Suspended", "Lifted"]);
+
+  await page.getByLabel("New status").selectOption({ label: "Suspended" });
+  await page.getByLabel("Headline").fill("No-script draft");
+  await page.getByLabel("Occurred on").fill("2999-12-31");
+  const citation = page.getByRole("group", { name: "Citation 1" });
+  await citation.getByLabel("Link").fill("javascript:alert(1)");
+  await citation.getByLabel("Quote").fill("Kept after the refusal");
+  await page.getByRole("button", { name: "Save draft" }).click();
+
+  await expect(page.getByRole("alert", { name: "Nothing was saved" })).toBeVisible();
+  await expect(page.getByLabel("Occurred on")).toHaveAccessibleDescription(/The occurred date cannot be in the future/);
+  await expect(page.getByRole("group", { name: "Citation 1" }).getByLabel("Link")).toHaveAccessibleDescription(/Only http and https links can be sources/);
+  await expect(page.getByLabel("Headline")).toHaveValue("No-script draft");
+  await expect(page.getByRole("group", { name: "Citation 1" }).getByLabel("Quote")).toHaveValue("Kept after the refusal");
+
+  await page.getByLabel("Occurred on").fill("2019-12");
+  await page.getByRole("group", { name: "Citation 1" }).getByLabel("Link").fill("");
+  await page.getByRole("group", { name: "Citation 1" }).getByLabel("Quote").fill("");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved as a draft" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "No-script draft" })).toBeVisible();
+  await context.close();
+});
