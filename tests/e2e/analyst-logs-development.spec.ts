@@ -30,6 +30,12 @@ test("an analyst logs a GSOMIA development citing a new source by URL, publishes
   await citation.getByLabel("Quote").fill("South Korea formally notified Japan that it would terminate the pact.");
   await citation.getByLabel("Locator").fill("paragraph 2");
   await citation.getByLabel("Credibility of what it says here").selectOption("2");
+
+  // A second citation picked from the registry by searching as you type.
+  const second = page.getByRole("group", { name: "Citation 2" });
+  await second.getByLabel("Find a source in the registry").fill("Holds Off on Leaving");
+  await second.getByRole("button", { name: /At Last Minute, South Korea Holds Off/ }).click();
+  await expect(second.getByLabel("Link")).toHaveValue("https://www.nytimes.com/2019/11/22/world/asia/japan-south-korea-intelligence.html");
   await page.getByRole("button", { name: "Publish" }).click();
 
   await expect(page.getByRole("status").filter({ hasText: "Published" })).toBeVisible();
@@ -47,6 +53,7 @@ test("an analyst logs a GSOMIA development citing a new source by URL, publishes
   await expect(source).toHaveAttribute("href", "https://www.example-news.test/2026/gsomia-notice?id=7");
   await expect(first.getByText("Example News")).toBeVisible();
   await expect(first.getByText("South Korea formally notified Japan that it would terminate the pact.")).toBeVisible();
+  await expect(first.getByText("The New York Times")).toBeVisible();
   await visitor.close();
 });
 
@@ -82,4 +89,21 @@ test("without JavaScript, the log form refuses mistakes beside their fields, kee
   await expect(page.getByRole("status").filter({ hasText: "Saved as a draft" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "No-script draft" })).toBeVisible();
   await context.close();
+});
+
+test("readers and anonymous visitors are kept out of the desk", async ({ browser }) => {
+  const anonymous = await browser.newContext();
+  const visitor = await anonymous.newPage();
+  await visitor.goto("/desk/log?agreement=gsomia");
+  await expect(visitor).toHaveURL(/\/sign-in\?callbackUrl=%2Fdesk%2Flog%3Fsubject%3Dagreement%253Agsomia/);
+  await anonymous.close();
+
+  const readerContext = await browser.newContext();
+  const reader = await readerContext.newPage();
+  await signInAs(reader, "reader");
+  const response = await reader.goto("/desk/log?agreement=gsomia");
+  expect(response?.status()).toBe(403);
+  await expect(reader.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
+  await expect(reader.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log a development" })).toHaveCount(0);
+  await readerContext.close();
 });
