@@ -45,7 +45,12 @@ export function currentCanonicalUrl(url: string): string {
  */
 export class DuplicateFinder {
   private readonly parent = new Map<string, string>();
-  private readonly firstByKey = new Map<string, string>();
+  // One map per test: building "reason + key" strings for every source cost more than the tests.
+  private readonly firstByKey: Record<TDuplicateReason, Map<string, string>> = {
+    "canonical-url": new Map(),
+    "title-publisher": new Map(),
+    "archive-url": new Map(),
+  };
   private readonly reasonsByRoot = new Map<string, Set<TDuplicateReason>>();
 
   add(source: TDuplicateProbe): void {
@@ -71,10 +76,9 @@ export class DuplicateFinder {
   }
 
   private tie(id: string, reason: TDuplicateReason, key: string): void {
-    const scopedKey = `${reason}\u0001${key}`;
-    const first = this.firstByKey.get(scopedKey);
+    const first = this.firstByKey[reason].get(key);
     if (!first) {
-      this.firstByKey.set(scopedKey, id);
+      this.firstByKey[reason].set(key, id);
       return;
     }
     const left = this.find(first);

@@ -5,12 +5,13 @@ import {
   currentCanonicalUrl,
   isGraded,
   titlePublisherKey,
+  type TDuplicateProbe,
   type TDuplicateReason,
 } from "../../domain/source-duplicates";
 import { getDatabase } from "../db";
 import { assertSignedInCan, type TActor } from "../permissions";
 
-const SCAN_BATCH = 2000;
+const SCAN_BATCH = 5000;
 
 const CARD_SELECT = {
   id: true,
@@ -53,15 +54,16 @@ export async function listDuplicateCandidates(actor: TActor, { limit = 100 }: { 
   assertSignedInCan(actor, "source:merge");
   const database = getDatabase();
   // Streamed in id order so memory holds the finder's keys, never the whole registry's rows.
+  // Plain SQL: reading every source through the query builder took several times as long.
   const finder = new DuplicateFinder();
-  let afterId: string | undefined;
+  let afterId = "00000000-0000-0000-0000-000000000000";
   for (;;) {
-    const batch = await database.source.findMany({
-      where: { mergedIntoId: null, ...(afterId ? { id: { gt: afterId } } : {}) },
-      orderBy: { id: "asc" },
-      take: SCAN_BATCH,
-      select: { id: true, url: true, title: true, publisher: true, archiveUrl: true },
-    });
+    const batch = await database.$queryRaw<TDuplicateProbe[]>`
+      SELECT id::text AS id, url, title, publisher, "archiveUrl"
+        FROM "Source"
+       WHERE "mergedIntoId" IS NULL AND id > ${afterId}::uuid
+       ORDER BY id
+       LIMIT ${SCAN_BATCH}`;
     for (const source of batch) finder.add(source);
     if (batch.length < SCAN_BATCH) break;
     afterId = batch[batch.length - 1]!.id;
