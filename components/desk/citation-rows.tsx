@@ -21,7 +21,7 @@ const SOURCE_KINDS = [
 
 type TRow = { key: number; values: Partial<TCitationFormValues> };
 
-const isBlank = (row: Partial<TCitationFormValues>) => !row.url && !row.sourceId && !row.title && !row.publisher && !row.quote && !row.locator;
+const isBlank = (row: Partial<TCitationFormValues>) => !row.url && !row.sourceId && !row.title && !row.publisher && !row.quote && !row.quoteOriginal && !row.locator;
 
 function CitationRow({ index, row, errorAt, onRemove }: { index: number; row: TRow; errorAt: (path: string) => string | undefined; onRemove?: () => void }) {
   const name = (field: string) => `citations[${index}][${field}]`;
@@ -84,6 +84,13 @@ function CitationRow({ index, row, errorAt, onRemove }: { index: number; row: TR
         </div>
       </details>
       <Textarea name={name("quote")} label="Quote" optional rows={3} hint="Verbatim, in English (a translation if the source is not)." defaultValue={row.values.quote ?? ""} error={error("quote")} />
+      <details className="text-sm" open={Boolean(row.values.quoteOriginal || error("quoteOriginal") || error("quoteLanguage"))}>
+        <summary className="cursor-pointer">Quote in the original language (when the source is not in English)</summary>
+        <div className="mt-2 grid gap-3 md:grid-cols-[1fr_12rem]">
+          <Textarea name={name("quoteOriginal")} label="Original wording" optional rows={2} defaultValue={row.values.quoteOriginal ?? ""} error={error("quoteOriginal")} />
+          <Input name={name("quoteLanguage")} label="Language" optional placeholder="ko, ja …" defaultValue={row.values.quoteLanguage ?? ""} error={error("quoteLanguage")} />
+        </div>
+      </details>
       <div className="grid gap-3 md:grid-cols-2">
         <Input name={name("locator")} label="Locator" optional hint="Paragraph, page or timestamp." defaultValue={row.values.locator ?? ""} error={error("locator")} />
         <Select name={name("credibility")} label="Credibility of what it says here" defaultValue={row.values.credibility || "6"} error={error("credibility")}>
