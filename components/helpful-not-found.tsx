@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { UNDERLINED_LINKS } from "./underlined-links";
 
 /** A not-found page that helps: what was looked for, a search box and the lists to browse. */
 export function HelpfulNotFound({ what, list }: { what: string; list: { href: string; label: string } }) {
   return (
-    <section aria-labelledby="not-found-heading" className="max-w-prose">
+    <section aria-labelledby="not-found-heading" className={`${UNDERLINED_LINKS} max-w-prose`}>
       <h1 id="not-found-heading" className="font-serif text-3xl font-bold">
         No such {what}
       </h1>

@@ -9,6 +9,7 @@ import { listLatestDevelopments } from "@/lib/server/developments/list-latest-de
 import { countByStatus } from "@/lib/server/overview/count-by-status";
 import { listPendingDeadlines } from "@/lib/server/overview/list-pending-deadlines";
 import { getCurrentActor } from "@/lib/server/session";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 /** Deadlines shown on the home page: those within this many days. */
 const DEADLINE_HORIZON_DAYS = 90;
@@ -29,7 +30,7 @@ export default async function HomePage() {
   ]);
 
   return (
-    <div className="grid gap-10 md:grid-cols-[2fr_1fr]">
+    <div className={`${UNDERLINED_LINKS} grid gap-10 md:grid-cols-[2fr_1fr]`}>
       <section aria-labelledby="latest-heading">
         <h1 id="latest-heading" className="mb-2 font-serif text-3xl font-bold">
           Latest developments

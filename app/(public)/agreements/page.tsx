@@ -11,6 +11,7 @@ import { listAgreements } from "@/lib/server/agreements/list-agreements";
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
 import { partyOptions } from "../_shared/party-options";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 export const metadata: Metadata = {
   title: "Agreements",
@@ -36,7 +37,7 @@ export default async function AgreementsPage({ searchParams }: TProps) {
   const state = { q: query.q, party: query.party, kind: query.kind, status: query.status, from: query.from, to: query.to, sort: query.sort, cursor: query.cursor };
 
   return (
-    <section aria-labelledby="agreements-heading">
+    <section aria-labelledby="agreements-heading" className={UNDERLINED_LINKS}>
       <h1 id="agreements-heading" className="mb-4 font-serif text-3xl font-bold">
         Agreements
       </h1>

@@ -11,6 +11,7 @@ import { getCurrentActor } from "@/lib/server/session";
 import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
 import { orNotFound } from "../_shared/load";
 import { partyOptions } from "../_shared/party-options";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 export const metadata: Metadata = {
   title: "All developments",
@@ -38,10 +39,11 @@ export default async function DevelopmentsPage({ searchParams }: TProps) {
     state: query.state === "all" ? undefined : query.state,
     order: query.order === "effective" ? undefined : query.order,
   };
+  const paging = { ...filters, limit: query.limit === 20 ? undefined : String(query.limit), cursor: query.cursor };
   const exportQuery = withParams("", filters).replace(/^\?/, "");
 
   return (
-    <section aria-labelledby="developments-heading">
+    <section aria-labelledby="developments-heading" className={UNDERLINED_LINKS}>
       <h1 id="developments-heading" className="mb-2 font-serif text-3xl font-bold">
         All developments
       </h1>
@@ -93,7 +95,7 @@ export default async function DevelopmentsPage({ searchParams }: TProps) {
           />
         ))
       )}
-      <PaginationNav path="/developments" query={{ ...filters, cursor: query.cursor }} nextCursor={page.nextCursor} label="Development pages" />
+      <PaginationNav path="/developments" query={paging} nextCursor={page.nextCursor} label="Development pages" />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { listMeasures } from "@/lib/server/measures/list-measures";
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
 import { partyOptions } from "../_shared/party-options";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 export const metadata: Metadata = {
   title: "Trade measures",
@@ -46,7 +47,7 @@ export default async function MeasuresPage({ searchParams }: TProps) {
   };
 
   return (
-    <section aria-labelledby="measures-heading">
+    <section aria-labelledby="measures-heading" className={UNDERLINED_LINKS}>
       <h1 id="measures-heading" className="mb-4 font-serif text-3xl font-bold">
         Trade measures
       </h1>

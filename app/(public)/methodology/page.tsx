@@ -5,6 +5,7 @@ import { CREDIBILITY_GRADES, RELIABILITY_GRADES } from "@/lib/domain/admiralty-g
 import { AGREEMENT_STATUSES, DIRECTION_LABELS, DIRECTION_MEANINGS, MEASURE_STATUSES, STATUS_MEANINGS } from "@/lib/domain/statuses";
 import type { Credibility } from "@/lib/domain/admiralty-grades";
 import type { Direction, Reliability } from "@/lib/generated/prisma/enums";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 export const metadata: Metadata = {
   title: "Methodology",
@@ -16,7 +17,7 @@ const DIRECTION_MARK: Record<Direction, string> = { ESCALATION: "▲", DE_ESCALA
 /** The codebook readers need to trust the record; every text comes from lib/domain, the same code that applies it. */
 export default function MethodologyPage() {
   return (
-    <article className="max-w-prose space-y-8 leading-relaxed">
+    <article className={`${UNDERLINED_LINKS} max-w-prose space-y-8 leading-relaxed`}>
       <header>
         <h1 className="font-serif text-3xl font-bold">Methodology</h1>
         <p className="mt-2">

@@ -8,6 +8,7 @@ import { parseQueryLeniently, ZPartyListQuery } from "@/lib/schemas/reader-queri
 import { listParties } from "@/lib/server/parties/list-parties";
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 export const metadata: Metadata = {
   title: "Parties",
@@ -23,7 +24,7 @@ export default async function PartiesPage({ searchParams }: TProps) {
   const state = { q: query.q, kind: query.kind, scope: query.scope === "involved" ? undefined : query.scope, sort: query.sort === "name" ? undefined : query.sort, cursor: query.cursor };
 
   return (
-    <section aria-labelledby="parties-heading">
+    <section aria-labelledby="parties-heading" className={UNDERLINED_LINKS}>
       <h1 id="parties-heading" className="mb-4 font-serif text-3xl font-bold">
         Parties
       </h1>

@@ -5,6 +5,7 @@ import { SelectField } from "@/components/filter-form";
 import { listParties } from "@/lib/server/parties/list-parties";
 import { getCurrentActor } from "@/lib/server/session";
 import { firstParam } from "../_shared/load";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 export const metadata: Metadata = {
   title: "Relations",
@@ -29,7 +30,7 @@ export default async function RelationsPage({ searchParams }: TProps) {
   ];
 
   return (
-    <section aria-labelledby="relations-heading" className="max-w-prose">
+    <section aria-labelledby="relations-heading" className={`${UNDERLINED_LINKS} max-w-prose`}>
       <h1 id="relations-heading" className="font-serif text-3xl font-bold">
         Relations between two parties
       </h1>

@@ -6,6 +6,7 @@ import { DevelopmentSummary } from "@/components/development-summary";
 import { searchEverything } from "@/lib/server/search/search-everything";
 import { getCurrentActor } from "@/lib/server/session";
 import { firstParam } from "../_shared/load";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,7 +28,7 @@ export default async function SearchPage({ searchParams }: TProps) {
     results.agreements.items.length + results.measures.items.length + results.developments.entries.length + results.sources.items.length + results.parties.items.length === 0;
 
   return (
-    <div>
+    <div className={UNDERLINED_LINKS}>
       <h1 className="font-serif text-3xl font-bold">Search</h1>
       <form method="get" action="/search" role="search" aria-label="Search everything" className="mt-4 flex flex-wrap gap-2">
         <label htmlFor="search-everything" className="sr-only">

@@ -10,6 +10,7 @@ import { parseQueryLeniently, ZSourceListQuery } from "@/lib/schemas/reader-quer
 import { listSources } from "@/lib/server/sources/list-sources";
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 export const metadata: Metadata = {
   title: "Sources",
@@ -26,7 +27,7 @@ export default async function SourcesPage({ searchParams }: TProps) {
   const reliabilityOptions = Object.values(Reliability).map((grade) => ({ value: grade, label: `${grade}: ${RELIABILITY_GRADES[grade].label}` }));
 
   return (
-    <section aria-labelledby="sources-heading">
+    <section aria-labelledby="sources-heading" className={UNDERLINED_LINKS}>
       <h1 id="sources-heading" className="mb-4 font-serif text-3xl font-bold">
         Sources
       </h1>

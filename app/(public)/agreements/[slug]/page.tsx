@@ -13,6 +13,7 @@ import { getCurrentActor } from "@/lib/server/session";
 import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
 import { HistorySection } from "../../_shared/history-section";
 import { firstParam, orNotFound } from "../../_shared/load";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -45,7 +46,7 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
   const pair = agreement.parties.length === 2 ? agreement.parties.map((party) => party.code).sort().join("-") : null;
 
   return (
-    <div>
+    <div className={UNDERLINED_LINKS}>
       <p className="text-sm text-muted">
         <Link href="/agreements">Agreements</Link> / {agreement.name}
       </p>

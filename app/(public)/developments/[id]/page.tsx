@@ -6,6 +6,7 @@ import { HistoryEntry } from "@/components/history-entry";
 import { getCurrentActor } from "@/lib/server/session";
 import { getPublishedChange } from "@/lib/server/status-changes/get-published-change";
 import { orNotFound } from "../../_shared/load";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -25,7 +26,7 @@ export default async function DevelopmentPage({ params }: TProps) {
   const entry = await load((await params).id);
   const mark = entry.schedule === "pending" ? { kind: "pending" as const } : entry.schedule === "cancelled" ? { kind: "cancelled" as const, by: null } : null;
   return (
-    <div>
+    <div className={UNDERLINED_LINKS}>
       <p className="text-sm text-muted">
         <Link href="/developments">Developments</Link> / <Link href={entry.subject.href}>{entry.subject.name}</Link>
       </p>

@@ -14,6 +14,7 @@ import { getCurrentActor } from "@/lib/server/session";
 import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
 import { HistorySection } from "../../_shared/history-section";
 import { firstParam, orNotFound } from "../../_shared/load";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -45,7 +46,7 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
   const date = (value: Date | null) => (value ? formatIsoDate(value.toISOString().slice(0, 10)) : "not recorded");
 
   return (
-    <div>
+    <div className={UNDERLINED_LINKS}>
       <p className="text-sm text-muted">
         <Link href="/measures">Trade measures</Link> / {humanize(measure.measureType)}
       </p>

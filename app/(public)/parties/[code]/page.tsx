@@ -11,6 +11,7 @@ import { getParty } from "@/lib/server/parties/get-party";
 import { getCurrentActor } from "@/lib/server/session";
 import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
 import { orNotFound } from "../../_shared/load";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 type TProps = { params: Promise<{ code: string }> };
 
@@ -39,7 +40,7 @@ export default async function PartyPage({ params }: TProps) {
   const targeted = party.measures.filter((measure) => !measure.isImposing);
 
   return (
-    <div>
+    <div className={UNDERLINED_LINKS}>
       <p className="text-sm text-muted">
         <Link href="/parties">Parties</Link> / {party.code}
       </p>

@@ -13,6 +13,7 @@ import { getCurrentActor } from "@/lib/server/session";
 import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
 import { HistorySection } from "../../_shared/history-section";
 import { firstParam, orNotFound } from "../../_shared/load";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 type TProps = { params: Promise<{ pair: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -56,7 +57,7 @@ export default async function RelationPage({ params, searchParams }: TProps) {
   const hidden = relation.agreements.length + relation.measures.length - relation.lanes.length;
 
   return (
-    <div>
+    <div className={UNDERLINED_LINKS}>
       <p className="text-sm text-muted">
         <Link href="/relations">Relations</Link> / {relation.pair}
       </p>

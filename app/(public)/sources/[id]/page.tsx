@@ -11,6 +11,7 @@ import type { Status } from "@/lib/generated/prisma/enums";
 import { getSource } from "@/lib/server/sources/get-source";
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../../_shared/load";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -32,7 +33,7 @@ export default async function SourcePage({ params }: TProps) {
   const { source, citedBy, citedByTotal } = await load((await params).id);
   const grade = RELIABILITY_GRADES[source.reliability];
   return (
-    <div>
+    <div className={UNDERLINED_LINKS}>
       <p className="text-sm text-muted">
         <Link href="/sources">Sources</Link> / {source.publisher}
       </p>
