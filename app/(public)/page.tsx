@@ -11,8 +11,9 @@ import { listPendingDeadlines } from "@/lib/server/overview/list-pending-deadlin
 import { getCurrentActor } from "@/lib/server/session";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
-/** Deadlines shown on the home page: those within this many days. */
+/** Deadlines shown on the home page: those within this many days, the soonest first, at most DEADLINES_SHOWN. */
 const DEADLINE_HORIZON_DAYS = 90;
+const DEADLINES_SHOWN = 15;
 
 export const metadata: Metadata = {
   title: { absolute: "Pactwatch: agreements and trade measures between states" },
@@ -59,7 +60,7 @@ export default async function HomePage() {
             <p className="text-sm">No deadlines fall in the next {DEADLINE_HORIZON_DAYS} days.</p>
           ) : (
             <ul className="space-y-3 text-sm">
-              {deadlines.map((deadline) => (
+              {deadlines.slice(0, DEADLINES_SHOWN).map((deadline) => (
                 <li key={`${deadline.kind}-${deadline.subject.href}-${deadline.at.toISOString()}`}>
                   <Link href={deadline.subject.href} className="font-semibold">
                     {deadline.subject.name}
@@ -78,6 +79,11 @@ export default async function HomePage() {
                 </li>
               ))}
             </ul>
+          )}
+          {deadlines.length > DEADLINES_SHOWN && (
+            <p className="mt-2 text-sm text-muted">
+              {deadlines.length - DEADLINES_SHOWN} more deadlines fall in the next {DEADLINE_HORIZON_DAYS} days; each agreement and measure page lists its own.
+            </p>
           )}
         </section>
 

@@ -7,7 +7,7 @@ import { assertCan, type TActor } from "../permissions";
 import { currentStatusJoin, toCurrentStatus, type TCurrentStatusColumns } from "../status-sql";
 
 type TPartyRow = { id: string; code: string; name: string; kind: PartyKind; aliases: string[] };
-type TAgreementRow = TCurrentStatusColumns & { slug: string; title: string; shortName: string | null; kind: AgreementKind; others: { code: string; name: string }[] };
+type TAgreementRow = TCurrentStatusColumns & { slug: string; title: string; shortName: string | null; kind: AgreementKind; others: { code: string; name: string }[]; total: number };
 type TMeasureRow = TCurrentStatusColumns & {
   slug: string;
   title: string;
@@ -15,13 +15,17 @@ type TMeasureRow = TCurrentStatusColumns & {
   isImposing: boolean;
   imposingParty: { code: string; name: string };
   targets: { code: string; name: string }[];
+  total: number;
 };
 type TCounterpartRow = { code: string; name: string; agreements: number; measuresImposed: number; measuresReceived: number };
 
+/** How many agreements, and measures each way, a party page lists (the most recently changed); the rest are counted. */
+export const PARTY_SECTION_LIMIT = 50;
+
 /**
  * A party's page: the party, its agreements and the measures it imposes or is targeted by (each
- * with its current status), and the parties it has relations with. Three round trips, run at
- * once, one per section.
+ * with its current status, the most recently changed first, at most PARTY_SECTION_LIMIT of each
+ * with the totals), and the parties it has relations with. One round trip per section, run at once.
  */
 export async function getParty(actor: TActor, code: string, now: Date = new Date()) {
   assertCan(actor, "published:read");
@@ -30,16 +34,19 @@ export async function getParty(actor: TActor, code: string, now: Date = new Date
   const [parties, agreements, measures, counterparts] = await Promise.all([
     database.$queryRaw<TPartyRow[]>`SELECT id, code, name, kind::text AS kind, aliases FROM "Party" WHERE code = ${code}`,
     database.$queryRaw<TAgreementRow[]>`
-      SELECT a.slug, a.title, a."shortName", a.kind::text AS kind, current.*,
+      SELECT a.slug, a.title, a."shortName", a.kind::text AS kind, current.*, count(*) OVER ()::int AS total,
         COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
           FROM "AgreementParty" other JOIN "Party" p ON p.id = other."partyId"
           WHERE other."agreementId" = a.id AND other."partyId" <> ${partyId}), '[]'::json) AS others
       FROM "AgreementParty" ap JOIN "Agreement" a ON a.id = ap."agreementId"
         ${currentStatusJoin("agreementId", Prisma.sql`a.id`, now)}
       WHERE ap."partyId" = ${partyId}
-      ORDER BY lower(COALESCE(a."shortName", a.title)), a.id`,
+      ORDER BY current."currentSince" DESC NULLS LAST, a.id LIMIT ${PARTY_SECTION_LIMIT}`,
     database.$queryRaw<TMeasureRow[]>`
+      SELECT * FROM (
       SELECT m.slug, m.title, m."measureType"::text AS "measureType", m."imposingPartyId" = ${partyId} AS "isImposing", current.*,
+        count(*) OVER (PARTITION BY m."imposingPartyId" = ${partyId})::int AS total,
+        row_number() OVER (PARTITION BY m."imposingPartyId" = ${partyId} ORDER BY current."currentSince" DESC NULLS LAST, m.id) AS position,
         json_build_object('code', imposing.code, 'name', imposing.name) AS "imposingParty",
         COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
           FROM "TradeMeasureTarget" t JOIN "Party" p ON p.id = t."partyId" WHERE t."measureId" = m.id), '[]'::json) AS targets
@@ -47,7 +54,7 @@ export async function getParty(actor: TActor, code: string, now: Date = new Date
         ${currentStatusJoin("measureId", Prisma.sql`m.id`, now)}
       WHERE m."imposingPartyId" = ${partyId}
         OR m.id IN (SELECT t."measureId" FROM "TradeMeasureTarget" t WHERE t."partyId" = ${partyId})
-      ORDER BY lower(m.title), m.id`,
+      ) ranked WHERE position <= ${PARTY_SECTION_LIMIT} ORDER BY position`,
     database.$queryRaw<TCounterpartRow[]>`
       WITH me AS (SELECT ${partyId} AS id), links AS (
         SELECT other."partyId" AS party, 'agreement' AS what FROM "AgreementParty" mine
@@ -74,7 +81,12 @@ export async function getParty(actor: TActor, code: string, now: Date = new Date
     name: party.name,
     kind: party.kind,
     aliases: party.aliases,
-    agreements: agreements.map(({ slug, title, shortName, kind, others, ...row }) => ({
+    totals: {
+      agreements: agreements[0]?.total ?? 0,
+      imposed: measures.find((measure) => measure.isImposing)?.total ?? 0,
+      targeted: measures.find((measure) => !measure.isImposing)?.total ?? 0,
+    },
+    agreements: agreements.map(({ slug, title, shortName, kind, others, total: _total, ...row }) => ({
       slug,
       title,
       name: shortName ?? title,
@@ -82,7 +94,7 @@ export async function getParty(actor: TActor, code: string, now: Date = new Date
       others,
       current: toCurrentStatus(row),
     })),
-    measures: measures.map(({ slug, title, measureType, isImposing, imposingParty, targets, ...row }) => ({
+    measures: measures.map(({ slug, title, measureType, isImposing, imposingParty, targets, total: _total, ...row }) => ({
       slug,
       title,
       measureType,

@@ -55,7 +55,7 @@ export default async function PartyPage({ params }: TProps) {
 
       <section aria-labelledby="agreements-heading" className="mt-8">
         <h2 id="agreements-heading" className="font-serif text-2xl font-bold">
-          Agreements ({party.agreements.length})
+          Agreements ({party.totals.agreements})
         </h2>
         {party.agreements.length === 0 ? (
           <p className="mt-2 text-sm">No tracked agreement involves {party.name}.</p>
@@ -76,15 +76,20 @@ export default async function PartyPage({ params }: TProps) {
             ))}
           </ul>
         )}
+        {party.totals.agreements > party.agreements.length && (
+          <p className="mt-2 text-sm">
+            The {party.agreements.length} most recently changed are shown. <Link href={`/agreements?party=${party.code}`}>All {party.totals.agreements} agreements of {party.name} →</Link>
+          </p>
+        )}
       </section>
 
       {[
-        { id: "imposed", title: `Trade measures ${party.name} imposes`, items: imposed },
-        { id: "targeted", title: `Trade measures targeting ${party.name}`, items: targeted },
+        { id: "imposed", title: `Trade measures ${party.name} imposes`, items: imposed, total: party.totals.imposed, all: `/measures?imposing=${party.code}` },
+        { id: "targeted", title: `Trade measures targeting ${party.name}`, items: targeted, total: party.totals.targeted, all: `/measures?target=${party.code}` },
       ].map((group) => (
         <section key={group.id} aria-labelledby={`${group.id}-heading`} className="mt-8">
           <h2 id={`${group.id}-heading`} className="font-serif text-2xl font-bold">
-            {group.title} ({group.items.length})
+            {group.title} ({group.total})
           </h2>
           {group.items.length === 0 ? (
             <p className="mt-2 text-sm">None tracked.</p>
@@ -104,6 +109,11 @@ export default async function PartyPage({ params }: TProps) {
                 </li>
               ))}
             </ul>
+          )}
+          {group.total > group.items.length && (
+            <p className="mt-2 text-sm">
+              The {group.items.length} most recently changed are shown. <Link href={group.all}>All {group.total} →</Link>
+            </p>
           )}
         </section>
       ))}

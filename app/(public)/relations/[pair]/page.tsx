@@ -96,10 +96,10 @@ export default async function RelationPage({ params, searchParams }: TProps) {
       </section>
 
       <div className="mt-8 grid gap-8 md:grid-cols-2">
-        <SubjectList id="agreements" title="Shared agreements" items={relation.agreements} empty="No shared agreement is tracked." />
+        <SubjectList id="agreements" title="Shared agreements" items={relation.agreements} empty="No shared agreement is tracked." all={`/agreements?party=${partyA.code}&party=${partyB.code}`} />
         <div className="space-y-8">
-          <SubjectList id="measures-a" title={`Measures ${partyA.name} imposes on ${partyB.name}`} items={byA} empty="None tracked." />
-          <SubjectList id="measures-b" title={`Measures ${partyB.name} imposes on ${partyA.name}`} items={byB} empty="None tracked." />
+          <SubjectList id="measures-a" title={`Measures ${partyA.name} imposes on ${partyB.name}`} items={byA} empty="None tracked." all={`/measures?imposing=${partyA.code}&target=${partyB.code}`} />
+          <SubjectList id="measures-b" title={`Measures ${partyB.name} imposes on ${partyA.name}`} items={byB} empty="None tracked." all={`/measures?imposing=${partyB.code}&target=${partyA.code}`} />
         </div>
       </div>
 
@@ -152,17 +152,20 @@ export default async function RelationPage({ params, searchParams }: TProps) {
 
 type TSubject = Awaited<ReturnType<typeof getRelation>>["agreements"][number];
 
-function SubjectList({ id, title, items, empty }: { id: string; title: string; items: TSubject[]; empty: string }) {
+/** How many items each list of a relation shows (the most recently changed); the full lists are a link away. */
+const LIST_LIMIT = 30;
+
+function SubjectList({ id, title, items, empty, all }: { id: string; title: string; items: TSubject[]; empty: string; all: string }) {
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="font-serif text-xl font-bold">
-        {title}
+        {title} ({items.length})
       </h2>
       {items.length === 0 ? (
         <p className="mt-2 text-sm">{empty}</p>
       ) : (
         <ul className="mt-2 divide-y divide-rule">
-          {items.map((item) => (
+          {items.slice(0, LIST_LIMIT).map((item) => (
             <li key={item.slug} className="py-2">
               <Link href={item.href} className="font-semibold">
                 {item.name}
@@ -174,6 +177,11 @@ function SubjectList({ id, title, items, empty }: { id: string; title: string; i
             </li>
           ))}
         </ul>
+      )}
+      {items.length > LIST_LIMIT && (
+        <p className="mt-2 text-sm">
+          The {LIST_LIMIT} most recently changed of {items.length} are shown. <Link href={all}>All {items.length} →</Link>
+        </p>
       )}
     </section>
   );
