@@ -71,7 +71,7 @@ export class ConfigurationError extends Error {
   override name = "ConfigurationError";
 }
 
-function parse<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+function parse<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
   const result = schema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
@@ -96,7 +96,7 @@ export function getAppEnv(): TAppEnv {
 }
 
 /** The launcher's configuration (npm start, scripts): DATABASE_URL is optional there. */
-export function getLauncherEnv(source: NodeJS.ProcessEnv = process.env): TLauncherEnv {
+export function getLauncherEnv(source: Record<string, string | undefined> = process.env): TLauncherEnv {
   return parse(ZLauncherEnv, source);
 }
 
