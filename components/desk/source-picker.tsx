@@ -55,7 +55,7 @@ export function SourcePicker({ rowLabel, onPick }: { rowLabel: string; onPick: (
         onChange={(event) => setQuery(event.target.value)}
         placeholder="Title, publisher or link"
         aria-describedby={`${id}-status`}
-        aria-controls={`${id}-results`}
+        aria-controls={results.length > 0 ? `${id}-results` : undefined}
         autoComplete="off"
         className="mt-1 w-full rounded border border-rule bg-white px-3 py-1"
       />

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./desk-axe";
 import { signInAs } from "./fixtures";
 
 async function openEditForm(page: Page, entryUrl: string) {
@@ -48,6 +49,7 @@ test("two editors change the same entry: the first save wins, the second sees bo
   // The admin's typing is still in the form, to save over theirs deliberately or discard.
   await expect(admin.getByLabel("Headline")).toHaveValue("Japan grants a first general licence for photoresists");
   await expect(admin.getByRole("button", { name: "Save my version over theirs" })).toBeVisible();
+  expect(await seriousViolations(admin)).toEqual([]);
 
   // Nothing was overwritten: the entry shows the analyst's save, and one revision per save.
   await admin.goto(entryUrl);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { seriousViolations } from "./desk-axe";
 import { signInAs } from "./fixtures";
 
 // Yesterday in UTC is never in the future in Seoul, whatever time the journey runs.
@@ -22,6 +23,7 @@ test("an analyst logs a GSOMIA development citing a new source by URL, publishes
   await expect(summary).toContainText("Add at least one citation before publishing");
   await expect(page.getByLabel("Headline")).toHaveValue(headline);
   await expect(page.getByLabel("New status")).toHaveValue("NOTICE_GIVEN");
+  expect(await seriousViolations(page)).toEqual([]);
 
   const citation = page.getByRole("group", { name: "Citation 1" });
   await citation.getByLabel("Link").fill("https://WWW.Example-News.test/2026/gsomia-notice?utm_source=newsletter&id=7#comments");
@@ -34,8 +36,9 @@ test("an analyst logs a GSOMIA development citing a new source by URL, publishes
   // A second citation picked from the registry by searching as you type.
   const second = page.getByRole("group", { name: "Citation 2" });
   await second.getByLabel("Find a source in the registry").fill("Holds Off on Leaving");
-  await second.getByRole("button", { name: /At Last Minute, South Korea Holds Off/ }).click();
-  await expect(second.getByLabel("Link")).toHaveValue("https://www.nytimes.com/2019/11/22/world/asia/japan-south-korea-intelligence.html");
+  // Other journeys may have registered (and merged) copies of this report: any live one will do.
+  await second.getByRole("button", { name: /At Last Minute, South Korea Holds Off/ }).first().click();
+  await expect(second.getByLabel("Link")).toHaveValue(/nytimes\.com\/2019\/11\/22\/world\/asia\/japan-south-korea-intelligence/);
   await page.getByRole("button", { name: "Publish" }).click();
 
   await expect(page.getByRole("status").filter({ hasText: "Published" })).toBeVisible();

@@ -16,7 +16,7 @@ export default async function DeskPartiesPage({ searchParams }: TProps) {
   const parties = (await listPartyOptions(actor)).filter((party) => !query || party.label.toLowerCase().includes(query));
   return (
     <section aria-labelledby="parties-heading" className="space-y-4">
-      <p className="text-sm text-muted">
+      <p className="text-sm text-muted [&_a]:underline">
         <Link href="/desk">Desk</Link>
       </p>
       <h1 id="parties-heading" className="font-serif text-3xl font-bold">

@@ -13,7 +13,7 @@ export default async function NewAgreementPage() {
   const parties = await listPartyOptions(actor);
   return (
     <section aria-labelledby="new-agreement-heading" className="space-y-4">
-      <p className="text-sm text-muted">
+      <p className="text-sm text-muted [&_a]:underline">
         <Link href="/desk">Desk</Link>
       </p>
       <h1 id="new-agreement-heading" className="font-serif text-3xl font-bold">

@@ -29,7 +29,7 @@ export default async function EntryPage({ params, searchParams }: TProps) {
   return (
     <section aria-labelledby="entry-heading" className="space-y-6">
       <div>
-        <p className="text-sm text-muted">
+        <p className="text-sm text-muted [&_a]:underline">
           <Link href="/desk">Desk</Link> / {subject.name}
         </p>
         <h1 id="entry-heading" className="mt-1 font-serif text-3xl font-bold">

@@ -14,7 +14,7 @@ export default async function NewMeasurePage() {
   const subjects = await listSubjectOptions(actor);
   return (
     <section aria-labelledby="new-measure-heading" className="space-y-4">
-      <p className="text-sm text-muted">
+      <p className="text-sm text-muted [&_a]:underline">
         <Link href="/desk">Desk</Link>
       </p>
       <h1 id="new-measure-heading" className="font-serif text-3xl font-bold">

@@ -10,7 +10,7 @@ export default async function NewPartyPage() {
   await requireSignedIn("/desk/parties/new", "party:write");
   return (
     <section aria-labelledby="new-party-heading" className="space-y-4">
-      <p className="text-sm text-muted">
+      <p className="text-sm text-muted [&_a]:underline">
         <Link href="/desk">Desk</Link> / <Link href="/desk/parties">Parties</Link>
       </p>
       <h1 id="new-party-heading" className="font-serif text-3xl font-bold">

@@ -35,7 +35,7 @@ export default async function EditAgreementPage({ params, searchParams }: TProps
   const revisions = await listRevisions(actor, "Agreement", agreement.id);
   return (
     <section aria-labelledby="edit-agreement-heading" className="space-y-4">
-      <p className="text-sm text-muted">
+      <p className="text-sm text-muted [&_a]:underline">
         <Link href="/desk">Desk</Link> / <Link href={`/agreements/${slug}`}>{agreement.title}</Link>
       </p>
       <h1 id="edit-agreement-heading" className="font-serif text-3xl font-bold">

@@ -36,7 +36,7 @@ export default async function EditEntryPage({ params }: TProps) {
 
   return (
     <section aria-labelledby="edit-heading">
-      <p className="text-sm text-muted">
+      <p className="text-sm text-muted [&_a]:underline">
         <Link href="/desk">Desk</Link> / <Link href={`/desk/entries/${id}`}>{record.headline}</Link>
       </p>
       <h1 id="edit-heading" className="mt-1 font-serif text-3xl font-bold">

@@ -16,7 +16,7 @@ export default async function EntryRevisionsPage({ params }: TProps) {
   const revisions = await listRevisions(actor, "StatusChange", id);
   return (
     <section aria-labelledby="revisions-heading" className="space-y-4">
-      <p className="text-sm text-muted">
+      <p className="text-sm text-muted [&_a]:underline">
         <Link href="/desk">Desk</Link> / <Link href={`/desk/entries/${id}`}>{record.headline}</Link>
       </p>
       <h1 id="revisions-heading" className="font-serif text-3xl font-bold">

@@ -36,7 +36,7 @@ export default async function EditMeasurePage({ params, searchParams }: TProps) 
   const revisions = await listRevisions(actor, "TradeMeasure", measure.id);
   return (
     <section aria-labelledby="edit-measure-heading" className="space-y-4">
-      <p className="text-sm text-muted">
+      <p className="text-sm text-muted [&_a]:underline">
         <Link href="/desk">Desk</Link> / <Link href={`/measures/${slug}`}>{measure.title}</Link>
       </p>
       <h1 id="edit-measure-heading" className="font-serif text-3xl font-bold">

@@ -32,7 +32,7 @@ export default async function EditPartyPage({ params, searchParams }: TProps) {
   const revisions = await listRevisions(actor, "Party", party.id);
   return (
     <section aria-labelledby="edit-party-heading" className="space-y-4">
-      <p className="text-sm text-muted">
+      <p className="text-sm text-muted [&_a]:underline">
         <Link href="/desk">Desk</Link> / <Link href="/desk/parties">Parties</Link>
       </p>
       <h1 id="edit-party-heading" className="font-serif text-3xl font-bold">
