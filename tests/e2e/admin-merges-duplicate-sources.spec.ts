@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./admin-axe";
 import { withAppDatabase } from "./admin-database";
 import { signInAs } from "./fixtures";
 
@@ -60,6 +61,7 @@ test("an admin finds two copies of one article, merges them, and a reader's agre
   const proposal = page.getByRole("article", { name: NYT_TITLE });
   await expect(proposal).toContainText("same link under the current canonicalisation rules");
   await expect(proposal).toContainText(LEGACY_URL);
+  expect(await seriousViolations(page)).toEqual([]);
   await proposal.getByRole("button", { name: "Merge into the kept source" }).click();
 
   await expect(page).toHaveURL(new RegExp(`/admin/sources/${keptId}\\?notice=merged`));

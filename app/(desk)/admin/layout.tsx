@@ -15,8 +15,9 @@ const ADMIN_LINKS = [
 // show the admin's navigation, so a refused visitor is not shown links they cannot use.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const actor = await getCurrentActor();
+  // Links are underlined, not told apart from text by colour alone (WCAG 1.4.1).
   return (
-    <div>
+    <div className="[&_a]:underline">
       {can(actor, "audit:read") && (
         <nav aria-label="Admin" className="mb-6 border-b border-rule pb-3">
           <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
