@@ -1,5 +1,7 @@
 import type { TDatabase } from "../../lib/server/db";
 import type { TPermission, TSignedInActor } from "../../lib/server/permissions";
+import { ADMIN_ACTION_MATRIX } from "./admin-matrix";
+import { DESK_ACTION_MATRIX, DESK_ROUTE_MATRIX } from "./desk-matrix";
 
 // The authorisation matrix (SPEC §2): every server action and every mutating route handler, with
 // the permission it requires. authorization-matrix.integration.test.ts enumerates the actual
@@ -17,6 +19,8 @@ export type TRouteEntry = {
 
 /** Keyed "<file under app/>#<export>". */
 export const ACTION_MATRIX: Record<string, TActionEntry> = {
+  ...ADMIN_ACTION_MATRIX,
+  ...DESK_ACTION_MATRIX,
   "(auth)/sign-in/actions.ts#signIn": { permission: null },
   "(auth)/sign-in/actions.ts#signOut": { permission: null },
   "(account)/account/actions.ts#createToken": {
@@ -34,5 +38,6 @@ export const ACTION_MATRIX: Record<string, TActionEntry> = {
 
 /** Keyed "<METHOD> <file under app/>". Auth.js's own endpoints check their CSRF token themselves. */
 export const ROUTE_MATRIX: Record<string, TRouteEntry> = {
+  ...DESK_ROUTE_MATRIX,
   "POST api/auth/[...nextauth]/route.ts": { permission: null },
 };
