@@ -24,11 +24,11 @@ export const metadata: Metadata = {
 export default async function HomePage() {
   await connection();
   const actor = await getCurrentActor();
-  const [developments, deadlines, counts] = await Promise.all([
-    listLatestDevelopments(actor),
-    listPendingDeadlines(actor, { withinDays: DEADLINE_HORIZON_DAYS }),
-    countByStatus(actor),
-  ]);
+  const now = new Date();
+  const [developments, allDeadlines, counts] = await Promise.all([listLatestDevelopments(actor, { now }), listPendingDeadlines(actor, { now }), countByStatus(actor, now)]);
+  const horizon = now.getTime() + DEADLINE_HORIZON_DAYS * 86_400_000;
+  const deadlines = allDeadlines.filter((deadline) => deadline.at.getTime() <= horizon);
+  const nextLater = deadlines.length === 0 ? allDeadlines[0] : undefined;
 
   return (
     <div className={`${UNDERLINED_LINKS} grid gap-10 md:grid-cols-[2fr_1fr]`}>
@@ -57,7 +57,25 @@ export default async function HomePage() {
             Deadlines in the next {DEADLINE_HORIZON_DAYS} days
           </h2>
           {deadlines.length === 0 ? (
-            <p className="text-sm">No deadlines fall in the next {DEADLINE_HORIZON_DAYS} days.</p>
+            <p className="text-sm">
+              No deadlines fall in the next {DEADLINE_HORIZON_DAYS} days.
+              {nextLater && (
+                <>
+                  {" "}
+                  The next: <Link href={nextLater.subject.href}>{nextLater.subject.name}</Link>,{" "}
+                  {nextLater.kind === "notice-deadline" ? (
+                    <>
+                      last day to give notice of termination{" "}
+                      <time dateTime={nextLater.lastDayToGiveNotice}>{formatIsoDate(nextLater.lastDayToGiveNotice)}</time>.
+                    </>
+                  ) : (
+                    <>
+                      {nextLater.headline}, from <time dateTime={nextLater.at.toISOString()}>{formatInstant(nextLater.at, nextLater.timeZone)}</time>.
+                    </>
+                  )}
+                </>
+              )}
+            </p>
           ) : (
             <ul className="space-y-3 text-sm">
               {deadlines.slice(0, DEADLINES_SHOWN).map((deadline) => (
