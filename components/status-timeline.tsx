@@ -66,7 +66,8 @@ function TimelineSvg({ lanes, now, domain, width, id, caption }: { lanes: TTimel
   const top = 8;
   const axisHeight = 22;
   const height = top + lanes.length * laneHeight + axisHeight;
-  const x = (time: number) => ((time - domain.start) / (domain.end - domain.start)) * width;
+  // One decimal is finer than a pixel at any width and keeps long histories light.
+  const x = (time: number) => Math.round(((time - domain.start) / (domain.end - domain.start)) * width * 10) / 10;
   const nowX = x(now.getTime());
   const ticks = yearTicks(domain, isNarrow ? 4 : 9);
 
@@ -120,7 +121,7 @@ function Lane({ lane, y, x, width, nowX, id, showLabel }: { lane: TTimelineLane;
       {segmentsOf(lane, x, nowX).map((segment) => {
         if (segment.kind === "dense") {
           return (
-            <rect key={segment.key} x={segment.start} y={bandTop} width={Math.max(segment.end - segment.start, 1)} height={bandHeight} fill={`url(#${id}-dots)`} stroke="#374151" strokeWidth="0.5" />
+            <rect key={segment.key} x={segment.start} y={bandTop} width={round(Math.max(segment.end - segment.start, 1))} height={bandHeight} fill={`url(#${id}-dots)`} stroke="#374151" strokeWidth="0.5" />
           );
         }
         const { band, start, end } = segment;
@@ -128,7 +129,7 @@ function Lane({ lane, y, x, width, nowX, id, showLabel }: { lane: TTimelineLane;
         const label = STATUS_LABELS[band.status];
         return (
           <g key={segment.key}>
-            <rect x={start} y={bandTop} width={Math.max(end - start, 1)} height={bandHeight} fill={fillOf(tone.pattern, tone.fill, id)} stroke={tone.stroke} strokeWidth="0.75" />
+            <rect x={start} y={bandTop} width={round(Math.max(end - start, 1))} height={bandHeight} fill={fillOf(tone.pattern, tone.fill, id)} stroke={tone.stroke} strokeWidth="0.75" />
             {end - start > label.length * 6.4 + 6 && (
               <text x={start + 4} y={bandTop + 15} fill={tone.stroke} fontWeight="600">
                 {label}
@@ -142,7 +143,7 @@ function Lane({ lane, y, x, width, nowX, id, showLabel }: { lane: TTimelineLane;
         const tone = TONE_FILL[TONE_BY_STATUS[band.status]];
         return (
           <g key={band.changeId}>
-            <rect x={start} y={bandTop} width={Math.max(width - start - 2, 2)} height={bandHeight} fill="none" stroke={tone.stroke} strokeDasharray="4 3" />
+            <rect x={start} y={bandTop} width={round(Math.max(width - start - 2, 2))} height={bandHeight} fill="none" stroke={tone.stroke} strokeDasharray="4 3" />
             <text x={Math.min(start + 4, width - 80)} y={bandTop + 15} fill={tone.stroke}>
               {`scheduled: ${STATUS_LABELS[band.status]}`}
             </text>
@@ -300,6 +301,10 @@ function yearTicks({ start, end }: TDomain, maxTicks: number) {
     ticks.push({ time: Date.UTC(year, 0, 1), label: String(year) });
   }
   return ticks;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
 }
 
 function truncate(text: string, length: number): string {
