@@ -6,9 +6,11 @@ import { SignOutButton } from "./sign-out-button";
 
 const READING_LINKS = [
   { href: "/", label: "Latest" },
+  { href: "/developments", label: "Developments" },
   { href: "/agreements", label: "Agreements" },
   { href: "/measures", label: "Trade measures" },
   { href: "/parties", label: "Parties" },
+  { href: "/relations", label: "Relations" },
   { href: "/sources", label: "Sources" },
   { href: "/methodology", label: "Methodology" },
 ];
@@ -37,7 +39,24 @@ export async function SiteHeader() {
             </ul>
           </nav>
         </div>
-        <div className="flex items-baseline gap-3 text-sm">
+        <div className="flex flex-wrap items-baseline gap-3 text-sm">
+          {can(actor, "published:read") && (
+            <form action="/search" method="get" role="search" className="flex items-baseline gap-1">
+              <label htmlFor="site-search" className="sr-only">
+                Search Pactwatch
+              </label>
+              <input
+                id="site-search"
+                name="q"
+                type="search"
+                placeholder="Search"
+                className="w-36 rounded border border-rule bg-white px-2 py-1"
+              />
+              <button type="submit" className="rounded border border-rule px-2 py-1">
+                Search
+              </button>
+            </form>
+          )}
           {actor ? (
             <>
               <Link href="/account">

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   if (!databaseUrl) {
     const dataDir = path.resolve(env.PACTWATCH_DATA_DIR, "pglite");
     log(`starting the embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir}…`);
-    embedded = await startEmbeddedDatabase({ dataDir, maxConnections: env.DATABASE_POOL_SIZE + 2 });
+    embedded = await startEmbeddedDatabase({ dataDir, maxConnections: 4 });
     databaseUrl = embedded.url;
   } else {
     log("using the PostgreSQL server named by DATABASE_URL");
@@ -65,7 +65,10 @@ async function main(): Promise<void> {
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,
-        DATABASE_POOL_SIZE: String(env.DATABASE_POOL_SIZE),
+        // PGlite is one database session: one connection keeps every query's protocol
+        // messages together, and waiting for it is normal, not a fault.
+        DATABASE_POOL_SIZE: embedded ? "1" : String(env.DATABASE_POOL_SIZE),
+        ...(embedded ? { DATABASE_CONNECTION_TIMEOUT_MS: "120000" } : {}),
         PACTWATCH_EMBEDDED: embedded ? "1" : "0",
         AUTH_SECRET: process.env.AUTH_SECRET,
         ...(env.PUBLIC_URL ? { NEXTAUTH_URL: env.PUBLIC_URL } : {}),

@@ -11,6 +11,8 @@ export type TDatabaseOptions = {
   poolSize?: number;
   /** Name shown in pg_stat_activity, to tell app processes, scripts and tests apart. */
   applicationName?: string;
+  /** How long a query may wait for a free connection. */
+  connectionTimeoutMillis?: number;
 };
 
 // A global symbol, not a module-level WeakMap: Next.js may load this module more than once,
@@ -18,17 +20,28 @@ export type TDatabaseOptions = {
 const POOL = Symbol.for("pactwatch.database-pool");
 
 /** Creates a Prisma client on adapter-pg over its own pool; scripts and tests use this, the app uses getDatabase(). */
-export function createDatabase({ url, poolSize = 10, applicationName = "pactwatch" }: TDatabaseOptions): TDatabase {
+export function createDatabase({
+  url,
+  poolSize = 10,
+  applicationName = "pactwatch",
+  connectionTimeoutMillis = 10_000,
+}: TDatabaseOptions): TDatabase {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis,
     idleTimeoutMillis: 30_000,
     application_name: applicationName,
     // A runaway query must not hold a connection (and, embedded, the whole database) forever.
     statement_timeout: 30_000,
+    // JIT compilation costs 30–50 ms on our short, index-backed reads at a million rows and
+    // never pays back (docs/decisions/007). PGlite ignores the option.
+    options: "-c jit=off",
   });
-  pool.on("error", (error) => console.error(`database pool error: ${error.message}`));
+  pool.on("error", (error: Error & { code?: string }) => {
+    // 57P01: the server ended an idle connection (shutdown, or its database was dropped).
+    if (error.code !== "57P01") console.error(`database pool error: ${error.message}`);
+  });
   const database = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   Object.defineProperty(database, POOL, { value: pool });
   return database;
@@ -50,6 +63,7 @@ export function getDatabase(): TDatabase {
     globalForDatabase.pactwatchDatabase = createDatabase({
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE,
+      connectionTimeoutMillis: env.DATABASE_CONNECTION_TIMEOUT_MS,
       applicationName: "pactwatch-app",
     });
   }

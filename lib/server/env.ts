@@ -23,6 +23,13 @@ const ZPoolSize = z.coerce
 const ZDatabaseEnv = z.object({
   DATABASE_URL: ZDatabaseUrl,
   DATABASE_POOL_SIZE: ZPoolSize.default(10),
+  /** How long a query waits for a free connection before failing. */
+  DATABASE_CONNECTION_TIMEOUT_MS: z.coerce
+    .number({ error: "DATABASE_CONNECTION_TIMEOUT_MS must be a number of milliseconds" })
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(10_000),
 });
 
 const ZAppEnv = z.object({

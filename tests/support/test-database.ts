@@ -14,10 +14,12 @@ export type TTestDatabase = { url: string; db: TDatabase };
 export function useTestDatabase(): TTestDatabase {
   const handle = {} as TTestDatabase;
   let drop: () => Promise<void> = async () => {};
+  let isEmbedded = false;
 
   beforeAll(async () => {
     const serverUrl = inject("testDatabaseServerUrl");
     const template = inject("testDatabaseTemplate");
+    isEmbedded = !(serverUrl && template);
     if (serverUrl && template) {
       const name = `pactwatch_test_${randomBytes(5).toString("hex")}`;
       await onServer(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
@@ -29,7 +31,10 @@ export function useTestDatabase(): TTestDatabase {
       handle.url = embedded.url;
       drop = embedded.close;
     }
-    handle.db = createDatabase({ url: handle.url, poolSize: 4, applicationName: "pactwatch-test" });
+    // The embedded database is one session: one connection, as the app uses it (scripts/start.ts).
+    handle.db = isEmbedded
+      ? createDatabase({ url: handle.url, poolSize: 1, connectionTimeoutMillis: 120_000, applicationName: "pactwatch-test" })
+      : createDatabase({ url: handle.url, poolSize: 4, applicationName: "pactwatch-test" });
     setDatabase(handle.db);
   });
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { permanentRedirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { humanize } from "@/components/filter-form";
@@ -19,7 +19,8 @@ const load = cache(async (id: string) => {
   await connection();
   const result = await orNotFound(getSource(await getCurrentActor(), id));
   // A merged duplicate keeps its address and sends readers to the source it was merged into.
-  if ("mergedInto" in result) permanentRedirect(`/sources/${result.mergedInto}`);
+  // Temporary (307), not permanent: an admin can undo a merge, and browsers cache 308s.
+  if ("mergedInto" in result) redirect(`/sources/${result.mergedInto}`);
   return result;
 });
 

@@ -1,9 +1,9 @@
-// GET /api/v1/sources/{id}: a source with its grade and the developments citing it; a merged duplicate redirects (308) to the source it joined.
+// GET /api/v1/sources/{id}: a source with its grade and the developments citing it; a merged duplicate redirects (307: merges can be undone) to the source it joined.
 import { apiRoute } from "@/lib/server/api";
 import { getSource } from "@/lib/server/sources/get-source";
 
 export const GET = apiRoute<{ id: string }>(async (_request, { actor, params }) => {
   const result = await getSource(actor, params.id);
-  if ("mergedInto" in result) return new Response(null, { status: 308, headers: { location: `/api/v1/sources/${result.mergedInto}` } });
+  if ("mergedInto" in result) return new Response(null, { status: 307, headers: { location: `/api/v1/sources/${result.mergedInto}` } });
   return { data: { ...result.source, citedBy: result.citedBy, citedByTotal: result.citedByTotal, links: { page: `/sources/${result.source.id}` } } };
 });
