@@ -1,15 +1,9 @@
 import "server-only";
-import { notFound } from "next/navigation";
-import { AppError } from "@/lib/server/errors";
+import { orNotFound as orNotFoundOf } from "@/lib/server/or-not-found";
 
 /** Awaits a use case, turning "no such record" (or a stale page cursor) into the route's not-found page. */
-export async function orNotFound<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "INVALID_INPUT")) notFound();
-    throw error;
-  }
+export function orNotFound<T>(work: Promise<T>): Promise<T> {
+  return orNotFoundOf(work, { also: ["INVALID_INPUT"] });
 }
 
 /** The first value of a search parameter. */

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { cache } from "react";
-import { CurrentStatus } from "@/components/current-status";
 import { RelatedItems } from "@/components/related-items";
-import { StatusBadge } from "@/components/status-badge";
+import { StatusPanel } from "@/components/status-panel";
 import { StatusTimeline } from "@/components/status-timeline";
 import { SubscribeLinks } from "@/components/subscribe-links";
 import { formatInstant, formatIsoDate } from "@/lib/domain/dates";
@@ -40,9 +39,6 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
   const actor = await getCurrentActor();
   const [agreement, history] = await Promise.all([load(slug), orNotFound(listPublishedChanges(actor, { agreement: slug }, { cursor }))]);
   const now = new Date();
-  const { current, pending } = agreement.status;
-  const byId = new Map(agreement.skeleton.map((change) => [change.id, change]));
-  const currentChange = current ? byId.get(current.changeId) : undefined;
   const pair = agreement.parties.length === 2 ? agreement.parties.map((party) => party.code).sort().join("-") : null;
 
   return (
@@ -55,52 +51,24 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
         <span className={agreement.shortName ? "block text-xl font-normal" : ""}>{agreement.title}</span>
       </h1>
 
-      <section aria-labelledby="status-heading" className="mt-6 rounded border border-rule bg-white p-4">
-        <h2 id="status-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
-          Current status
-        </h2>
-        <div className="mt-2">
-          <CurrentStatus
-            size="lg"
-            current={
-              current && currentChange
-                ? { status: current.status, since: current.since, hasExactStart: currentChange.effectiveAt !== null, precision: currentChange.occurredPrecision, timeZone: currentChange.timeZone }
-                : null
-            }
-          />
-        </div>
-        {currentChange && (
-          <p className="mt-1 text-sm">
-            Set by <a href={`#entry-${currentChange.id}`}>{currentChange.headline}</a>
-          </p>
-        )}
-        <h3 className="mt-3 text-sm font-semibold">Pending deadlines</h3>
-        {pending.length === 0 && !agreement.noticeDeadline ? (
-          <p className="text-sm text-muted">None.</p>
-        ) : (
-          <ul className="mt-1 space-y-1 text-sm">
-            {pending.map((entry) => (
-              <li key={entry.changeId}>
-                <StatusBadge status={entry.status} /> scheduled from{" "}
-                <time dateTime={entry.effectiveAt.toISOString()}>{formatInstant(entry.effectiveAt, agreement.timeZone)}</time> (
-                <a href={`#entry-${entry.changeId}`}>{byId.get(entry.changeId)?.headline}</a>)
-              </li>
-            ))}
-            {agreement.noticeDeadline && (
-              <li>
-                Notice of termination must be given by{" "}
-                <strong>
-                  <time dateTime={agreement.noticeDeadline.lastDayToGiveNotice}>{formatIsoDate(agreement.noticeDeadline.lastDayToGiveNotice)}</time>
-                </strong>
-                , or the agreement renews when its term ends at {formatInstant(agreement.noticeDeadline.termEndsAt, agreement.timeZone)}.
-              </li>
-            )}
-          </ul>
-        )}
-        <div className="mt-3">
-          <SubscribeLinks feed={`/feeds/agreements/${agreement.slug}.atom`} feedLabel="Follow this agreement (Atom feed)" exportQuery={`agreement=${agreement.slug}`} />
-        </div>
-      </section>
+      <StatusPanel
+        derivation={agreement.status}
+        skeleton={agreement.skeleton}
+        timeZone={agreement.timeZone}
+        extraDeadline={
+          agreement.noticeDeadline && (
+            <>
+              Notice of termination must be given by{" "}
+              <strong>
+                <time dateTime={agreement.noticeDeadline.lastDayToGiveNotice}>{formatIsoDate(agreement.noticeDeadline.lastDayToGiveNotice)}</time>
+              </strong>
+              , or the agreement renews when its term ends at {formatInstant(agreement.noticeDeadline.termEndsAt, agreement.timeZone)}.
+            </>
+          )
+        }
+      >
+        <SubscribeLinks feed={`/feeds/agreements/${agreement.slug}.atom`} feedLabel="Follow this agreement (Atom feed)" exportQuery={`agreement=${agreement.slug}`} />
+      </StatusPanel>
 
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         <section aria-labelledby="parties-heading">

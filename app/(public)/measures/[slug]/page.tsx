@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { cache } from "react";
-import { CurrentStatus } from "@/components/current-status";
 import { humanize } from "@/components/filter-form";
 import { RelatedItems } from "@/components/related-items";
-import { StatusBadge } from "@/components/status-badge";
+import { StatusPanel } from "@/components/status-panel";
 import { StatusTimeline } from "@/components/status-timeline";
 import { SubscribeLinks } from "@/components/subscribe-links";
-import { formatInstant, formatIsoDate } from "@/lib/domain/dates";
+import { formatIsoDate } from "@/lib/domain/dates";
 import { getMeasure } from "@/lib/server/measures/get-measure";
 import { getCurrentActor } from "@/lib/server/session";
 import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
@@ -40,9 +39,6 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
   const actor = await getCurrentActor();
   const [measure, history] = await Promise.all([load(slug), orNotFound(listPublishedChanges(actor, { measure: slug }, { cursor }))]);
   const now = new Date();
-  const { current, pending } = measure.status;
-  const byId = new Map(measure.skeleton.map((change) => [change.id, change]));
-  const currentChange = current ? byId.get(current.changeId) : undefined;
   const date = (value: Date | null) => (value ? formatIsoDate(value.toISOString().slice(0, 10)) : "not recorded");
 
   return (
@@ -52,43 +48,9 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
       </p>
       <h1 className="mt-1 font-serif text-3xl font-bold">{measure.title}</h1>
 
-      <section aria-labelledby="status-heading" className="mt-6 rounded border border-rule bg-white p-4">
-        <h2 id="status-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
-          Current status
-        </h2>
-        <div className="mt-2">
-          <CurrentStatus
-            size="lg"
-            current={
-              current && currentChange
-                ? { status: current.status, since: current.since, hasExactStart: currentChange.effectiveAt !== null, precision: currentChange.occurredPrecision, timeZone: currentChange.timeZone }
-                : null
-            }
-          />
-        </div>
-        {currentChange && (
-          <p className="mt-1 text-sm">
-            Set by <a href={`#entry-${currentChange.id}`}>{currentChange.headline}</a>
-          </p>
-        )}
-        <h3 className="mt-3 text-sm font-semibold">Pending deadlines</h3>
-        {pending.length === 0 ? (
-          <p className="text-sm text-muted">None.</p>
-        ) : (
-          <ul className="mt-1 space-y-1 text-sm">
-            {pending.map((entry) => (
-              <li key={entry.changeId}>
-                <StatusBadge status={entry.status} /> scheduled from{" "}
-                <time dateTime={entry.effectiveAt.toISOString()}>{formatInstant(entry.effectiveAt, measure.timeZone)}</time> (
-                <a href={`#entry-${entry.changeId}`}>{byId.get(entry.changeId)?.headline}</a>)
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className="mt-3">
-          <SubscribeLinks feed={`/feeds/measures/${measure.slug}.atom`} feedLabel="Follow this measure (Atom feed)" exportQuery={`measure=${measure.slug}`} />
-        </div>
-      </section>
+      <StatusPanel derivation={measure.status} skeleton={measure.skeleton} timeZone={measure.timeZone}>
+        <SubscribeLinks feed={`/feeds/measures/${measure.slug}.atom`} feedLabel="Follow this measure (Atom feed)" exportQuery={`measure=${measure.slug}`} />
+      </StatusPanel>
 
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         <section aria-labelledby="parties-heading">

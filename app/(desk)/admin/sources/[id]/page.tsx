@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { RELIABILITY_GRADES } from "@/lib/domain/admiralty-grades";
 import { formatInstant, formatOccurred, toLocalIsoDate } from "@/lib/domain/dates";
 import { isGraded } from "@/lib/domain/source-duplicates";
 import { SOURCE_KIND_LABELS } from "@/lib/domain/source-kinds";
 import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
-import { AppError } from "@/lib/server/errors";
+import { orNotFound } from "@/lib/server/or-not-found";
 import { getSourceForAdmin, type TAdminSource } from "@/lib/server/sources/get-source-for-admin";
 import { Notice } from "../../_components/notice";
 import { EditSourceForm } from "./edit-source-form";
@@ -26,12 +25,7 @@ const NOTICES: Record<string, string> = {
 
 async function load(id: string): Promise<TAdminSource> {
   const actor = await requireSignedIn(`/admin/sources/${id}`, "source:edit");
-  try {
-    return await getSourceForAdmin(actor, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return orNotFound(getSourceForAdmin(actor, id));
 }
 
 export default async function AdminSourcePage({ params, searchParams }: TProps) {

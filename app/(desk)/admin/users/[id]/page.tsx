@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { formatInstant } from "@/lib/domain/dates";
 import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
-import { AppError } from "@/lib/server/errors";
+import { orNotFound } from "@/lib/server/or-not-found";
 import { getUserForAdmin, type TAdminUser } from "@/lib/server/users/get-user-for-admin";
 import { AccountStatusForm, ChangeRoleForm, EditAccountForm, ResetPasswordForm } from "./account-forms";
 
@@ -14,12 +13,7 @@ type TProps = { params: Promise<{ id: string }> };
 
 async function load(id: string): Promise<TAdminUser> {
   const actor = await requireSignedIn(`/admin/users/${id}`, "user:manage");
-  try {
-    return await getUserForAdmin(actor, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return orNotFound(getUserForAdmin(actor, id));
 }
 
 export default async function AdminUserPage({ params }: TProps) {

@@ -1,17 +1,11 @@
 import "server-only";
-import { notFound } from "next/navigation";
-import { AppError } from "@/lib/server/errors";
+import { orNotFound } from "@/lib/server/or-not-found";
 import type { TSignedInActor } from "@/lib/server/permissions";
 import { getStatusChange } from "@/lib/server/status-changes/get-status-change";
 
 /** The entry for a desk page, or the 404 page. */
 export async function loadEntry(actor: TSignedInActor, id: string) {
-  try {
-    return await getStatusChange(actor, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return orNotFound(getStatusChange(actor, id));
 }
 
 /** Where readers see an entry: its place in the subject's history. */

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AgreementForm } from "@/components/desk/agreement-form";
 import { RevisionList } from "@/components/desk/revision-list";
 import { SavedNotice } from "@/components/desk/saved-notice";
@@ -8,7 +7,7 @@ import { listTimeZones } from "@/components/desk/time-zone-options";
 import { getAgreementForEdit } from "@/lib/server/agreements/get-agreement-for-edit";
 import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
 import { listPartyOptions } from "@/lib/server/desk/list-desk-options";
-import { AppError } from "@/lib/server/errors";
+import { orNotFound } from "@/lib/server/or-not-found";
 import type { TSignedInActor } from "@/lib/server/permissions";
 import { listRevisions } from "@/lib/server/revisions/list-revisions";
 import { updateAgreementAction } from "../../actions";
@@ -18,12 +17,7 @@ export const metadata: Metadata = { title: "Edit an agreement" };
 type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?: string }> };
 
 async function load(actor: TSignedInActor, slug: string) {
-  try {
-    return await getAgreementForEdit(actor, slug);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return orNotFound(getAgreementForEdit(actor, slug));
 }
 
 export default async function EditAgreementPage({ params, searchParams }: TProps) {

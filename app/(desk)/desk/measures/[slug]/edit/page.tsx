@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { MeasureForm } from "@/components/desk/measure-form";
 import { RevisionList } from "@/components/desk/revision-list";
 import { SavedNotice } from "@/components/desk/saved-notice";
 import { listTimeZones } from "@/components/desk/time-zone-options";
 import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
 import { listPartyOptions, listSubjectOptions } from "@/lib/server/desk/list-desk-options";
-import { AppError } from "@/lib/server/errors";
+import { orNotFound } from "@/lib/server/or-not-found";
 import { getMeasureForEdit } from "@/lib/server/measures/get-measure-for-edit";
 import type { TSignedInActor } from "@/lib/server/permissions";
 import { listRevisions } from "@/lib/server/revisions/list-revisions";
@@ -18,12 +17,7 @@ export const metadata: Metadata = { title: "Edit a trade measure" };
 type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?: string }> };
 
 async function load(actor: TSignedInActor, slug: string) {
-  try {
-    return await getMeasureForEdit(actor, slug);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return orNotFound(getMeasureForEdit(actor, slug));
 }
 
 export default async function EditMeasurePage({ params, searchParams }: TProps) {

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PartyForm } from "@/components/desk/party-form";
 import { RevisionList } from "@/components/desk/revision-list";
 import { SavedNotice } from "@/components/desk/saved-notice";
 import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
-import { AppError } from "@/lib/server/errors";
+import { orNotFound } from "@/lib/server/or-not-found";
 import { getPartyForEdit } from "@/lib/server/parties/get-party-for-edit";
 import type { TSignedInActor } from "@/lib/server/permissions";
 import { listRevisions } from "@/lib/server/revisions/list-revisions";
@@ -16,12 +15,7 @@ export const metadata: Metadata = { title: "Edit a party" };
 type TProps = { params: Promise<{ code: string }>; searchParams: Promise<{ saved?: string }> };
 
 async function load(actor: TSignedInActor, code: string) {
-  try {
-    return await getPartyForEdit(actor, code);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return orNotFound(getPartyForEdit(actor, code));
 }
 
 export default async function EditPartyPage({ params, searchParams }: TProps) {
