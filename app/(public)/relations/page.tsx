@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { SelectField } from "@/components/filter-form";
 import { listParties } from "@/lib/server/parties/list-parties";
+import { canonicalPair } from "@/lib/server/relations/get-relation";
 import { getCurrentActor } from "@/lib/server/session";
 import { firstParam } from "../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
@@ -20,7 +21,7 @@ export default async function RelationsPage({ searchParams }: TProps) {
   const first = firstParam(params.first)?.toUpperCase();
   const second = firstParam(params.second)?.toUpperCase();
   const isSamePair = first && second && first === second;
-  if (first && second && !isSamePair) redirect(`/relations/${[first, second].sort().join("-")}`);
+  if (first && second && !isSamePair) redirect(`/relations/${canonicalPair(first, second).join("-")}`);
 
   const parties = await listParties(await getCurrentActor(), { scope: "all" }, { limit: 100 });
   const involved = await listParties(await getCurrentActor(), { scope: "involved", sort: "activity" }, { limit: 100 });

@@ -4,10 +4,11 @@ import { connection } from "next/server";
 import { cache } from "react";
 import { RelatedItems } from "@/components/related-items";
 import { StatusPanel } from "@/components/status-panel";
-import { StatusTimeline } from "@/components/status-timeline";
+import { SubjectTimelineSection } from "@/components/subject-timeline-section";
 import { SubscribeLinks } from "@/components/subscribe-links";
 import { formatInstant, formatIsoDate } from "@/lib/domain/dates";
 import { getAgreement } from "@/lib/server/agreements/get-agreement";
+import { canonicalPair } from "@/lib/server/relations/get-relation";
 import { getCurrentActor } from "@/lib/server/session";
 import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
 import { HistorySection } from "../../_shared/history-section";
@@ -39,7 +40,8 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
   const actor = await getCurrentActor();
   const [agreement, history] = await Promise.all([load(slug), orNotFound(listPublishedChanges(actor, { agreement: slug }, { cursor }))]);
   const now = new Date();
-  const pair = agreement.parties.length === 2 ? agreement.parties.map((party) => party.code).sort().join("-") : null;
+  const [firstParty, secondParty] = agreement.parties;
+  const pair = agreement.parties.length === 2 && firstParty && secondParty ? canonicalPair(firstParty.code, secondParty.code).join("-") : null;
 
   return (
     <div className={UNDERLINED_LINKS}>
@@ -111,19 +113,7 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
         </section>
       </div>
 
-      {agreement.summary && <p className="mt-6 max-w-prose leading-relaxed">{agreement.summary}</p>}
-
-      <section aria-labelledby="timeline-heading" className="mt-8">
-        <h2 id="timeline-heading" className="font-serif text-2xl font-bold">
-          Status over time
-        </h2>
-        <StatusTimeline
-          id="agreement-timeline"
-          now={now}
-          caption={`${agreement.name}: status over time, with a marker for each of its ${agreement.skeleton.length} published developments.`}
-          lanes={[{ key: agreement.slug, label: agreement.name, timeZone: agreement.timeZone, timeline: agreement.timeline, changes: agreement.skeleton }]}
-        />
-      </section>
+      <SubjectTimelineSection id="agreement-timeline" name={agreement.name} subject={agreement} now={now} />
 
       <RelatedItems items={agreement.related} subjectName={agreement.name} />
 

@@ -5,10 +5,11 @@ import { cache } from "react";
 import { humanize } from "@/components/filter-form";
 import { RelatedItems } from "@/components/related-items";
 import { StatusPanel } from "@/components/status-panel";
-import { StatusTimeline } from "@/components/status-timeline";
+import { SubjectTimelineSection } from "@/components/subject-timeline-section";
 import { SubscribeLinks } from "@/components/subscribe-links";
 import { formatIsoDate } from "@/lib/domain/dates";
 import { getMeasure } from "@/lib/server/measures/get-measure";
+import { canonicalPair } from "@/lib/server/relations/get-relation";
 import { getCurrentActor } from "@/lib/server/session";
 import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
 import { HistorySection } from "../../_shared/history-section";
@@ -68,7 +69,7 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
                 <span key={party.code}>
                   {index > 0 && ", "}
                   <Link href={`/parties/${party.code}`}>{party.name}</Link>{" "}
-                  (<Link href={`/relations/${[measure.imposingParty.code, party.code].sort().join("-")}`}>relations</Link>)
+                  (<Link href={`/relations/${canonicalPair(measure.imposingParty.code, party.code).join("-")}`}>relations</Link>)
                 </span>
               ))}
             </dd>
@@ -97,19 +98,7 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
         </section>
       </div>
 
-      {measure.summary && <p className="mt-6 max-w-prose leading-relaxed">{measure.summary}</p>}
-
-      <section aria-labelledby="timeline-heading" className="mt-8">
-        <h2 id="timeline-heading" className="font-serif text-2xl font-bold">
-          Status over time
-        </h2>
-        <StatusTimeline
-          id="measure-timeline"
-          now={now}
-          caption={`${measure.title}: status over time, with a marker for each of its ${measure.skeleton.length} published developments.`}
-          lanes={[{ key: measure.slug, label: measure.title, timeZone: measure.timeZone, timeline: measure.timeline, changes: measure.skeleton }]}
-        />
-      </section>
+      <SubjectTimelineSection id="measure-timeline" name={measure.title} subject={measure} now={now} />
 
       <RelatedItems items={measure.related} subjectName="This measure" />
 
