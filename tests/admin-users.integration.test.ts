@@ -143,14 +143,24 @@ describe("managing accounts", () => {
       await expect(resetUserPassword(actor, { userId: reader.id, password: undefined })).rejects.toMatchObject({ code });
       await expect(updateUser(actor, { userId: reader.id, version: 1, name: "X", email: reader.email })).rejects.toMatchObject({ code });
       await expect(listUsers(actor)).rejects.toMatchObject({ code });
+      // Promoting anyone, themselves included, is an account change too.
+      await expect(setUserRole(actor, { email: reader.email, role: "ADMIN" })).rejects.toMatchObject({ code });
+      if (actor) await expect(setUserRole(actor, { email: actor.email, role: "ADMIN" })).rejects.toMatchObject({ code });
     }
     expect(await databaseFingerprint(database.db)).toEqual(before);
   });
 
   it("lists accounts by name with filters, never with password hashes", async () => {
     const admin = await createTestUser(database.db, "ADMIN");
+    const disabledAdmin = await createTestUser(database.db, "ADMIN");
+    await database.db.user.update({ where: { id: disabledAdmin.id }, data: { disabledAt: new Date() } });
+    const analyst = await createTestUser(database.db, "ANALYST");
     const { users, total } = await listUsers(admin, { q: "", role: "ADMIN", status: "active" });
     expect(total).toBe(users.length);
+    expect(total).toBe(await database.db.user.count({ where: { role: "ADMIN", disabledAt: null } }));
+    expect(users.map((user) => user.id)).toContain(admin.id);
+    expect(users.map((user) => user.id)).not.toContain(disabledAdmin.id);
+    expect(users.map((user) => user.id)).not.toContain(analyst.id);
     expect(users.every((user) => user.role === "ADMIN" && user.disabledAt === null)).toBe(true);
     expect(JSON.stringify(users)).not.toContain("argon2");
   });

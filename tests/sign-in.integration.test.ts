@@ -1,3 +1,4 @@
+import { encode } from "next-auth/jwt";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { signInWithPassword } from "../lib/server/auth/sign-in-with-password";
 import { authenticateApiToken } from "../lib/server/api-tokens/authenticate-api-token";
@@ -18,14 +19,22 @@ const address = "203.0.113.7";
 describe("signing in with a password", () => {
   it("accepts the right password, records the sign-in, and refuses a wrong one", async () => {
     const analyst = await createTestUser(database.db, "ANALYST");
+    const started = Date.now();
     await expect(signInWithPassword({ email: analyst.email, password: TEST_PASSWORD }, address)).resolves.toEqual({ id: analyst.id });
-    expect((await database.db.user.findUniqueOrThrow({ where: { id: analyst.id } })).lastSignInAt).not.toBeNull();
+    const signedIn = (await database.db.user.findUniqueOrThrow({ where: { id: analyst.id } })).lastSignInAt;
+    expect(signedIn).not.toBeNull();
+    // Recorded now, not some stale or default time.
+    expect(signedIn!.getTime()).toBeGreaterThanOrEqual(started - 1_000);
+    expect(signedIn!.getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
     expect(await database.db.auditEvent.count({ where: { action: "user:sign-in", entityId: analyst.id } })).toBe(1);
     await expect(signInWithPassword({ email: analyst.email, password: "wrong password!!" }, address)).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
       message: "Wrong email or password.",
     });
     await expect(signInWithPassword({ email: "nobody@example.org", password: TEST_PASSWORD }, address)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    // A refused sign-in records no sign-in.
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: analyst.id } })).lastSignInAt).toEqual(signedIn);
+    expect(await database.db.auditEvent.count({ where: { action: "user:sign-in", entityId: analyst.id } })).toBe(1);
   });
 
   it("slows an account down after 5 failures a minute, even for the right password, across app processes", async () => {
@@ -41,6 +50,9 @@ describe("signing in with a password", () => {
       const blocked = signInWithPassword({ email: reader.email, password: TEST_PASSWORD }, "198.51.100.99");
       await expect(blocked).rejects.toMatchObject({ code: "RATE_LIMITED" });
       await expect(blocked).rejects.toThrow(/^Too many failed sign-ins\. Try again in \d+ s\.$/);
+      // The blocked right password signs nobody in.
+      expect((await database.db.user.findUniqueOrThrow({ where: { id: reader.id } })).lastSignInAt).toBeNull();
+      expect(await database.db.auditEvent.count({ where: { action: "user:sign-in", entityId: reader.id } })).toBe(0);
     } finally {
       setDatabase(database.db);
       await otherProcess.$disconnect();
@@ -63,12 +75,35 @@ describe("signing in with a password", () => {
     expect(await findActiveUser(session!.userId, session!.issuedAt)).toMatchObject({ id: analyst.id, role: "ANALYST" });
     await database.db.user.update({ where: { id: analyst.id }, data: { disabledAt: new Date() } });
     await expect(signInWithPassword({ email: analyst.email, password: TEST_PASSWORD }, address)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: analyst.id } })).lastSignInAt).toBeNull();
+    expect(await database.db.auditEvent.count({ where: { action: "user:sign-in", entityId: analyst.id } })).toBe(0);
     expect(await findActiveUser(session!.userId, session!.issuedAt)).toBeNull();
   });
 
   it("refuses forged and foreign session tokens", async () => {
     expect(await decodeSessionToken("not-a-token")).toBeNull();
     expect(await decodeSessionToken(undefined)).toBeNull();
+
+    const admin = await createTestUser(database.db, "ADMIN");
+    const genuine = await encodeSessionToken(admin.id);
+    expect(await decodeSessionToken(genuine)).toMatchObject({ userId: admin.id });
+    // Signed (encrypted) with another deployment's secret.
+    const foreign = await encode({ token: { sub: admin.id }, secret: "another-deployment-secret-that-is-long-0123456789", maxAge: 60 });
+    expect(await decodeSessionToken(foreign)).toBeNull();
+    // A genuine token with one character of any of its parts changed.
+    const parts = genuine.split(".");
+    for (let index = 0; index < parts.length; index++) {
+      if (!parts[index]) continue;
+      const part = parts[index]!;
+      const middle = Math.floor(part.length / 2);
+      const flipped = part.slice(0, middle) + (part[middle] === "A" ? "B" : "A") + part.slice(middle + 1);
+      const tampered = [...parts.slice(0, index), flipped, ...parts.slice(index + 1)].join(".");
+      expect(await decodeSessionToken(tampered), `part ${index} changed`).toBeNull();
+    }
+    // An unsigned token naming the admin.
+    const header = Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url");
+    const body = Buffer.from(JSON.stringify({ sub: admin.id, iat: Math.floor(Date.now() / 1000) })).toString("base64url");
+    expect(await decodeSessionToken(`${header}.${body}.`)).toBeNull();
   });
 
   it("drops sessions issued before sessionsValidAfter (password reset, sign out everywhere)", async () => {
@@ -106,6 +141,8 @@ describe("personal API tokens", () => {
     await expect(authenticateApiToken("Bearer pw_guess")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     const reader = await createTestUser(database.db, "READER");
     await expect(createApiToken(reader, { name: "nope" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await database.db.apiToken.count({ where: { userId: reader.id } })).toBe(0);
+    expect(await database.db.auditEvent.count({ where: { actorId: reader.id } })).toBe(0);
   });
 });
 
