@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import { canonicalizeUrl } from "../../lib/domain/canonical-url";
+import { recordAuditEvent } from "../../lib/server/audit/record-audit-event";
 import { parsePartialDate, startOfLocalPeriod } from "../../lib/domain/dates";
 import type { TDemoChange, TDemoDataset } from "./types";
 
@@ -41,7 +42,7 @@ export async function loadDemoData(
           },
         });
         subjectIds.set(agreement.slug, { agreementId: created.id });
-        await audit(tx, "agreement:create", "Agreement", created.id, created);
+        await recordAuditEvent(tx, null, { action: "agreement:create", entityType: "Agreement", entityId: created.id, after: created });
         changeCount += await createChanges(tx, { agreementId: created.id }, agreement.changes, sourceIds);
         onProgress(`agreement ${agreement.shortName ?? agreement.slug}: ${agreement.changes.length} developments`);
       }
@@ -63,7 +64,7 @@ export async function loadDemoData(
           },
         });
         subjectIds.set(measure.slug, { measureId: created.id });
-        await audit(tx, "measure:create", "TradeMeasure", created.id, created);
+        await recordAuditEvent(tx, null, { action: "measure:create", entityType: "TradeMeasure", entityId: created.id, after: created });
         changeCount += await createChanges(tx, { measureId: created.id }, measure.changes, sourceIds);
         onProgress(`measure ${measure.slug}: ${measure.changes.length} developments`);
       }
@@ -82,7 +83,7 @@ export async function loadDemoData(
             toMeasureId: to.measureId ?? null,
           },
         });
-        await audit(tx, "link:create", "Link", created.id, created);
+        await recordAuditEvent(tx, null, { action: "link:create", entityType: "Link", entityId: created.id, after: created });
       }
     },
     { timeout: 120_000, maxWait: 30_000 },
@@ -109,7 +110,7 @@ async function createSources(tx: TTransaction, dataset: TDemoDataset, onProgress
       },
     });
     ids.set(source.key, created.id);
-    await audit(tx, "source:create", "Source", created.id, created);
+    await recordAuditEvent(tx, null, { action: "source:create", entityType: "Source", entityId: created.id, after: created });
   }
   onProgress(`${dataset.sources.length} sources`);
   return ids;
@@ -164,7 +165,7 @@ async function createChanges(
       include: { citations: true },
     });
     idsByKey.set(change.key, created.id);
-    await audit(tx, "status-change:publish", "StatusChange", created.id, created);
+    await recordAuditEvent(tx, null, { action: "status-change:publish", entityType: "StatusChange", entityId: created.id, after: created });
   }
   return changes.length;
 }
@@ -189,10 +190,4 @@ function toInstant(value: string, timeZone: string): Date {
   const period = parsePartialDate(value);
   if (!period.ok) throw new Error(`demo date ${value}: ${period.reason}`);
   return startOfLocalPeriod(period.date, timeZone);
-}
-
-async function audit(tx: TTransaction, action: string, entityType: string, entityId: string, after: object) {
-  await tx.auditEvent.create({
-    data: { action, entityType, entityId, after: JSON.parse(JSON.stringify(after)) as Prisma.InputJsonValue },
-  });
 }

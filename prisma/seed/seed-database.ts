@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { recordAuditEvent } from "../../lib/server/audit/record-audit-event";
 import { hashPassword } from "../../lib/server/users/password";
 import { demoAccounts } from "./demo-accounts";
 import { demoData } from "./demo-data";
@@ -40,9 +41,7 @@ export async function seedDemoAccounts(database: PrismaClient): Promise<number> 
       },
       select: { id: true, email: true, name: true, role: true },
     });
-    await database.auditEvent.create({
-      data: { action: "user:create", entityType: "User", entityId: user.id, after: user },
-    });
+    await recordAuditEvent(database, null, { action: "user:create", entityType: "User", entityId: user.id, after: { ...user, via: "demo accounts" } });
     created += 1;
   }
   return created;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { getDatabase } from "../db";
 import { getAppEnv } from "../env";
 import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from "./session-token";
@@ -63,7 +64,7 @@ export function authOptions(): NextAuthOptions {
           const found = await tx.user.findUnique({ where: { email }, select: { id: true } });
           if (found) return found;
           const created = await tx.user.create({ data: { email, name: user.name ?? email, role: "READER" }, select: { id: true, email: true, role: true } });
-          await tx.auditEvent.create({ data: { action: "user:create", entityType: "User", entityId: created.id, after: { ...created, via: "single sign-on" } } });
+          await recordAuditEvent(tx, null, { action: "user:create", entityType: "User", entityId: created.id, after: { ...created, via: "single sign-on" } });
           return created;
         });
         return { sub: account.id };
