@@ -1,17 +1,16 @@
 // npm run user:create -- --email a@b.org --role admin [--name "A. Admin"]   (password from a prompt or stdin)
 // npm run user:set-role -- --email a@b.org --role analyst
 // Works on DATABASE_URL, or on the embedded database's data folder when it is unset.
-import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { startEmbeddedDatabase } from "../prisma/tooling/embedded-database";
-import { applyMigrations } from "../prisma/tooling/migrations";
+import { z } from "zod";
 import { ZCreateUser, ZEmail, ZRole } from "../lib/schemas/auth";
 import { createDatabase, setDatabase } from "../lib/server/db";
 import { getLauncherEnv } from "../lib/server/env";
 import { AppError } from "../lib/server/errors";
 import { createUser } from "../lib/server/users/create-user";
 import { setUserRole } from "../lib/server/users/set-user-role";
+import { openMigratedDatabase } from "./lib/open-database";
 
 const log = (message: string) => console.log(`[user] ${message}`);
 
@@ -52,15 +51,10 @@ async function main(): Promise<void> {
   const email = ZEmail.parse(values.email ?? "");
   const role = ZRole.parse(values.role?.toUpperCase());
 
-  const env = getLauncherEnv();
-  const embedded = env.DATABASE_URL
-    ? undefined
-    : await startEmbeddedDatabase({ dataDir: path.resolve(env.PACTWATCH_DATA_DIR, "pglite"), maxConnections: 4 });
-  const url = env.DATABASE_URL ?? embedded!.url;
-  const database = createDatabase({ url, poolSize: 2, applicationName: "pactwatch-user-admin" });
+  const target = await openMigratedDatabase(getLauncherEnv(), log);
+  const database = createDatabase({ url: target.url, poolSize: 1, applicationName: "pactwatch-user-admin" });
   setDatabase(database);
   try {
-    await applyMigrations(url, { onProgress: log });
     if (command === "create") {
       const input = ZCreateUser.parse({ email, role, name: values.name ?? email.split("@")[0], password: await readPassword() });
       const user = await createUser("system", input);
@@ -71,7 +65,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await database.$disconnect();
-    await embedded?.close();
+    await target.close();
   }
 }
 
@@ -79,8 +73,8 @@ main().catch((error: unknown) => {
   const message =
     error instanceof AppError
       ? error.message
-      : error && typeof error === "object" && "issues" in error
-        ? (error as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ")
+      : error instanceof z.ZodError
+        ? error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ")
         : (error as Error).message;
   console.error(`[user] ${message}`);
   process.exit(1);
