@@ -70,6 +70,7 @@ describe("the authorisation matrix", () => {
   });
 
   it("lists every mutating route handler", () => {
+    expect(routes.length, "no mutating route handler found under app/").toBeGreaterThan(0);
     const missing = routes.filter(({ key }) => !(key in ROUTE_MATRIX)).map(({ key }) => key);
     expect(missing, "mutating routes missing from tests/authorization/matrix.ts").toEqual([]);
     const stale = Object.keys(ROUTE_MATRIX).filter((key) => !routes.some((route) => route.key === key));
@@ -78,6 +79,7 @@ describe("the authorisation matrix", () => {
 
   it("lets each allowed role through and refuses every other caller, writing nothing", async () => {
     const users = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await createTestUser(database.db, role)] as const))) as Record<Role, TSignedInActor>;
+    const cells = { allowed: 0, refused: 0 };
     for (const { key, action } of actions) {
       const entry = ACTION_MATRIX[key]!;
       if (!entry.permission) continue;
@@ -90,12 +92,20 @@ describe("the authorisation matrix", () => {
         const result = await run(action, actor, fields);
         if (actor && allowed.includes(actor.role)) {
           expect(result, `${key} as ${who} should succeed`).toMatchObject({ ok: true });
+          cells.allowed += 1;
         } else {
           expect(isDenied(result, actor), `${key} as ${who} should be refused, got ${JSON.stringify(result)}`).toBe(true);
           expect(await databaseFingerprint(database.db), `${key} as ${who} wrote something`).toEqual(before);
+          cells.refused += 1;
         }
       }
     }
+    // Every guarded action was tried by all four callers, and anonymous is always refused.
+    const guarded = actions.filter(({ key }) => ACTION_MATRIX[key]!.permission).length;
+    expect(guarded).toBeGreaterThan(0);
+    expect(cells.allowed + cells.refused).toBe(guarded * (ROLES.length + 1));
+    expect(cells.refused).toBeGreaterThanOrEqual(guarded);
+    expect(cells.allowed).toBeGreaterThan(0);
   });
 
   it("answers 401/403 on every mutating route for callers without the permission, writing nothing", async () => {
@@ -105,6 +115,7 @@ describe("the authorisation matrix", () => {
         return [role, { user, token: await createTestToken(database.db, user.id) }] as const;
       })),
     ) as Record<Role, { user: TSignedInActor; token: string }>;
+    const cells = { allowed: 0, refused: 0 };
     for (const { key, handler } of routes) {
       const entry = ROUTE_MATRIX[key]!;
       if (!entry.permission) continue;
@@ -121,13 +132,19 @@ describe("the authorisation matrix", () => {
         const response = await runAsActor(null, () => handler(request, { params: Promise.resolve(prepared.params ?? {}) }));
         if (role && allowed.includes(role)) {
           expect(response.status, `${key} as ${role}: ${await response.clone().text()}`).toBeLessThan(400);
+          cells.allowed += 1;
         } else {
           expect(response.status, `${key} as ${role ?? "anonymous"}`).toBe(role ? 403 : 401);
           // Using a token updates its lastUsedAt; nothing else may change.
           const after = await databaseFingerprint(database.db);
           expect({ ...after, ApiToken: "" }, `${key} as ${role ?? "anonymous"} wrote something`).toEqual({ ...before, ApiToken: "" });
+          cells.refused += 1;
         }
       }
     }
+    const guarded = routes.filter(({ key }) => ROUTE_MATRIX[key]!.permission).length;
+    expect(guarded, "no guarded mutating route was checked").toBeGreaterThan(0);
+    expect(cells.allowed + cells.refused).toBe(guarded * (ROLES.length + 1));
+    expect(cells.allowed).toBeGreaterThan(0);
   });
 });

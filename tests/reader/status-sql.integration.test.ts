@@ -86,25 +86,45 @@ describe("status rules in SQL agree with lib/domain", () => {
 
   it("marks cancelled and pending schedules in histories as the domain does", async () => {
     const subjects = await database.db.agreement.findMany({ where: { slug: { startsWith: "random-" } }, select: { slug: true, id: true } });
-    const now = new Date(BASE + 100 * DAY);
-    for (const { slug, id } of subjects.slice(0, 15)) {
-      const history = await database.db.statusChange.findMany({
-        where: { agreementId: id },
-        select: { id: true, status: true, state: true, occurredAt: true, effectiveAt: true, cancelsId: true, createdAt: true },
-      });
-      const expected = deriveStatus(history, now);
-      const { entries } = await listPublishedChanges(null, { agreement: slug }, { limit: 100, now });
-      for (const entry of entries.filter((candidate) => candidate.state === "PUBLISHED" && candidate.effectiveAt)) {
-        const isCancelled = expected.cancelled.some((cancelled) => cancelled.changeId === entry.id);
-        const isPending = expected.pending.some((pending) => pending.changeId === entry.id);
-        if (isCancelled) expect(entry.schedule).toBe("cancelled");
-        else if (isPending) expect(entry.schedule).toBe("pending");
-        else if (entry.occurredAt <= now || entry.effectiveTime <= now) expect(entry.schedule).toBe("took-effect");
+    // The random histories of the test above; without them every loop below would check nothing.
+    expect(subjects).toHaveLength(40);
+    const checked = { cancelled: 0, pending: 0, tookEffect: 0, drawnCancelled: 0 };
+    // Day 100 alone has no pending schedule among these histories: more instants and subjects add some.
+    for (const now of [15, 40, 80, 100, 120, 160].map((days) => new Date(BASE + days * DAY))) {
+      for (const { slug, id } of subjects) {
+        const history = await database.db.statusChange.findMany({
+          where: { agreementId: id },
+          select: { id: true, status: true, state: true, occurredAt: true, effectiveAt: true, cancelsId: true, createdAt: true },
+        });
+        const expected = deriveStatus(history, now);
+        const { entries } = await listPublishedChanges(null, { agreement: slug }, { limit: 100, now });
+        for (const entry of entries.filter((candidate) => candidate.state === "PUBLISHED" && candidate.effectiveAt)) {
+          const isCancelled = expected.cancelled.some((cancelled) => cancelled.changeId === entry.id);
+          const isPending = expected.pending.some((pending) => pending.changeId === entry.id);
+          if (isCancelled) {
+            expect(entry.schedule).toBe("cancelled");
+            checked.cancelled += 1;
+          } else if (isPending) {
+            expect(entry.schedule).toBe("pending");
+            checked.pending += 1;
+          } else if (entry.occurredAt <= now || entry.effectiveTime <= now) {
+            expect(entry.schedule).toBe("took-effect");
+            checked.tookEffect += 1;
+          }
+        }
+        // The timeline never draws a cancelled change.
+        const drawn = new Set(statusTimeline(history, now).bands.map((band) => band.changeId));
+        for (const cancelled of expected.cancelled) {
+          expect(drawn.has(cancelled.changeId)).toBe(false);
+          checked.drawnCancelled += 1;
+        }
       }
-      // The timeline never draws a cancelled change.
-      const drawn = new Set(statusTimeline(history, now).bands.map((band) => band.changeId));
-      for (const cancelled of expected.cancelled) expect(drawn.has(cancelled.changeId)).toBe(false);
     }
+    // Every branch above was exercised at least once (the histories are seeded, so this is stable).
+    expect(checked.cancelled, JSON.stringify(checked)).toBeGreaterThan(0);
+    expect(checked.pending, JSON.stringify(checked)).toBeGreaterThan(0);
+    expect(checked.tookEffect, JSON.stringify(checked)).toBeGreaterThan(0);
+    expect(checked.drawnCancelled, JSON.stringify(checked)).toBeGreaterThan(0);
   });
 
   it("keeps the cancellation rule usable on its own", () => {
