@@ -80,6 +80,10 @@ describe("GSOMIA as a reader sees it", () => {
     expect(gsomia.status.current?.status).toBe("PROVISIONALLY_EXTENDED");
     expect(gsomia.status.pending).toEqual([]);
     expect(gsomia.status.cancelled).toHaveLength(1);
+    const [cancellation] = gsomia.status.cancelled;
+    const byId = new Map(gsomia.skeleton.map((entry) => [entry.id, entry]));
+    expect(byId.get(cancellation!.changeId)).toMatchObject({ status: "TERMINATED", effectiveAt: new Date("2019-11-22T15:00:00.000Z") });
+    expect(byId.get(cancellation!.cancelledById)).toMatchObject({ status: "PROVISIONALLY_EXTENDED" });
   });
 
   it("answers NOT_FOUND for an unknown slug", async () => {
@@ -113,6 +117,6 @@ describe("overview", () => {
     expect((await termination("2019-12-01T00:00:00Z"))?.schedule).toBe("cancelled");
     const counts = await countByStatus(null, at("2026-11-29T00:00:00Z"));
     expect(counts.agreements).toContainEqual({ status: "RESTORED", count: 1 });
-    expect(counts.measures.reduce((sum, entry) => sum + entry.count, 0)).toBe(3);
+    expect(counts.measures).toEqual([{ status: "LIFTED", count: 3 }]);
   });
 });
