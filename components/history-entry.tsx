@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { StatusDerivation } from "@/lib/domain/status-derivation";
 import type { THistoryEntry } from "@/lib/server/history-select";
 import { formatInstant, formatOccurred, toLocalIsoDate } from "@/lib/domain/dates";
 import { DIRECTION_LABELS } from "@/lib/domain/statuses";
@@ -14,9 +15,39 @@ export type THistoryMark =
   | { kind: "current" }
   | null;
 
+/**
+ * The mark of an entry: from the subject's derivation on a single subject's page (and the desk's
+ * preview), else from the schedule its SQL row carries (lists across subjects).
+ */
+export function historyMarkFor(
+  entry: { id: string; schedule?: "pending" | "cancelled" | "took-effect" | null },
+  derivation?: StatusDerivation,
+  headlines?: Map<string, string>,
+): THistoryMark {
+  if (derivation) {
+    if (derivation.current?.changeId === entry.id) return { kind: "current" };
+    if (derivation.pending.some((pending) => pending.changeId === entry.id)) return { kind: "pending" };
+    const cancellation = derivation.cancelled.find((cancelled) => cancelled.changeId === entry.id);
+    if (cancellation) {
+      const headline = headlines?.get(cancellation.cancelledById);
+      return { kind: "cancelled", by: headline ? { id: cancellation.cancelledById, headline } : null };
+    }
+    return null;
+  }
+  if (entry.schedule === "pending") return { kind: "pending" };
+  if (entry.schedule === "cancelled") return { kind: "cancelled", by: null };
+  return null;
+}
+
 type TProps = {
   entry: THistoryEntry & { revisions?: { count: number; last: Date | null } };
   mark: THistoryMark;
+  /**
+   * The order of the history the entry stands in. By effective time (the default), an entry with
+   * a stated effective time leads with that time, so the dates down a history follow its order;
+   * when it occurred follows the headline.
+   */
+  order?: "effective" | "occurred";
   /** Shown in merged histories (relations, parties, all developments): which agreement or measure. */
   subject?: { name: string; href: string };
   /** Where "cancelled by …" points: an anchor on this page, or the development's own page. */
@@ -25,16 +56,28 @@ type TProps = {
 };
 
 /** One development in a history, with its citations and its marks (current, pending, cancelled, revised, retracted). */
-export function HistoryEntry({ entry, mark, subject, linkTo = "anchor", headingLevel = 3 }: TProps) {
+export function HistoryEntry({ entry, mark, subject, linkTo = "anchor", headingLevel = 3, order = "effective" }: TProps) {
   const isRetracted = entry.state === "RETRACTED";
+  const effect = mark?.kind === "pending" ? "Scheduled to take effect" : mark?.kind === "cancelled" ? "Was to take effect" : "Took effect";
+  const leadsWithEffect = order === "effective" && entry.effectiveAt !== null;
+  const occurred = (
+    <time dateTime={toLocalIsoDate(entry.occurredAt, entry.timeZone)} className={leadsWithEffect ? undefined : "font-semibold text-ink"}>
+      {formatOccurred(entry.occurredAt, entry.occurredPrecision, entry.timeZone)}
+    </time>
+  );
+  const effective = entry.effectiveAt && <time dateTime={entry.effectiveAt.toISOString()}>{formatInstant(entry.effectiveAt, entry.timeZone)}</time>;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const hrefOf = (id: string) => (linkTo === "anchor" ? `#entry-${id}` : `/developments/${id}`);
   return (
     <article id={`entry-${entry.id}`} aria-labelledby={`entry-${entry.id}-headline`} className="border-b border-rule py-5">
       <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
-        <time dateTime={toLocalIsoDate(entry.occurredAt, entry.timeZone)} className="font-semibold text-ink">
-          {formatOccurred(entry.occurredAt, entry.occurredPrecision, entry.timeZone)}
-        </time>
+        {leadsWithEffect ? (
+          <span className="font-semibold text-ink">
+            {effect} {effective}
+          </span>
+        ) : (
+          occurred
+        )}
         <StatusBadge status={entry.status} />
         <span>
           <span aria-hidden="true">{DIRECTION_MARK[entry.direction]}</span> {DIRECTION_LABELS[entry.direction]}
@@ -52,10 +95,7 @@ export function HistoryEntry({ entry, mark, subject, linkTo = "anchor", headingL
         </Link>
       </Heading>
       {entry.effectiveAt && (
-        <p className="text-sm">
-          {mark?.kind === "pending" ? "Scheduled to take effect" : mark?.kind === "cancelled" ? "Was to take effect" : "Took effect"}{" "}
-          <time dateTime={entry.effectiveAt.toISOString()}>{formatInstant(entry.effectiveAt, entry.timeZone)}</time>
-        </p>
+        <p className="text-sm">{leadsWithEffect ? <>Occurred {occurred}</> : <>{effect} {effective}</>}</p>
       )}
       {mark?.kind === "cancelled" && (
         <p className="mt-1 rounded bg-amber-50 p-2 text-sm text-amber-900">

@@ -21,6 +21,8 @@ export function StatusPanel({ derivation, skeleton, timeZone, extraDeadline, chi
   const { current, pending } = derivation;
   const byId = new Map(skeleton.map((change) => [change.id, change]));
   const currentChange = current ? byId.get(current.changeId) : undefined;
+  // "since" is the start of the run of this status, so it is shown to that change's precision.
+  const runStart = current ? byId.get(current.sinceChangeId) : undefined;
   return (
     <section aria-labelledby="status-heading" className="mt-6 rounded border border-rule bg-white p-4">
       <h2 id="status-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
@@ -30,8 +32,8 @@ export function StatusPanel({ derivation, skeleton, timeZone, extraDeadline, chi
         <CurrentStatus
           size="lg"
           current={
-            current && currentChange
-              ? { status: current.status, since: current.since, hasExactStart: currentChange.effectiveAt !== null, precision: currentChange.occurredPrecision, timeZone: currentChange.timeZone }
+            current && runStart
+              ? { status: current.status, since: current.since, hasExactStart: runStart.effectiveAt !== null, precision: runStart.occurredPrecision, timeZone: runStart.timeZone }
               : null
           }
         />

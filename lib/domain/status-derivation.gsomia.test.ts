@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { deriveStatus, statusAt, type StatusHistoryEntry } from "./status-derivation";
+import { deriveStatus, type StatusHistoryEntry } from "./status-derivation";
 
 // The Japan–South Korea GSOMIA, dates at DAY precision in Asia/Seoul (midnight = 15:00 UTC the day before).
 const inForce: StatusHistoryEntry = {
@@ -57,33 +57,33 @@ const pendingTermination = {
 
 describe("GSOMIA, as known now", () => {
   it("was in force, with nothing yet scheduled, in 2018", () => {
-    expect(statusAt(history, new Date("2018-01-01T00:00:00Z"))).toEqual({
-      current: { changeId: "in-force", status: "IN_FORCE", since: new Date("2016-11-22T15:00:00Z") },
+    expect(deriveStatus(history, new Date("2018-01-01T00:00:00Z"))).toEqual({
+      current: { changeId: "in-force", status: "IN_FORCE", since: new Date("2016-11-22T15:00:00Z"), sinceChangeId: "in-force" },
       pending: [],
       cancelled: [],
     });
   });
 
   it("was under notice with the termination pending on 1 October 2019", () => {
-    expect(statusAt(history, new Date("2019-10-01T00:00:00+09:00"))).toEqual({
-      current: { changeId: "notice", status: "NOTICE_GIVEN", since: new Date("2019-08-22T15:00:00Z") },
+    expect(deriveStatus(history, new Date("2019-10-01T00:00:00+09:00"))).toEqual({
+      current: { changeId: "notice", status: "NOTICE_GIVEN", since: new Date("2019-08-22T15:00:00Z"), sinceChangeId: "notice" },
       pending: [pendingTermination],
       cancelled: [],
     });
   });
 
   it("was still under notice late on 21 November 2019, Seoul time", () => {
-    const result = statusAt(history, new Date("2019-11-21T23:00:00+09:00"));
+    const result = deriveStatus(history, new Date("2019-11-21T23:00:00+09:00"));
     expect(result.current?.status).toBe("NOTICE_GIVEN");
     expect(result.pending).toEqual([pendingTermination]);
   });
 
   it("was provisionally extended from the start of 22 November 2019 in Seoul, the termination cancelled", () => {
-    expect(statusAt(history, new Date("2019-11-22T12:00:00+09:00"))).toEqual({
+    expect(deriveStatus(history, new Date("2019-11-22T12:00:00+09:00"))).toEqual({
       current: {
         changeId: "extension",
         status: "PROVISIONALLY_EXTENDED",
-        since: new Date("2019-11-22T00:00:00+09:00"),
+        since: new Date("2019-11-22T00:00:00+09:00"), sinceChangeId: "extension",
       },
       pending: [],
       cancelled: [{ changeId: "termination", cancelledById: "extension" }],
@@ -91,12 +91,12 @@ describe("GSOMIA, as known now", () => {
   });
 
   it("was not terminated when the termination would have taken effect", () => {
-    expect(statusAt(history, new Date("2019-11-23T00:00:00+09:00")).current?.status).toBe("PROVISIONALLY_EXTENDED");
-    expect(statusAt(history, new Date("2019-12-01T00:00:00Z"))).toEqual({
+    expect(deriveStatus(history, new Date("2019-11-23T00:00:00+09:00")).current?.status).toBe("PROVISIONALLY_EXTENDED");
+    expect(deriveStatus(history, new Date("2019-12-01T00:00:00Z"))).toEqual({
       current: {
         changeId: "extension",
         status: "PROVISIONALLY_EXTENDED",
-        since: new Date("2019-11-21T15:00:00Z"),
+        since: new Date("2019-11-21T15:00:00Z"), sinceChangeId: "extension",
       },
       pending: [],
       cancelled: [{ changeId: "termination", cancelledById: "extension" }],
@@ -107,16 +107,16 @@ describe("GSOMIA, as known now", () => {
     expect(deriveStatus(history, new Date("2024-01-01T00:00:00Z")).current).toEqual({
       changeId: "restoration",
       status: "RESTORED",
-      since: new Date("2023-03-20T15:00:00Z"),
+      since: new Date("2023-03-20T15:00:00Z"), sinceChangeId: "restoration",
     });
   });
 
   it("would have terminated had the extension been retracted", () => {
     const withoutExtension = [inForce, termination, notice, { ...extension, state: "RETRACTED" as const }];
-    expect(statusAt(withoutExtension, new Date("2019-12-01T00:00:00Z")).current).toEqual({
+    expect(deriveStatus(withoutExtension, new Date("2019-12-01T00:00:00Z")).current).toEqual({
       changeId: "termination",
       status: "TERMINATED",
-      since: new Date("2019-11-22T15:00:00Z"),
+      since: new Date("2019-11-22T15:00:00Z"), sinceChangeId: "termination",
     });
   });
 });
@@ -126,8 +126,8 @@ describe("GSOMIA, as known at the time", () => {
 
   it("had the termination pending on 20 November 2019", () => {
     const knownOn = new Date("2019-11-20T12:00:00+09:00");
-    expect(statusAt(publishedBy(knownOn), knownOn)).toEqual({
-      current: { changeId: "notice", status: "NOTICE_GIVEN", since: new Date("2019-08-22T15:00:00Z") },
+    expect(deriveStatus(publishedBy(knownOn), knownOn)).toEqual({
+      current: { changeId: "notice", status: "NOTICE_GIVEN", since: new Date("2019-08-22T15:00:00Z"), sinceChangeId: "notice" },
       pending: [pendingTermination],
       cancelled: [],
     });
@@ -135,8 +135,8 @@ describe("GSOMIA, as known at the time", () => {
 
   it("still had the termination pending at noon on 22 November, before the extension was logged", () => {
     const noon = new Date("2019-11-22T12:00:00+09:00");
-    expect(statusAt(publishedBy(noon), noon).current?.status).toBe("NOTICE_GIVEN");
-    expect(statusAt(publishedBy(noon), noon).pending).toEqual([pendingTermination]);
-    expect(statusAt(history, noon).current?.status).toBe("PROVISIONALLY_EXTENDED");
+    expect(deriveStatus(publishedBy(noon), noon).current?.status).toBe("NOTICE_GIVEN");
+    expect(deriveStatus(publishedBy(noon), noon).pending).toEqual([pendingTermination]);
+    expect(deriveStatus(history, noon).current?.status).toBe("PROVISIONALLY_EXTENDED");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import type { EntryState, Status } from "../generated/prisma/enums";
-import { deriveStatus, statusAt, type StatusHistoryEntry } from "./status-derivation";
+import { deriveStatus, type StatusHistoryEntry } from "./status-derivation";
 
 interface ChangeOptions {
   state?: EntryState;
@@ -33,7 +33,7 @@ describe("deriveStatus basics", () => {
       change("b", "SUSPENDED", "2020-03-01T00:00:00Z"),
       change("a", "IN_FORCE", "2020-01-01T00:00:00Z"),
     ];
-    const expected = { changeId: "b", status: "SUSPENDED", since: at("2020-03-01T00:00:00Z") };
+    const expected = { changeId: "b", status: "SUSPENDED", since: at("2020-03-01T00:00:00Z"), sinceChangeId: "b" };
     expect(deriveStatus(history, at("2021-01-01T00:00:00Z")).current).toEqual(expected);
     expect(deriveStatus([...history].reverse(), at("2021-01-01T00:00:00Z")).current).toEqual(expected);
   });
@@ -50,7 +50,7 @@ describe("deriveStatus basics", () => {
       change("scheduled-draft", "SUSPENDED", "2020-06-01T00:00:00Z", { state: "DRAFT", effectiveAt: "2030-01-01T00:00:00Z" }),
     ];
     expect(deriveStatus(history, at("2021-01-01T00:00:00Z"))).toEqual({
-      current: { changeId: "a", status: "IN_FORCE", since: at("2020-01-01T00:00:00Z") },
+      current: { changeId: "a", status: "IN_FORCE", since: at("2020-01-01T00:00:00Z"), sinceChangeId: "a" },
       pending: [],
       cancelled: [],
     });
@@ -70,10 +70,10 @@ describe("deriveStatus basics", () => {
       change("a", "IN_FORCE", "2020-01-01T00:00:00Z"),
       change("b", "SUSPENDED", "2020-02-01T00:00:00Z", { effectiveAt: "2020-01-10T00:00:00Z" }),
     ];
-    expect(statusAt(history, at("2020-01-15T00:00:00Z")).current).toEqual({
+    expect(deriveStatus(history, at("2020-01-15T00:00:00Z")).current).toEqual({
       changeId: "b",
       status: "SUSPENDED",
-      since: at("2020-01-10T00:00:00Z"),
+      since: at("2020-01-10T00:00:00Z"), sinceChangeId: "b",
     });
   });
 });
@@ -87,7 +87,7 @@ describe("deriveStatus with scheduled changes", () => {
 
   it("lists a future effectiveAt as pending, soonest first, and keeps the current status", () => {
     expect(deriveStatus(history, at("2020-04-01T00:00:00Z"))).toEqual({
-      current: { changeId: "a", status: "IN_FORCE", since: at("2020-01-01T00:00:00Z") },
+      current: { changeId: "a", status: "IN_FORCE", since: at("2020-01-01T00:00:00Z"), sinceChangeId: "a" },
       pending: [
         { changeId: "sooner", status: "EASED", effectiveAt: at("2020-06-01T00:00:00Z") },
         { changeId: "later", status: "LIFTED", effectiveAt: at("2020-09-01T00:00:00Z") },
@@ -98,12 +98,12 @@ describe("deriveStatus with scheduled changes", () => {
 
   it("makes a scheduled change current once its moment is reached", () => {
     const reached = deriveStatus(history, at("2020-06-01T00:00:00Z"));
-    expect(reached.current).toEqual({ changeId: "sooner", status: "EASED", since: at("2020-06-01T00:00:00Z") });
+    expect(reached.current).toEqual({ changeId: "sooner", status: "EASED", since: at("2020-06-01T00:00:00Z"), sinceChangeId: "sooner" });
     expect(reached.pending.map((entry) => entry.changeId)).toEqual(["later"]);
     const justBefore = deriveStatus(history, at("2020-05-31T23:59:59.999Z"));
     expect(justBefore.current?.changeId).toBe("a");
     expect(deriveStatus(history, at("2021-01-01T00:00:00Z"))).toEqual({
-      current: { changeId: "later", status: "LIFTED", since: at("2020-09-01T00:00:00Z") },
+      current: { changeId: "later", status: "LIFTED", since: at("2020-09-01T00:00:00Z"), sinceChangeId: "later" },
       pending: [],
       cancelled: [],
     });
@@ -123,7 +123,7 @@ describe("deriveStatus with cancellations", () => {
   it("stops a scheduled change from ever taking effect", () => {
     const afterwards = deriveStatus([inForce, termination, extension], at("2020-07-01T00:00:00Z"));
     expect(afterwards).toEqual({
-      current: { changeId: "x", status: "PROVISIONALLY_EXTENDED", since: at("2020-05-01T00:00:00Z") },
+      current: { changeId: "x", status: "PROVISIONALLY_EXTENDED", since: at("2020-05-01T00:00:00Z"), sinceChangeId: "x" },
       pending: [],
       cancelled: [{ changeId: "t", cancelledById: "x" }],
     });
@@ -151,7 +151,7 @@ describe("deriveStatus with cancellations", () => {
       { changeId: "t", status: "TERMINATED", effectiveAt: at("2020-06-01T00:00:00Z") },
     ]);
     expect(deriveStatus([inForce, termination, retracted], at("2020-07-01T00:00:00Z"))).toEqual({
-      current: { changeId: "t", status: "TERMINATED", since: at("2020-06-01T00:00:00Z") },
+      current: { changeId: "t", status: "TERMINATED", since: at("2020-06-01T00:00:00Z"), sinceChangeId: "t" },
       pending: [],
       cancelled: [],
     });
@@ -162,7 +162,7 @@ describe("deriveStatus with cancellations", () => {
     const history = [inForce, termination, tooLate];
     expect(deriveStatus(history, at("2020-07-01T00:00:00Z")).current?.changeId).toBe("t");
     expect(deriveStatus(history, at("2020-09-01T00:00:00Z"))).toEqual({
-      current: { changeId: "r", status: "RESTORED", since: at("2020-08-01T00:00:00Z") },
+      current: { changeId: "r", status: "RESTORED", since: at("2020-08-01T00:00:00Z"), sinceChangeId: "r" },
       pending: [],
       cancelled: [],
     });
@@ -214,5 +214,64 @@ describe("deriveStatus tie-breaking", () => {
     const twinB = change("twin-b", "LIFTED", sameEffect);
     expect(deriveStatus([twinB, twinA], at("2020-07-01T00:00:00Z")).current?.changeId).toBe("twin-b");
     expect(deriveStatus([twinA, twinB], at("2020-07-01T00:00:00Z")).current?.changeId).toBe("twin-b");
+  });
+});
+
+describe("deriveStatus since", () => {
+  const now = at("2021-01-01T00:00:00Z");
+
+  it("keeps the start of the run when a later change restates the status", () => {
+    const history = [
+      change("signed", "SIGNED", "2019-03-01T00:00:00Z"),
+      change("signed-again", "SIGNED", "2019-09-01T00:00:00Z"),
+    ];
+    expect(deriveStatus(history, now).current).toEqual({ changeId: "signed-again", status: "SIGNED", since: at("2019-03-01T00:00:00Z"), sinceChangeId: "signed" });
+  });
+
+  it("starts a new run after another status was in effect, and runs through retracted and cancelled changes", () => {
+    const history = [
+      change("signed", "SIGNED", "2019-01-01T00:00:00Z"),
+      change("in-force", "IN_FORCE", "2019-03-01T00:00:00Z"),
+      change("suspended", "SUSPENDED", "2019-05-01T00:00:00Z"),
+      change("withdrawn", "IN_FORCE", "2019-06-01T00:00:00Z", { state: "RETRACTED" }),
+      change("termination", "TERMINATED", "2019-06-15T00:00:00Z", { effectiveAt: "2019-08-01T00:00:00Z" }),
+      change("stay", "SUSPENDED", "2019-07-01T00:00:00Z", { cancelsId: "termination" }),
+      change("suspended-again", "SUSPENDED", "2019-09-01T00:00:00Z"),
+    ];
+    expect(deriveStatus(history, now).current).toEqual({ changeId: "suspended-again", status: "SUSPENDED", since: at("2019-05-01T00:00:00Z"), sinceChangeId: "suspended" });
+    expect(deriveStatus(history.filter((entry) => entry.id !== "stay"), now).current).toEqual({
+      changeId: "suspended-again",
+      status: "SUSPENDED",
+      since: at("2019-09-01T00:00:00Z"),
+      sinceChangeId: "suspended-again",
+    });
+  });
+
+  it("is not broken by another status overtaken at the same instant", () => {
+    const history = [
+      change("signed", "SIGNED", "2019-01-01T00:00:00Z"),
+      change("misread", "IN_FORCE", "2019-04-01T00:00:00Z", { createdAt: "2019-04-02T00:00:00Z" }),
+      change("corrected", "SIGNED", "2019-04-01T00:00:00Z", { createdAt: "2019-04-03T00:00:00Z" }),
+    ];
+    expect(deriveStatus(history, now).current).toEqual({ changeId: "corrected", status: "SIGNED", since: at("2019-01-01T00:00:00Z"), sinceChangeId: "signed" });
+  });
+
+  it("takes a run begun at one instant from the earliest change of that status there", () => {
+    const history = [
+      change("in-force", "IN_FORCE", "2019-01-01T00:00:00Z"),
+      change("first", "SIGNED", "2019-04-01T00:00:00Z", { createdAt: "2019-04-02T00:00:00Z" }),
+      change("overtaken", "IN_FORCE", "2019-04-01T00:00:00Z", { createdAt: "2019-04-03T00:00:00Z" }),
+      change("last", "SIGNED", "2019-04-01T00:00:00Z", { createdAt: "2019-04-04T00:00:00Z" }),
+    ];
+    expect(deriveStatus(history, now).current).toEqual({ changeId: "last", status: "SIGNED", since: at("2019-04-01T00:00:00Z"), sinceChangeId: "first" });
+  });
+
+  it("does not count a restatement that has not yet taken effect", () => {
+    const history = [
+      change("in-force", "IN_FORCE", "2019-01-01T00:00:00Z"),
+      change("signed", "SIGNED", "2020-06-01T00:00:00Z"),
+      change("scheduled", "SIGNED", "2020-07-01T00:00:00Z", { effectiveAt: "2022-01-01T00:00:00Z" }),
+    ];
+    expect(deriveStatus(history, now).current).toEqual({ changeId: "signed", status: "SIGNED", since: at("2020-06-01T00:00:00Z"), sinceChangeId: "signed" });
   });
 });

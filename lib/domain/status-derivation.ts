@@ -1,4 +1,5 @@
 import { EntryState, type Status } from "../generated/prisma/enums";
+import { compareChronologically, effectiveTimeOf } from "./status-order";
 
 /** One logged status change, with just the fields the derivation reads. */
 export interface StatusHistoryEntry {
@@ -13,11 +14,14 @@ export interface StatusHistoryEntry {
   createdAt: Date;
 }
 
-/** The status in effect, the change that set it and the instant it took effect. */
+/** The status in effect, the change that set it, and since when it has been so without a break. */
 export interface CurrentStatus {
   changeId: string;
   status: Status;
+  /** The start of the uninterrupted run of this status: a later change restating it does not move it. */
   since: Date;
+  /** The change that began that run (the earliest of the run; `changeId` when it began it). */
+  sinceChangeId: string;
 }
 
 /** A scheduled change: a deadline ahead, not yet the status. */
@@ -40,9 +44,7 @@ export interface StatusDerivation {
   cancelled: CancelledStatusChange[];
 }
 
-function effectiveTime(change: StatusHistoryEntry): number {
-  return (change.effectiveAt ?? change.occurredAt).getTime();
-}
+const effectiveTime = (change: StatusHistoryEntry) => effectiveTimeOf(change).getTime();
 
 // A change plays a part at `now` once it has happened by then: it occurred, or (for a change
 // recorded retroactively) it took effect. Until then it is the future, even if logged today.
@@ -50,23 +52,34 @@ function hasHappenedBy(change: StatusHistoryEntry, now: number): boolean {
   return change.occurredAt.getTime() <= now || effectiveTime(change) <= now;
 }
 
-// Later effective time wins; ties go to the later occurrence, then the later record, then the id,
-// so the outcome never depends on the order the database returned the rows in.
-function compareChronologically(left: StatusHistoryEntry, right: StatusHistoryEntry): number {
-  return (
-    effectiveTime(left) - effectiveTime(right) ||
-    left.occurredAt.getTime() - right.occurredAt.getTime() ||
-    left.createdAt.getTime() - right.createdAt.getTime() ||
-    (left.id < right.id ? -1 : left.id > right.id ? 1 : 0)
-  );
+/**
+ * The change that began the run of the last change's status, in a chronologically sorted,
+ * non-empty list of the changes in effect. Walking back, a change of the same status extends
+ * the run; a change of another status ends it, unless a later change overtook it at the same
+ * instant (it never was the status, so it interrupts nothing).
+ */
+function runStartOf(inEffect: readonly StatusHistoryEntry[]): StatusHistoryEntry {
+  const last = inEffect.at(-1)!;
+  let start = last;
+  for (let index = inEffect.length - 2; index >= 0; index--) {
+    const change = inEffect[index]!;
+    if (change.status === last.status) start = change;
+    else if (effectiveTime(change) !== effectiveTime(inEffect[index + 1]!)) break;
+  }
+  return start;
 }
 
 /**
- * Derives the current status, the pending deadlines and the cancelled schedules from a history.
+ * Derives the current status, the pending deadlines and the cancelled schedules from a history,
+ * as it stood at `now` as known today: every change passed in counts, even one logged after `now`,
+ * but only in its place in time (a change that had not yet occurred or taken effect at `now`
+ * neither sets the status nor schedules anything). To see what was known at an instant, pass only
+ * the changes published by then.
  *
  * - Only PUBLISHED changes count; DRAFT and RETRACTED ones are ignored entirely, including any
  *   cancellation a retracted change made.
- * - A change's effective time is effectiveAt ?? occurredAt.
+ * - A change's effective time is effectiveTimeOf (effectiveAt ?? occurredAt); the order is
+ *   compareChronologically (lib/domain/status-order.ts).
  * - A change S with effectiveAt is cancelled by a counting change C with C.cancelsId === S.id
  *   whose effective time is at or before S.effectiveAt, once C has happened (occurred or taken
  *   effect) by `now`. A cancelled change is never current nor pending; a change that takes effect
@@ -75,6 +88,7 @@ function compareChronologically(left: StatusHistoryEntry, right: StatusHistoryEn
  *   soonest first.
  * - Current: the counting, non-cancelled change with the greatest effective time at or before
  *   `now`; ties broken by occurredAt, then createdAt, then id (later wins). None means unknown.
+ *   Its `since` is the start of the uninterrupted run of its status (runStartOf).
  */
 export function deriveStatus(history: readonly StatusHistoryEntry[], now: Date): StatusDerivation {
   const at = now.getTime();
@@ -91,12 +105,9 @@ export function deriveStatus(history: readonly StatusHistoryEntry[], now: Date):
   }
 
   const standing = counting.filter((change) => !cancellerOf.has(change.id));
-  const current = standing
-    .filter((change) => effectiveTime(change) <= at)
-    .reduce<StatusHistoryEntry | null>(
-      (latest, change) => (latest === null || compareChronologically(change, latest) > 0 ? change : latest),
-      null,
-    );
+  const inEffect = standing.filter((change) => effectiveTime(change) <= at).sort(compareChronologically);
+  const current = inEffect.at(-1) ?? null;
+  const runStart = current && runStartOf(inEffect);
   const pending = standing
     .filter((change) => effectiveTime(change) > at && change.effectiveAt !== null && hasHappenedBy(change, at))
     .sort(compareChronologically)
@@ -107,18 +118,8 @@ export function deriveStatus(history: readonly StatusHistoryEntry[], now: Date):
     .map((change) => ({ changeId: change.id, cancelledById: cancellerOf.get(change.id)!.id }));
 
   return {
-    current: current && { changeId: current.id, status: current.status, since: new Date(effectiveTime(current)) },
+    current: current && runStart && { changeId: current.id, status: current.status, since: effectiveTimeOf(runStart), sinceChangeId: runStart.id },
     pending,
     cancelled,
   };
-}
-
-/**
- * What the history says about the instant `at`, as known now: every change published today
- * counts, even one logged or published after `at`, but only in its place in time (a change that
- * had not yet occurred or taken effect at `at` neither sets the status nor schedules anything).
- * To see what was known at `at`, pass only the changes published by then.
- */
-export function statusAt(history: readonly StatusHistoryEntry[], at: Date): StatusDerivation {
-  return deriveStatus(history, at);
 }

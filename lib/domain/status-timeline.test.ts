@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EntryState, Status } from "../generated/prisma/enums";
-import { statusAt, type StatusHistoryEntry } from "./status-derivation";
+import { deriveStatus, type StatusHistoryEntry } from "./status-derivation";
 import { statusTimeline } from "./status-timeline";
 
 const day = 86_400_000;
@@ -39,12 +39,13 @@ describe("statusTimeline", () => {
     expect(statusTimeline(history, at(40)).bands).toEqual([{ status: Status.IN_FORCE, from: at(0), to: null, changeId: "a" }]);
   });
 
-  it("agrees with statusAt at every instant, on random histories", () => {
+  it("agrees with deriveStatus at every instant, on random histories", () => {
     const statuses = [Status.IN_FORCE, Status.SUSPENDED, Status.NOTICE_GIVEN, Status.TERMINATED, Status.RESTORED];
     const states = [EntryState.PUBLISHED, EntryState.PUBLISHED, EntryState.PUBLISHED, EntryState.RETRACTED, EntryState.DRAFT];
     let seed = 7;
     const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
     const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    let restated = 0;
     for (let round = 0; round < 200; round++) {
       const history: StatusHistoryEntry[] = [];
       const size = 1 + Math.floor(random() * 12);
@@ -63,12 +64,18 @@ describe("statusTimeline", () => {
       }
       const now = at(Math.floor(random() * 140));
       const { bands } = statusTimeline(history, now);
+      // "since" is where the last band, the uninterrupted run of the current status, begins.
+      const current = deriveStatus(history, now).current;
+      expect(current && { status: current.status, since: current.since }, `round ${round}`).toEqual(bands.at(-1) ? { status: bands.at(-1)!.status, since: bands.at(-1)!.from } : null);
+      if (current && current.sinceChangeId !== current.changeId) restated += 1;
       for (let instant = -1; instant * day <= now.getTime() - base; instant += 0.5) {
         const t = at(instant);
         if (t > now) break;
         const band = bands.find((candidate) => candidate.from <= t && (candidate.to === null || t < candidate.to));
-        expect(band?.status ?? null, `round ${round} at day ${instant}`).toBe(statusAt(history, t).current?.status ?? null);
+        expect(band?.status ?? null, `round ${round} at day ${instant}`).toBe(deriveStatus(history, t).current?.status ?? null);
       }
     }
+    // Runs of a restated status occurred, so the "since" check above saw more than single changes.
+    expect(restated).toBeGreaterThan(10);
   });
 });

@@ -1,5 +1,6 @@
 import { EntryState, type Status } from "../generated/prisma/enums";
 import { deriveStatus, type StatusHistoryEntry } from "./status-derivation";
+import { compareChronologically, effectiveTimeOf } from "./status-order";
 
 /** A stretch of time in one status: from `from` until `to` (null: still so at `now`). */
 export interface StatusBand {
@@ -23,24 +24,14 @@ export interface StatusTimeline {
   scheduled: ScheduledBand[];
 }
 
-const effectiveTime = (change: StatusHistoryEntry) => (change.effectiveAt ?? change.occurredAt).getTime();
-
-// The same order deriveStatus uses to pick the current status: a later effective time wins; ties
-// go to the later occurrence, then the later record, then the id.
-function compareChronologically(left: StatusHistoryEntry, right: StatusHistoryEntry): number {
-  return (
-    effectiveTime(left) - effectiveTime(right) ||
-    left.occurredAt.getTime() - right.occurredAt.getTime() ||
-    left.createdAt.getTime() - right.createdAt.getTime() ||
-    (left.id < right.id ? -1 : left.id > right.id ? 1 : 0)
-  );
-}
+const effectiveTime = (change: StatusHistoryEntry) => effectiveTimeOf(change).getTime();
 
 /**
  * The status bands of a history as known at `now`: at every instant t up to `now`, the band
- * covering t has the status statusAt(history, t) reports (the unit tests hold it to that). Only
+ * covering t has the status deriveStatus(history, t) reports (the unit tests hold it to that). Only
  * published, non-cancelled changes draw bands; consecutive bands of one status are merged, and a
  * change overtaken at the same instant draws none. Pending changes become scheduled bands.
+ * The last band begins where deriveStatus's current.since says (the unit tests hold that too).
  */
 export function statusTimeline(history: readonly StatusHistoryEntry[], now: Date): StatusTimeline {
   const at = now.getTime();

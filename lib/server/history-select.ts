@@ -49,10 +49,3 @@ export const HISTORY_ENTRY_SELECT = {
 } as const satisfies Prisma.StatusChangeSelect;
 
 export type THistoryEntry = Prisma.StatusChangeGetPayload<{ select: typeof HISTORY_ENTRY_SELECT }>;
-
-/** History order: newest effective time first; same instant, the later development first. */
-export const HISTORY_ORDER = [
-  { effectiveTime: "desc" },
-  { occurredAt: "desc" },
-  { createdAt: "desc" },
-] as const satisfies Prisma.StatusChangeOrderByWithRelationInput[];

@@ -12,12 +12,17 @@ import { scheduleSql } from "./status-sql";
 /** The two orders a history can be read in. */
 export type THistoryOrder = "effective" | "occurred";
 
-/** ORDER BY for the order, on alias `sc` (history: newest effective time first; newsroom: newest occurrence first). */
-export function historyOrderSql(order: THistoryOrder, alias: "sc" | "entry" | "page" = "sc"): Prisma.Sql {
+/**
+ * ORDER BY for the order, on alias `sc` (history: newest effective time first, the SQL form of
+ * lib/domain's compareChronologically; newsroom: newest occurrence first). `direction` "ASC"
+ * reads the same order oldest first, as deriveStatus does.
+ */
+export function historyOrderSql(order: THistoryOrder, alias: "sc" | "entry" | "page" | "k" = "sc", direction: "ASC" | "DESC" = "DESC"): Prisma.Sql {
   const a = Prisma.raw(alias);
+  const d = Prisma.raw(direction);
   return order === "effective"
-    ? Prisma.sql`${a}."effectiveTime" DESC, ${a}."occurredAt" DESC, ${a}."createdAt" DESC, ${a}.id DESC`
-    : Prisma.sql`${a}."occurredAt" DESC, ${a}."createdAt" DESC, ${a}.id DESC`;
+    ? Prisma.sql`${a}."effectiveTime" ${d}, ${a}."occurredAt" ${d}, ${a}."createdAt" ${d}, ${a}.id ${d}`
+    : Prisma.sql`${a}."occurredAt" ${d}, ${a}."createdAt" ${d}, ${a}.id ${d}`;
 }
 
 /** The keyset condition "strictly after this key" for the order, on alias `sc`. */

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { EntryState, LinkType, Status } from "../generated/prisma/enums";
 import type { StatusHistoryEntry } from "../domain/status-derivation";
+import { historyOrderSql } from "./history-sql";
 import type { TSubjectColumn } from "./status-sql";
 
 // Pieces shared by the agreement and trade-measure pages: the skeleton of a history (every
@@ -14,7 +15,7 @@ export function skeletonJsonSql(column: TSubjectColumn, subjectId: Prisma.Sql): 
     SELECT json_agg(json_build_object('id', k.id, 'status', k.status, 'state', k.state, 'occurredAt', k."occurredAt",
       'effectiveAt', k."effectiveAt", 'cancelsId', k."cancelsId", 'createdAt', k."createdAt", 'direction', k.direction,
       'headline', k.headline, 'occurredPrecision', k."occurredPrecision", 'timeZone', k."timeZone")
-      ORDER BY k."effectiveTime", k."occurredAt", k."createdAt", k.id)
+      ORDER BY ${historyOrderSql("effective", "k", "ASC")})
     FROM "StatusChange" k WHERE ${subjectColumn} = ${subjectId} AND k.state = 'PUBLISHED'), '[]'::json)`;
 }
 

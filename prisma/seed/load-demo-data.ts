@@ -3,6 +3,7 @@ import { canonicalizeUrl } from "../../lib/domain/canonical-url";
 import { recordAuditEvent } from "../../lib/server/audit/record-audit-event";
 import { parsePartialDate, startOfLocalPeriod } from "../../lib/domain/dates";
 import type { TDemoChange, TDemoDataset } from "./types";
+import { effectiveTimeOf } from "../../lib/domain/status-order";
 
 type TTransaction = Prisma.TransactionClient;
 type TProgress = (message: string) => void;
@@ -141,7 +142,7 @@ async function createChanges(
         occurredPrecision: period.date.precision,
         timeZone: change.timeZone,
         effectiveAt,
-        effectiveTime: effectiveAt ?? occurredAt,
+        effectiveTime: effectiveTimeOf({ effectiveAt, occurredAt }),
         direction: change.direction,
         state: "PUBLISHED",
         publishedAt,

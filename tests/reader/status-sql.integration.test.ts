@@ -8,9 +8,12 @@ import { currentStatusJoin, isCancelledSql } from "../../lib/server/status-sql";
 import { listPendingDeadlines } from "../../lib/server/overview/list-pending-deadlines";
 import { listPublishedChanges } from "../../lib/server/status-changes/list-published-changes";
 import { useTestDatabase } from "../support/test-database";
+import { effectiveTimeOf } from "../../lib/domain/status-order";
 
-// The status rules are written twice: in lib/domain (for one subject's page) and in SQL (for
-// lists of many subjects). This file holds the SQL to the domain on random histories.
+// The status rules are written twice: in lib/domain (for one subject's page) and in SQL (the
+// functions of the migration status_rules, for lists of many subjects). This file holds the SQL
+// to the domain on random histories, with runs of a restated status, and again after edits,
+// retractions and deletions that the "cancelledFrom" triggers must follow.
 
 const database = useTestDatabase();
 const DAY = 86_400_000;
@@ -28,6 +31,8 @@ async function makeRandomAgreements(count: number): Promise<TSubject[]> {
     const agreement = await database.db.agreement.create({ data: { slug: `random-${index}`, title: `Random agreement ${index}`, kind: "OTHER" } });
     const history: StatusHistoryEntry[] = [];
     const size = 1 + Math.floor(random() * 10);
+    // Half the subjects draw from two statuses, so runs of a restated status are common.
+    const statuses = index % 2 === 0 ? AGREEMENT_STATUSES : AGREEMENT_STATUSES.slice(1, 3);
     for (let step = 0; step < size; step++) {
       const occurredAt = new Date(BASE + Math.floor(random() * 200) * DAY);
       const effectiveAt = random() < 0.35 ? new Date(occurredAt.getTime() + (Math.floor(random() * 60) - 5) * DAY) : null;
@@ -38,11 +43,11 @@ async function makeRandomAgreements(count: number): Promise<TSubject[]> {
       const created = await database.db.statusChange.create({
         data: {
           agreementId: agreement.id,
-          status: pick(AGREEMENT_STATUSES),
+          status: pick(statuses),
           headline: `Random change ${step}`,
           occurredAt,
           effectiveAt,
-          effectiveTime: effectiveAt ?? occurredAt,
+          effectiveTime: effectiveTimeOf({ effectiveAt, occurredAt }),
           state,
           publishedAt: state === "DRAFT" ? null : occurredAt,
           retractedAt: state === "RETRACTED" ? occurredAt : null,
@@ -58,30 +63,73 @@ async function makeRandomAgreements(count: number): Promise<TSubject[]> {
   return subjects;
 }
 
+/** Compares pw_current_status and the pending deadlines with deriveStatus at several instants; returns how many statuses were restatements. */
+async function expectCurrentStatusesAgree(subjects: TSubject[]): Promise<number> {
+  const instants = [-10, 15, 40, 80, 120, 160, 199, 230, 400].map((days) => new Date(BASE + days * DAY + 3_600_000));
+  let restated = 0;
+  for (const now of instants) {
+    const rows = await database.db.$queryRaw<{ id: string; currentId: string | null; currentStatus: string | null; sinceId: string | null; currentSince: Date | null }[]>`
+      SELECT a.id, current."currentId", current."currentStatus", current."sinceId", current."currentSince"
+      FROM "Agreement" a ${currentStatusJoin(Prisma.sql`a.id`, now)} WHERE a.slug LIKE 'random-%'`;
+    const deadlines = await listPendingDeadlines(null, { now });
+    for (const subject of subjects) {
+      const expected = deriveStatus(subject.history, now);
+      const row = rows.find((candidate) => candidate.id === subject.id)!;
+      expect({ id: row.currentId, status: row.currentStatus, sinceId: row.sinceId, since: row.currentSince?.getTime() ?? null }, `${subject.id} at ${now.toISOString()}`).toEqual({
+        id: expected.current?.changeId ?? null,
+        status: expected.current?.status ?? null,
+        sinceId: expected.current?.sinceChangeId ?? null,
+        since: expected.current?.since.getTime() ?? null,
+      });
+      if (expected.current && expected.current.sinceChangeId !== expected.current.changeId) restated += 1;
+      const pendingIds = new Set(subject.history.map((entry) => entry.id));
+      const sqlPending = deadlines.filter((deadline) => deadline.kind === "scheduled-change" && pendingIds.has(deadline.changeId));
+      expect(sqlPending.map((deadline) => deadline.kind === "scheduled-change" && deadline.changeId).sort()).toEqual(expected.pending.map((entry) => entry.changeId).sort());
+    }
+  }
+  return restated;
+}
+
 describe("status rules in SQL agree with lib/domain", () => {
-  it("on the current status, the pending deadlines and the schedule marks of random histories", async () => {
+  it("on the current status, its since, the pending deadlines and the schedule marks of random histories", async () => {
     await seedStates(database.db);
     const subjects = await makeRandomAgreements(40);
-    const instants = [-10, 15, 40, 80, 120, 160, 199, 230, 400].map((days) => new Date(BASE + days * DAY + 3_600_000));
+    const restated = await expectCurrentStatusesAgree(subjects);
+    // Runs of a restated status were compared, not only single changes.
+    expect(restated).toBeGreaterThan(5);
+  });
 
-    for (const now of instants) {
-      const rows = await database.db.$queryRaw<{ id: string; currentId: string | null; currentStatus: string | null; currentSince: Date | null }[]>`
-        SELECT a.id, current."currentId", current."currentStatus", current."currentSince"
-        FROM "Agreement" a ${currentStatusJoin("agreementId", Prisma.sql`a.id`, now)} WHERE a.slug LIKE 'random-%'`;
-      const deadlines = await listPendingDeadlines(null, { now });
-      for (const subject of subjects) {
-        const expected = deriveStatus(subject.history, now);
-        const row = rows.find((candidate) => candidate.id === subject.id)!;
-        expect({ id: row.currentId, status: row.currentStatus, since: row.currentSince?.getTime() ?? null }, `${subject.id} at ${now.toISOString()}`).toEqual({
-          id: expected.current?.changeId ?? null,
-          status: expected.current?.status ?? null,
-          since: expected.current?.since.getTime() ?? null,
-        });
-        const pendingIds = new Set(subject.history.map((entry) => entry.id));
-        const sqlPending = deadlines.filter((deadline) => deadline.kind === "scheduled-change" && pendingIds.has(deadline.changeId));
-        expect(sqlPending.map((deadline) => deadline.kind === "scheduled-change" && deadline.changeId).sort()).toEqual(expected.pending.map((entry) => entry.changeId).sort());
+  it("follows edits, publications, retractions and deletions of cancelling and cancelled changes", async () => {
+    const subjects = await database.db.agreement.findMany({ where: { slug: { startsWith: "random-" } }, select: { id: true } });
+    expect(subjects).toHaveLength(40);
+    const changes = await database.db.statusChange.findMany({ where: { agreementId: { in: subjects.map((subject) => subject.id) } }, orderBy: { id: "asc" } });
+    const scheduled = changes.filter((change) => change.effectiveAt);
+    let cancelledBefore = await database.db.statusChange.count({ where: { cancelledFrom: { not: null } } });
+    expect(cancelledBefore).toBeGreaterThan(0);
+    for (const change of changes.filter((candidate) => candidate.cancelsId || candidate.effectiveAt)) {
+      const move = Math.floor(random() * 5);
+      if (move === 0 && change.state === "PUBLISHED") {
+        await database.db.statusChange.update({ where: { id: change.id }, data: { state: "RETRACTED", retractedAt: new Date(), retractionReason: "a test retraction" } });
+      } else if (move === 1 && change.state === "DRAFT") {
+        await database.db.statusChange.update({ where: { id: change.id }, data: { state: "PUBLISHED", publishedAt: new Date() } });
+      } else if (move === 2) {
+        const effectiveAt = new Date(change.occurredAt.getTime() + (Math.floor(random() * 60) - 5) * DAY);
+        await database.db.statusChange.update({ where: { id: change.id }, data: { effectiveAt, effectiveTime: effectiveTimeOf({ effectiveAt, occurredAt: change.occurredAt }) } });
+      } else if (move === 3) {
+        const targets = scheduled.filter((target) => target.agreementId === change.agreementId && target.id !== change.id);
+        await database.db.statusChange.update({ where: { id: change.id }, data: { cancelsId: targets.length ? pick(targets).id : null } });
+      } else if (change.cancelsId && change.state === "DRAFT" && !(await database.db.statusChange.count({ where: { cancelsId: change.id } }))) {
+        await database.db.citation.deleteMany({ where: { statusChangeId: change.id } });
+        await database.db.statusChange.delete({ where: { id: change.id } });
       }
     }
+    const after = await database.db.statusChange.findMany({
+      where: { agreementId: { in: subjects.map((subject) => subject.id) } },
+      select: { id: true, agreementId: true, status: true, state: true, occurredAt: true, effectiveAt: true, cancelsId: true, createdAt: true },
+    });
+    cancelledBefore = await database.db.statusChange.count({ where: { cancelledFrom: { not: null } } });
+    expect(cancelledBefore).toBeGreaterThan(0);
+    await expectCurrentStatusesAgree(subjects.map(({ id }) => ({ id, history: after.filter((change) => change.agreementId === id) })));
   });
 
   it("marks cancelled and pending schedules in histories as the domain does", async () => {
@@ -127,7 +175,12 @@ describe("status rules in SQL agree with lib/domain", () => {
     expect(checked.drawnCancelled, JSON.stringify(checked)).toBeGreaterThan(0);
   });
 
-  it("keeps the cancellation rule usable on its own", () => {
-    expect(isCancelledSql("sc", new Date()).text).toContain('"cancelsId"');
+  it("keeps the cancellation rule usable on its own", async () => {
+    const [cancelled] = await database.db.statusChange.findMany({ where: { cancelledFrom: { not: null } }, take: 1 });
+    expect(cancelled).toBeDefined();
+    const at = (instant: Date) => database.db.$queryRaw<{ id: string }[]>`
+      SELECT sc.id FROM "StatusChange" sc WHERE sc.id = ${cancelled!.id}::uuid AND ${isCancelledSql("sc", instant)}`;
+    expect(await at(cancelled!.cancelledFrom!)).toHaveLength(1);
+    expect(await at(new Date(cancelled!.cancelledFrom!.getTime() - 1))).toHaveLength(0);
   });
 });

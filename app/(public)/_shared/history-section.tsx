@@ -1,4 +1,4 @@
-import { HistoryEntry, type THistoryMark } from "@/components/history-entry";
+import { HistoryEntry, historyMarkFor } from "@/components/history-entry";
 import { PaginationNav } from "@/components/pagination-nav";
 import type { StatusDerivation } from "@/lib/domain/status-derivation";
 import type { TReaderEntry } from "@/lib/server/history-sql";
@@ -31,7 +31,7 @@ export function HistorySection({ entries, nextCursor, path, query, derivation, h
           <HistoryEntry
             key={entry.id}
             entry={entry}
-            mark={markFor(entry, derivation, headlines)}
+            mark={historyMarkFor(entry, derivation, headlines)}
             subject={showSubject ? { name: entry.subject.name, href: entry.subject.href } : undefined}
             linkTo={derivation && !query.cursor ? "anchor" : "page"}
           />
@@ -40,20 +40,4 @@ export function HistorySection({ entries, nextCursor, path, query, derivation, h
       <PaginationNav path={path} query={query} nextCursor={nextCursor} label="History pages" anchor="#history-heading" />
     </section>
   );
-}
-
-function markFor(entry: TReaderEntry, derivation?: StatusDerivation, headlines?: Map<string, string>): THistoryMark {
-  if (derivation) {
-    if (derivation.current?.changeId === entry.id) return { kind: "current" };
-    if (derivation.pending.some((pending) => pending.changeId === entry.id)) return { kind: "pending" };
-    const cancellation = derivation.cancelled.find((cancelled) => cancelled.changeId === entry.id);
-    if (cancellation) {
-      const headline = headlines?.get(cancellation.cancelledById);
-      return { kind: "cancelled", by: headline ? { id: cancellation.cancelledById, headline } : null };
-    }
-    return null;
-  }
-  if (entry.schedule === "pending") return { kind: "pending" };
-  if (entry.schedule === "cancelled") return { kind: "cancelled", by: null };
-  return null;
 }

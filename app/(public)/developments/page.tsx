@@ -92,6 +92,7 @@ export default async function DevelopmentsPage({ searchParams }: TProps) {
             subject={{ name: entry.subject.name, href: entry.subject.href }}
             linkTo="page"
             headingLevel={2}
+            order={query.order === "occurred" ? "occurred" : "effective"}
           />
         ))
       )}

@@ -5,7 +5,7 @@ import { statusTimeline } from "../../domain/status-timeline";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
-import { currentStatusOfEitherJoin, toCurrentStatus, type TCurrentStatusColumns } from "../status-sql";
+import { currentStatusJoin, toCurrentStatus, type TCurrentStatusColumns } from "../status-sql";
 import { skeletonJsonSql, toSkeleton } from "../subject-sql";
 
 /** How many subjects get a lane of their own on the relation's timeline (the most recently active). */
@@ -99,12 +99,12 @@ export function relationSubjectsSql(firstCode: string, secondCode: string, now: 
   return Prisma.sql`
       WITH ${subjectsSql}, latest AS (
         SELECT subjects.*, current.* FROM subjects
-          ${currentStatusOfEitherJoin(Prisma.sql`CASE WHEN subjects.kind = 'AGREEMENT' THEN subjects.id END`, Prisma.sql`CASE WHEN subjects.kind = 'MEASURE' THEN subjects.id END`, now)}
+          ${currentStatusJoin(Prisma.sql`subjects.id`, now)}
       ), ranked AS (
         SELECT latest.*, row_number() OVER (ORDER BY latest."currentSince" DESC NULLS LAST, latest.id) AS lane FROM latest
       )
       SELECT ranked.kind, ranked.id, ranked.slug, ranked.name, ranked.title, ranked."agreementKind", ranked."measureType",
-        ranked."imposingCode", ranked."currentId", ranked."currentStatus", ranked."currentSince", ranked."currentEffectiveAt",
+        ranked."imposingCode", ranked."currentId", ranked."currentStatus", ranked."sinceId", ranked."currentSince", ranked."currentEffectiveAt",
         ranked."currentPrecision", ranked."currentTimeZone",
         CASE WHEN ranked.lane > ${MAX_TIMELINE_LANES} THEN NULL
           WHEN ranked.kind = 'AGREEMENT' THEN ${skeletonJsonSql("agreementId", Prisma.sql`ranked.id`)}

@@ -9,6 +9,7 @@ import { assertCancellable, assertMayChangeDraft, assertStatusFits } from "./che
 import { statusChangeConflict } from "./conflict";
 import { resolveCitations } from "./resolve-citations";
 import { STATUS_CHANGE_RECORD_SELECT, lockStatusChange, snapshotOf, subjectOf } from "./status-change-record";
+import { effectiveTimeOf } from "../../domain/status-order";
 
 /**
  * Saves an edit of a draft or a published entry, refused with CONFLICT when the entry changed
@@ -49,7 +50,7 @@ export async function editStatusChange(actor: TActor, input: TEditStatusChange) 
         occurredPrecision: input.occurredPrecision,
         timeZone: input.timeZone,
         effectiveAt: input.effectiveAt,
-        effectiveTime: input.effectiveAt ?? input.occurredAt,
+        effectiveTime: effectiveTimeOf(input),
         direction: input.direction,
         cancelsId: input.cancelsId,
         version: { increment: 1 },

@@ -7,6 +7,7 @@ import { runWriteTransaction } from "../write-transaction";
 import { assertCancellable, assertStatusFits, findSubject, subjectColumns } from "./check-development";
 import { resolveCitations } from "./resolve-citations";
 import { STATUS_CHANGE_RECORD_SELECT, snapshotOf } from "./status-change-record";
+import { effectiveTimeOf } from "../../domain/status-order";
 
 /** Logs a development against an agreement or a measure, as a draft or published at once, with its citations. */
 export async function logStatusChange(actor: TActor, input: TLogStatusChange) {
@@ -30,7 +31,7 @@ export async function logStatusChange(actor: TActor, input: TLogStatusChange) {
         occurredPrecision: input.occurredPrecision,
         timeZone: input.timeZone,
         effectiveAt: input.effectiveAt,
-        effectiveTime: input.effectiveAt ?? input.occurredAt,
+        effectiveTime: effectiveTimeOf(input),
         direction: input.direction,
         cancelsId: input.cancelsId,
         authorId: actor.id,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PublishForm, RetractForm } from "@/components/desk/entry-actions";
-import { HistoryEntry } from "@/components/history-entry";
+import { HistoryEntry, historyMarkFor } from "@/components/history-entry";
 import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
 import { publishStatusChangeAction, retractStatusChangeAction } from "../actions";
 import { loadEntry, publicHref } from "./load";
@@ -55,7 +55,7 @@ export default async function EntryPage({ params, searchParams }: TProps) {
         <h2 id="preview-heading" className="pt-3 text-sm font-semibold uppercase tracking-wide text-muted">
           As readers {record.state === "DRAFT" ? "will see it" : "see it"}
         </h2>
-        <HistoryEntry entry={entry.preview} mark={null} />
+        <HistoryEntry entry={entry.preview} mark={historyMarkFor(entry.preview, entry.previewStatus)} />
       </section>
 
       {may.publish && (
