@@ -1,13 +1,14 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { DatePrecision, Status } from "../generated/prisma/enums";
+import { historyOrderSql } from "./history-sql";
 
 // The status rules of lib/domain/status-derivation.ts for SQL, for the lists that show a current
 // status for many subjects at once (agreement and measure lists, party and relation pages, counts,
 // deadlines): loading every history into memory would not scale to a million changes. The rules
-// themselves are PostgreSQL functions made by the migration status_rules (decision 008):
-// pw_is_cancelled(cancelledFrom, at), pw_standing_changes(subjectId, at) and
-// pw_current_status(subjectId, at), with "cancelledFrom" kept by triggers.
+// cancellation rule is PostgreSQL's (migration status_rules, decision 008): triggers keep
+// "cancelledFrom" (pw_cancelled_from) and pw_is_cancelled(cancelledFrom, at) reads it; the current
+// status and its run are the one fragment below.
 // tests/reader/status-sql.integration.test.ts holds them to deriveStatus on random histories;
 // change both together.
 
@@ -40,14 +41,55 @@ export function scheduleSql(alias: TAlias, now: Date): Prisma.Sql {
 export type TSubjectColumn = "agreementId" | "measureId";
 
 /**
- * A LEFT JOIN LATERAL giving the current status of the agreement or measure whose id is
- * `subjectId` as columns "currentId", "currentStatus", "sinceId", "currentSince" (the start of the
+ * A LEFT JOIN LATERAL giving the current status of the subject whose id is `subjectId` (in
+ * `column`) as columns "currentId", "currentStatus", "sinceId", "currentSince" (the start of the
  * uninterrupted run of that status), "currentEffectiveAt", "currentPrecision", "currentTimeZone"
- * (of the change that began the run; all null when no status is recorded). pw_current_status is
- * inlined by the planner and reads the subject's history through its index.
+ * (of the change in effect when the run began; all null when no status is recorded).
+ *
+ * The run ends at the latest instant at which a change of another status was in effect (the last
+ * change there in history order; earlier ones at that instant were overtaken, never in effect);
+ * it starts at the next instant, with the change in effect there. Each step is one ordered probe
+ * of StatusChange_agreement_history_idx or StatusChange_measure_history_idx (LIMIT 1).
  */
-export function currentStatusJoin(subjectId: Prisma.Sql, now: Date): Prisma.Sql {
-  return Prisma.sql`LEFT JOIN LATERAL pw_current_status(${subjectId}, ${now}::timestamptz) current ON true`;
+export function currentStatusJoin(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN LATERAL (${currentStatusSelect(column, subjectId, now)}) current ON true`;
+}
+
+/** Like currentStatusJoin for rows that are either an agreement or a measure (the other id null). */
+export function currentStatusOfEitherJoin(agreementId: Prisma.Sql, measureId: Prisma.Sql, now: Date): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN LATERAL (
+    SELECT * FROM ((${currentStatusSelect("agreementId", agreementId, now)}) UNION ALL (${currentStatusSelect("measureId", measureId, now)})) either
+    LIMIT 1
+  ) current ON true`;
+}
+
+function currentStatusSelect(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date): Prisma.Sql {
+  const standing = (alias: string) => {
+    const a = Prisma.raw(alias);
+    return Prisma.sql`${Prisma.raw(`${alias}."${column}"`)} = ${subjectId} AND ${a}.state = 'PUBLISHED' AND ${a}."effectiveTime" <= ${now}::timestamptz
+      AND NOT ${isCancelledSql(alias as TAlias, now)}`;
+  };
+  return Prisma.sql`
+    SELECT cs.id AS "currentId", cs.status::text AS "currentStatus", start.id AS "sinceId", start."effectiveTime" AS "currentSince",
+      start."effectiveAt" AS "currentEffectiveAt", start."occurredPrecision"::text AS "currentPrecision", start."timeZone" AS "currentTimeZone"
+    FROM (SELECT cs.id, cs.status FROM "StatusChange" cs WHERE ${standing("cs")} ORDER BY ${historyOrderSql("effective", "cs")} LIMIT 1) cs
+    LEFT JOIN LATERAL (
+      SELECT sc."effectiveTime" AS ended FROM "StatusChange" sc
+      WHERE ${standing("sc")} AND sc.status <> cs.status AND NOT EXISTS (
+        SELECT 1 FROM "StatusChange" entry WHERE ${standing("entry")} AND entry."effectiveTime" = sc."effectiveTime"
+          AND (entry."occurredAt", entry."createdAt", entry.id) > (sc."occurredAt", sc."createdAt", sc.id))
+      ORDER BY ${historyOrderSql("effective", "sc")} LIMIT 1
+    ) run_end ON true
+    CROSS JOIN LATERAL (
+      SELECT sc.id, sc."effectiveTime", sc."effectiveAt", sc."occurredPrecision", sc."timeZone" FROM "StatusChange" sc
+      WHERE ${standing("sc")} AND sc."effectiveTime" > COALESCE(run_end.ended, '-infinity')
+      ORDER BY sc."effectiveTime" ASC LIMIT 1
+    ) first
+    CROSS JOIN LATERAL (
+      SELECT sc.id, sc."effectiveTime", sc."effectiveAt", sc."occurredPrecision", sc."timeZone" FROM "StatusChange" sc
+      WHERE ${standing("sc")} AND sc."effectiveTime" = first."effectiveTime"
+      ORDER BY ${historyOrderSql("effective", "sc")} LIMIT 1
+    ) start`;
 }
 
 /** The columns currentStatusJoin adds, as they come back from $queryRaw. */

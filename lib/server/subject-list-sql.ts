@@ -30,7 +30,7 @@ export function subjectListSql(column: TSubjectColumn, alias: "a" | "m", filters
       AND sc."effectiveTime" >= ${filters.range.start ?? new Date(-8.64e15)} AND sc."effectiveTime" < ${filters.range.end ?? new Date(8.64e15)})`);
   }
   const statusJoin = filters.status?.length
-    ? Prisma.sql`${currentStatusJoin(Prisma.sql`matched.id`, now)} WHERE current."currentStatus" = ANY(${filters.status}::text[])`
+    ? Prisma.sql`${currentStatusJoin(column, Prisma.sql`matched.id`, now)} WHERE current."currentStatus" = ANY(${filters.status}::text[])`
     : Prisma.empty;
   const sortKeys = {
     relevance: {

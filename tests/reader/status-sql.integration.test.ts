@@ -70,7 +70,7 @@ async function expectCurrentStatusesAgree(subjects: TSubject[]): Promise<number>
   for (const now of instants) {
     const rows = await database.db.$queryRaw<{ id: string; currentId: string | null; currentStatus: string | null; sinceId: string | null; currentSince: Date | null }[]>`
       SELECT a.id, current."currentId", current."currentStatus", current."sinceId", current."currentSince"
-      FROM "Agreement" a ${currentStatusJoin(Prisma.sql`a.id`, now)} WHERE a.slug LIKE 'random-%'`;
+      FROM "Agreement" a ${currentStatusJoin("agreementId", Prisma.sql`a.id`, now)} WHERE a.slug LIKE 'random-%'`;
     const deadlines = await listPendingDeadlines(null, { now });
     for (const subject of subjects) {
       const expected = deriveStatus(subject.history, now);

@@ -61,7 +61,7 @@ export async function listAgreements(
     SELECT page.*, current.*,
       COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
         FROM "AgreementParty" ap JOIN "Party" p ON p.id = ap."partyId" WHERE ap."agreementId" = page.id), '[]'::json) AS parties
-    FROM page ${currentStatusJoin(Prisma.sql`page.id`, now)}
+    FROM page ${currentStatusJoin("agreementId", Prisma.sql`page.id`, now)}
     ORDER BY ${sortSql.order} LIMIT ${limit + 1}`;
 
   return {

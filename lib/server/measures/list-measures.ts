@@ -65,7 +65,7 @@ export async function listMeasures(
       (SELECT json_build_object('code', p.code, 'name', p.name) FROM "Party" p WHERE p.id = page."imposingPartyId") AS "imposingParty",
       COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
         FROM "TradeMeasureTarget" t JOIN "Party" p ON p.id = t."partyId" WHERE t."measureId" = page.id), '[]'::json) AS targets
-    FROM page ${currentStatusJoin(Prisma.sql`page.id`, now)}
+    FROM page ${currentStatusJoin("measureId", Prisma.sql`page.id`, now)}
     ORDER BY ${sortSql.order} LIMIT ${limit + 1}`;
 
   return {

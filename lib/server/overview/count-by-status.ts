@@ -12,10 +12,10 @@ export async function countByStatus(actor: TActor, now: Date = new Date()) {
   assertCan(actor, "published:read");
   const rows = await getDatabase().$queryRaw<TRow[]>`
     SELECT 'agreements' AS subject, current."currentStatus" AS status, count(*)::int AS count
-    FROM "Agreement" a ${currentStatusJoin(Prisma.sql`a.id`, now)} GROUP BY 2
+    FROM "Agreement" a ${currentStatusJoin("agreementId", Prisma.sql`a.id`, now)} GROUP BY 2
     UNION ALL
     SELECT 'measures', current."currentStatus", count(*)::int
-    FROM "TradeMeasure" m ${currentStatusJoin(Prisma.sql`m.id`, now)} GROUP BY 2
+    FROM "TradeMeasure" m ${currentStatusJoin("measureId", Prisma.sql`m.id`, now)} GROUP BY 2
     ORDER BY 1, 3 DESC, 2`;
   const pick = (subject: TRow["subject"]) => rows.filter((row) => row.subject === subject).map(({ status, count }) => ({ status, count }));
   return { agreements: pick("agreements"), measures: pick("measures") };

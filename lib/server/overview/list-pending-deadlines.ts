@@ -44,7 +44,7 @@ export async function listPendingDeadlines(actor: TActor, { now = new Date(), wi
     database.$queryRaw<TRenewingRow[]>`
       SELECT a.slug, COALESCE(a."shortName", a.title) AS name, a."inForceOn", a."termMonths", a."autoRenews", a."noticeDays", a."timeZone",
         current."currentStatus"
-      FROM "Agreement" a ${currentStatusJoin(Prisma.sql`a.id`, now)}
+      FROM "Agreement" a ${currentStatusJoin("agreementId", Prisma.sql`a.id`, now)}
       WHERE a."autoRenews" AND a."inForceOn" IS NOT NULL`,
   ]);
 

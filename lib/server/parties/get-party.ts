@@ -39,7 +39,7 @@ export async function getParty(actor: TActor, code: string, now: Date = new Date
           FROM "AgreementParty" other JOIN "Party" p ON p.id = other."partyId"
           WHERE other."agreementId" = a.id AND other."partyId" <> ${partyId}), '[]'::json) AS others
       FROM "AgreementParty" ap JOIN "Agreement" a ON a.id = ap."agreementId"
-        ${currentStatusJoin(Prisma.sql`a.id`, now)}
+        ${currentStatusJoin("agreementId", Prisma.sql`a.id`, now)}
       WHERE ap."partyId" = ${partyId}
       ORDER BY current."currentSince" DESC NULLS LAST, a.id LIMIT ${PARTY_SECTION_LIMIT}`,
     database.$queryRaw<TMeasureRow[]>`
@@ -51,7 +51,7 @@ export async function getParty(actor: TActor, code: string, now: Date = new Date
         COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
           FROM "TradeMeasureTarget" t JOIN "Party" p ON p.id = t."partyId" WHERE t."measureId" = m.id), '[]'::json) AS targets
       FROM "TradeMeasure" m JOIN "Party" imposing ON imposing.id = m."imposingPartyId"
-        ${currentStatusJoin(Prisma.sql`m.id`, now)}
+        ${currentStatusJoin("measureId", Prisma.sql`m.id`, now)}
       WHERE m."imposingPartyId" = ${partyId}
         OR m.id IN (SELECT t."measureId" FROM "TradeMeasureTarget" t WHERE t."partyId" = ${partyId})
       ) ranked WHERE position <= ${PARTY_SECTION_LIMIT} ORDER BY position`,

@@ -5,7 +5,7 @@ import { statusTimeline } from "../../domain/status-timeline";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
-import { currentStatusJoin, toCurrentStatus, type TCurrentStatusColumns } from "../status-sql";
+import { currentStatusOfEitherJoin, toCurrentStatus, type TCurrentStatusColumns } from "../status-sql";
 import { skeletonJsonSql, toSkeleton } from "../subject-sql";
 
 /** How many subjects get a lane of their own on the relation's timeline (the most recently active). */
@@ -99,7 +99,7 @@ export function relationSubjectsSql(firstCode: string, secondCode: string, now: 
   return Prisma.sql`
       WITH ${subjectsSql}, latest AS (
         SELECT subjects.*, current.* FROM subjects
-          ${currentStatusJoin(Prisma.sql`subjects.id`, now)}
+          ${currentStatusOfEitherJoin(Prisma.sql`CASE WHEN subjects.kind = 'AGREEMENT' THEN subjects.id END`, Prisma.sql`CASE WHEN subjects.kind = 'MEASURE' THEN subjects.id END`, now)}
       ), ranked AS (
         SELECT latest.*, row_number() OVER (ORDER BY latest."currentSince" DESC NULLS LAST, latest.id) AS lane FROM latest
       )

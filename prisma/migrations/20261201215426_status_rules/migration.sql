@@ -2,8 +2,8 @@
 ALTER TABLE "StatusChange" ADD COLUMN     "cancelledFrom" TIMESTAMPTZ(3);
 
 -- ---------------------------------------------------------------------------------------------
--- Hand-written below this line: the status rules of lib/domain/status-derivation.ts, stated once
--- for SQL (decision 008). tests/reader/status-sql.integration.test.ts holds them to the domain on
+-- Hand-written below this line: the cancellation rule of lib/domain/status-derivation.ts, stated
+-- once for SQL (decision 008); lib/server/status-sql.ts builds the current status on it. tests/reader/status-sql.integration.test.ts holds them to the domain on
 -- random histories; change both together.
 -- ---------------------------------------------------------------------------------------------
 
@@ -68,45 +68,3 @@ CREATE TRIGGER "StatusChange_targets_cancelled_from_update" AFTER UPDATE ON "Sta
   EXECUTE FUNCTION pw_status_change_targets_cancelled_from();
 CREATE TRIGGER "StatusChange_targets_cancelled_from_delete" AFTER DELETE ON "StatusChange"
   FOR EACH ROW WHEN (OLD."cancelsId" IS NOT NULL) EXECUTE FUNCTION pw_status_change_targets_cancelled_from();
-
--- The changes of one subject (an agreement's or a measure's id) that stand at `at`: published, in
--- effect by then, not cancelled as known then. Two branches, one per history index; callers order
--- them (history order reads both indexes in order through a Merge Append).
-CREATE FUNCTION pw_standing_changes(subject_id uuid, at timestamptz)
-RETURNS SETOF "StatusChange" LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT * FROM "StatusChange" sc
-  WHERE sc."agreementId" = subject_id AND sc.state = 'PUBLISHED' AND sc."effectiveTime" <= at AND NOT pw_is_cancelled(sc."cancelledFrom", at)
-  UNION ALL
-  SELECT * FROM "StatusChange" sc
-  WHERE sc."measureId" = subject_id AND sc.state = 'PUBLISHED' AND sc."effectiveTime" <= at AND NOT pw_is_cancelled(sc."cancelledFrom", at)
-$$;
-
--- The current status of a subject at `at`: the last standing change in history order
--- ("currentId", "currentStatus") and the start of the uninterrupted run of that status: the
--- earliest change in effect at some instant (the last there in history order; others at the
--- same instant were overtaken and never in effect) such that every later one has the status.
--- "sinceId", "currentSince" and the start's effectiveAt, precision and time zone say how to show
--- it. No row when nothing stands. Read lazily: the windows stream, so LIMIT 1 stops at the start
--- of the run. Not STRICT and a single SELECT, so it is inlined into a LATERAL join.
-CREATE FUNCTION pw_current_status(subject_id uuid, at timestamptz)
-RETURNS TABLE ("currentId" uuid, "currentStatus" text, "sinceId" uuid, "currentSince" timestamptz,
-  "currentEffectiveAt" timestamptz, "currentPrecision" text, "currentTimeZone" text)
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT run.current_id, run.current_status::text, run.id, run."effectiveTime", run."effectiveAt",
-    run."occurredPrecision"::text, run."timeZone"
-  FROM (
-    SELECT winner.id, winner.status, winner."effectiveTime", winner."effectiveAt", winner."occurredPrecision", winner."timeZone",
-      first_value(winner.id) OVER run_order AS current_id, first_value(winner.status) OVER run_order AS current_status,
-      lead(winner.status) OVER run_order AS earlier_status
-    FROM (
-      SELECT sc.id, sc.status, sc."effectiveTime", sc."effectiveAt", sc."occurredPrecision", sc."timeZone",
-        lag(sc."effectiveTime") OVER history_order AS later_time
-      FROM pw_standing_changes(subject_id, at) sc
-      WINDOW history_order AS (ORDER BY sc."effectiveTime" DESC, sc."occurredAt" DESC, sc."createdAt" DESC, sc.id DESC)
-    ) winner
-    WHERE winner.later_time IS DISTINCT FROM winner."effectiveTime"
-    WINDOW run_order AS (ORDER BY winner."effectiveTime" DESC)
-  ) run
-  WHERE run.status = run.current_status AND run.earlier_status IS DISTINCT FROM run.current_status
-  LIMIT 1
-$$;
