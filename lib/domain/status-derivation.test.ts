@@ -256,14 +256,14 @@ describe("deriveStatus since", () => {
     expect(deriveStatus(history, now).current).toEqual({ changeId: "corrected", status: "SIGNED", since: at("2019-01-01T00:00:00Z"), sinceChangeId: "signed" });
   });
 
-  it("takes a run begun at one instant from the earliest change of that status there", () => {
+  it("takes a run begun at one instant from the change in effect there, the last at that instant", () => {
     const history = [
       change("in-force", "IN_FORCE", "2019-01-01T00:00:00Z"),
       change("first", "SIGNED", "2019-04-01T00:00:00Z", { createdAt: "2019-04-02T00:00:00Z" }),
       change("overtaken", "IN_FORCE", "2019-04-01T00:00:00Z", { createdAt: "2019-04-03T00:00:00Z" }),
       change("last", "SIGNED", "2019-04-01T00:00:00Z", { createdAt: "2019-04-04T00:00:00Z" }),
     ];
-    expect(deriveStatus(history, now).current).toEqual({ changeId: "last", status: "SIGNED", since: at("2019-04-01T00:00:00Z"), sinceChangeId: "first" });
+    expect(deriveStatus(history, now).current).toEqual({ changeId: "last", status: "SIGNED", since: at("2019-04-01T00:00:00Z"), sinceChangeId: "last" });
   });
 
   it("does not count a restatement that has not yet taken effect", () => {

@@ -20,7 +20,7 @@ export interface CurrentStatus {
   status: Status;
   /** The start of the uninterrupted run of this status: a later change restating it does not move it. */
   since: Date;
-  /** The change that began that run (the earliest of the run; `changeId` when it began it). */
+  /** The change in effect when that run began (`changeId` itself when it began it). */
   sinceChangeId: string;
 }
 
@@ -54,17 +54,18 @@ function hasHappenedBy(change: StatusHistoryEntry, now: number): boolean {
 
 /**
  * The change that began the run of the last change's status, in a chronologically sorted,
- * non-empty list of the changes in effect. Walking back, a change of the same status extends
- * the run; a change of another status ends it, unless a later change overtook it at the same
- * instant (it never was the status, so it interrupts nothing).
+ * non-empty list of the changes in effect. Only the last change at an instant was ever in effect
+ * (earlier ones there were overtaken at once and interrupt nothing). Walking back over those, a
+ * change of the same status moves the start back to it; one of another status ends the run.
  */
 function runStartOf(inEffect: readonly StatusHistoryEntry[]): StatusHistoryEntry {
   const last = inEffect.at(-1)!;
   let start = last;
   for (let index = inEffect.length - 2; index >= 0; index--) {
     const change = inEffect[index]!;
-    if (change.status === last.status) start = change;
-    else if (effectiveTime(change) !== effectiveTime(inEffect[index + 1]!)) break;
+    if (effectiveTime(change) === effectiveTime(inEffect[index + 1]!)) continue;
+    if (change.status !== last.status) break;
+    start = change;
   }
   return start;
 }

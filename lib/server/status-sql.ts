@@ -1,14 +1,14 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { DatePrecision, Status } from "../generated/prisma/enums";
-import { historyOrderSql } from "./history-sql";
 
 // The status rules of lib/domain/status-derivation.ts for SQL, for the lists that show a current
 // status for many subjects at once (agreement and measure lists, party and relation pages, counts,
 // deadlines): loading every history into memory would not scale to a million changes. The rules
-// cancellation rule is PostgreSQL's (migration status_rules, decision 008): triggers keep
-// "cancelledFrom" (pw_cancelled_from) and pw_is_cancelled(cancelledFrom, at) reads it; the current
-// status and its run are the one fragment below.
+// rules themselves are PostgreSQL functions made by the migration status_rules (decision 008):
+// triggers keep "cancelledFrom" by pw_cancelled_from; pw_is_cancelled(cancelledFrom, at),
+// pw_stands(state, effectiveTime, cancelledFrom, at) and pw_current_status(agreementId,
+// measureId, at) read it, inlined into the queries below.
 // tests/reader/status-sql.integration.test.ts holds them to deriveStatus on random histories;
 // change both together.
 
@@ -44,52 +44,38 @@ export type TSubjectColumn = "agreementId" | "measureId";
  * A LEFT JOIN LATERAL giving the current status of the subject whose id is `subjectId` (in
  * `column`) as columns "currentId", "currentStatus", "sinceId", "currentSince" (the start of the
  * uninterrupted run of that status), "currentEffectiveAt", "currentPrecision", "currentTimeZone"
- * (of the change in effect when the run began; all null when no status is recorded).
- *
- * The run ends at the latest instant at which a change of another status was in effect (the last
- * change there in history order; earlier ones at that instant were overtaken, never in effect);
- * it starts at the next instant, with the change in effect there. Each step is one ordered probe
- * of StatusChange_agreement_history_idx or StatusChange_measure_history_idx (LIMIT 1).
+ * (of the change in effect when the run began; all null when no status is recorded), from
+ * pw_current_status. The other subject column is a literal NULL, so the planner folds its branch
+ * away and reads one history index in order.
  */
 export function currentStatusJoin(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date): Prisma.Sql {
-  return Prisma.sql`LEFT JOIN LATERAL (${currentStatusSelect(column, subjectId, now)}) current ON true`;
+  return Prisma.sql`LEFT JOIN LATERAL ${currentStatusCall(column, subjectId, now)} current ON true`;
 }
 
 /** Like currentStatusJoin for rows that are either an agreement or a measure (the other id null). */
 export function currentStatusOfEitherJoin(agreementId: Prisma.Sql, measureId: Prisma.Sql, now: Date): Prisma.Sql {
   return Prisma.sql`LEFT JOIN LATERAL (
-    SELECT * FROM ((${currentStatusSelect("agreementId", agreementId, now)}) UNION ALL (${currentStatusSelect("measureId", measureId, now)})) either
+    SELECT * FROM ${currentStatusCall("agreementId", agreementId, now)} agreement_status
+    UNION ALL SELECT * FROM ${currentStatusCall("measureId", measureId, now)} measure_status
     LIMIT 1
   ) current ON true`;
 }
 
-function currentStatusSelect(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date): Prisma.Sql {
-  const standing = (alias: string) => {
-    const a = Prisma.raw(alias);
-    return Prisma.sql`${Prisma.raw(`${alias}."${column}"`)} = ${subjectId} AND ${a}.state = 'PUBLISHED' AND ${a}."effectiveTime" <= ${now}::timestamptz
-      AND NOT ${isCancelledSql(alias as TAlias, now)}`;
-  };
-  return Prisma.sql`
-    SELECT cs.id AS "currentId", cs.status::text AS "currentStatus", start.id AS "sinceId", start."effectiveTime" AS "currentSince",
-      start."effectiveAt" AS "currentEffectiveAt", start."occurredPrecision"::text AS "currentPrecision", start."timeZone" AS "currentTimeZone"
-    FROM (SELECT cs.id, cs.status FROM "StatusChange" cs WHERE ${standing("cs")} ORDER BY ${historyOrderSql("effective", "cs")} LIMIT 1) cs
-    LEFT JOIN LATERAL (
-      SELECT sc."effectiveTime" AS ended FROM "StatusChange" sc
-      WHERE ${standing("sc")} AND sc.status <> cs.status AND NOT EXISTS (
-        SELECT 1 FROM "StatusChange" entry WHERE ${standing("entry")} AND entry."effectiveTime" = sc."effectiveTime"
-          AND (entry."occurredAt", entry."createdAt", entry.id) > (sc."occurredAt", sc."createdAt", sc.id))
-      ORDER BY ${historyOrderSql("effective", "sc")} LIMIT 1
-    ) run_end ON true
-    CROSS JOIN LATERAL (
-      SELECT sc.id, sc."effectiveTime", sc."effectiveAt", sc."occurredPrecision", sc."timeZone" FROM "StatusChange" sc
-      WHERE ${standing("sc")} AND sc."effectiveTime" > COALESCE(run_end.ended, '-infinity')
-      ORDER BY sc."effectiveTime" ASC LIMIT 1
-    ) first
-    CROSS JOIN LATERAL (
-      SELECT sc.id, sc."effectiveTime", sc."effectiveAt", sc."occurredPrecision", sc."timeZone" FROM "StatusChange" sc
-      WHERE ${standing("sc")} AND sc."effectiveTime" = first."effectiveTime"
-      ORDER BY ${historyOrderSql("effective", "sc")} LIMIT 1
-    ) start`;
+/**
+ * A LEFT JOIN LATERAL giving only "currentStatus" (the text of the status, null when none), for
+ * filters and counts that do not show since when: one index probe per subject, not four.
+ */
+export function currentStatusOnlyJoin(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN LATERAL (SELECT change.status::text AS "currentStatus" FROM ${subjectCall("pw_current_change", column, subjectId, now)} change) current ON true`;
+}
+
+function currentStatusCall(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date): Prisma.Sql {
+  return subjectCall("pw_current_status", column, subjectId, now);
+}
+
+function subjectCall(name: "pw_current_status" | "pw_current_change", column: TSubjectColumn, subjectId: Prisma.Sql, now: Date): Prisma.Sql {
+  const fn = Prisma.raw(name);
+  return column === "agreementId" ? Prisma.sql`${fn}(${subjectId}, NULL, ${now}::timestamptz)` : Prisma.sql`${fn}(NULL, ${subjectId}, ${now}::timestamptz)`;
 }
 
 /** The columns currentStatusJoin adds, as they come back from $queryRaw. */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { decodeCursor, encodeCursor } from "./keyset";
 import { keysetSql, epochOrLast, type TSortKey } from "./list-sort-sql";
-import { currentStatusJoin, type TSubjectColumn } from "./status-sql";
+import { currentStatusOnlyJoin, type TSubjectColumn } from "./status-sql";
 
 // What the agreement and measure lists share: text search that also reads the subject's
 // published developments, the date-range and status filters, the relevance and recency sort
@@ -30,7 +30,7 @@ export function subjectListSql(column: TSubjectColumn, alias: "a" | "m", filters
       AND sc."effectiveTime" >= ${filters.range.start ?? new Date(-8.64e15)} AND sc."effectiveTime" < ${filters.range.end ?? new Date(8.64e15)})`);
   }
   const statusJoin = filters.status?.length
-    ? Prisma.sql`${currentStatusJoin(column, Prisma.sql`matched.id`, now)} WHERE current."currentStatus" = ANY(${filters.status}::text[])`
+    ? Prisma.sql`${currentStatusOnlyJoin(column, Prisma.sql`matched.id`, now)} WHERE current."currentStatus" = ANY(${filters.status}::text[])`
     : Prisma.empty;
   const sortKeys = {
     relevance: {

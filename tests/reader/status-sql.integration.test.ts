@@ -4,7 +4,7 @@ import { AGREEMENT_STATUSES } from "../../lib/domain/statuses";
 import { deriveStatus, type StatusHistoryEntry } from "../../lib/domain/status-derivation";
 import { statusTimeline } from "../../lib/domain/status-timeline";
 import { seedStates } from "../../prisma/seed/seed-database";
-import { currentStatusJoin, isCancelledSql } from "../../lib/server/status-sql";
+import { currentStatusJoin, currentStatusOnlyJoin, isCancelledSql } from "../../lib/server/status-sql";
 import { listPendingDeadlines } from "../../lib/server/overview/list-pending-deadlines";
 import { listPublishedChanges } from "../../lib/server/status-changes/list-published-changes";
 import { useTestDatabase } from "../support/test-database";
@@ -71,6 +71,9 @@ async function expectCurrentStatusesAgree(subjects: TSubject[]): Promise<number>
     const rows = await database.db.$queryRaw<{ id: string; currentId: string | null; currentStatus: string | null; sinceId: string | null; currentSince: Date | null }[]>`
       SELECT a.id, current."currentId", current."currentStatus", current."sinceId", current."currentSince"
       FROM "Agreement" a ${currentStatusJoin("agreementId", Prisma.sql`a.id`, now)} WHERE a.slug LIKE 'random-%'`;
+    // The status-only join (filters, counts) reads the same first step of pw_current_status.
+    const statusOnly = await database.db.$queryRaw<{ id: string; currentStatus: string | null }[]>`
+      SELECT a.id, current."currentStatus" FROM "Agreement" a ${currentStatusOnlyJoin("agreementId", Prisma.sql`a.id`, now)} WHERE a.slug LIKE 'random-%'`;
     const deadlines = await listPendingDeadlines(null, { now });
     for (const subject of subjects) {
       const expected = deriveStatus(subject.history, now);
@@ -81,6 +84,7 @@ async function expectCurrentStatusesAgree(subjects: TSubject[]): Promise<number>
         sinceId: expected.current?.sinceChangeId ?? null,
         since: expected.current?.since.getTime() ?? null,
       });
+      expect(statusOnly.find((candidate) => candidate.id === subject.id)!.currentStatus, `${subject.id} at ${now.toISOString()}`).toBe(expected.current?.status ?? null);
       if (expected.current && expected.current.sinceChangeId !== expected.current.changeId) restated += 1;
       const pendingIds = new Set(subject.history.map((entry) => entry.id));
       const sqlPending = deadlines.filter((deadline) => deadline.kind === "scheduled-change" && pendingIds.has(deadline.changeId));

@@ -3,7 +3,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { Status } from "../../generated/prisma/enums";
 import { getDatabase } from "../db";
 import { assertCan, type TActor } from "../permissions";
-import { currentStatusJoin } from "../status-sql";
+import { currentStatusOnlyJoin } from "../status-sql";
 
 type TRow = { subject: "agreements" | "measures"; status: Status | null; count: number };
 
@@ -12,10 +12,10 @@ export async function countByStatus(actor: TActor, now: Date = new Date()) {
   assertCan(actor, "published:read");
   const rows = await getDatabase().$queryRaw<TRow[]>`
     SELECT 'agreements' AS subject, current."currentStatus" AS status, count(*)::int AS count
-    FROM "Agreement" a ${currentStatusJoin("agreementId", Prisma.sql`a.id`, now)} GROUP BY 2
+    FROM "Agreement" a ${currentStatusOnlyJoin("agreementId", Prisma.sql`a.id`, now)} GROUP BY 2
     UNION ALL
     SELECT 'measures', current."currentStatus", count(*)::int
-    FROM "TradeMeasure" m ${currentStatusJoin("measureId", Prisma.sql`m.id`, now)} GROUP BY 2
+    FROM "TradeMeasure" m ${currentStatusOnlyJoin("measureId", Prisma.sql`m.id`, now)} GROUP BY 2
     ORDER BY 1, 3 DESC, 2`;
   const pick = (subject: TRow["subject"]) => rows.filter((row) => row.subject === subject).map(({ status, count }) => ({ status, count }));
   return { agreements: pick("agreements"), measures: pick("measures") };

@@ -4,7 +4,7 @@ import type { Status } from "../../generated/prisma/enums";
 import { isNoticeDeadlineRelevant, nextNoticeDeadline } from "../../domain/deadlines";
 import { getDatabase } from "../db";
 import { assertCan, type TActor } from "../permissions";
-import { currentStatusJoin, isCancelledSql } from "../status-sql";
+import { currentStatusOnlyJoin, isCancelledSql } from "../status-sql";
 
 export type TPendingDeadline =
   | { kind: "scheduled-change"; at: Date; status: Status; headline: string; changeId: string; timeZone: string; subject: { href: string; name: string } }
@@ -44,7 +44,7 @@ export async function listPendingDeadlines(actor: TActor, { now = new Date(), wi
     database.$queryRaw<TRenewingRow[]>`
       SELECT a.slug, COALESCE(a."shortName", a.title) AS name, a."inForceOn", a."termMonths", a."autoRenews", a."noticeDays", a."timeZone",
         current."currentStatus"
-      FROM "Agreement" a ${currentStatusJoin("agreementId", Prisma.sql`a.id`, now)}
+      FROM "Agreement" a ${currentStatusOnlyJoin("agreementId", Prisma.sql`a.id`, now)}
       WHERE a."autoRenews" AND a."inForceOn" IS NOT NULL`,
   ]);
 
