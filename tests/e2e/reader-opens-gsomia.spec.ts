@@ -10,6 +10,20 @@ test("a reader opens GSOMIA from the home page and reads the 22 November 2019 en
   await expect(page).toHaveURL(/\/agreements\/gsomia$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("General Security of Military Information Agreement");
 
+  // The history runs by effective time, and each entry's first line leads with the date the order
+  // uses: the termination decided on 22 August 2019 was to take effect on 23 November, so it
+  // stands above the suspension of 22 November and says so before anything else.
+  const articles = page.getByRole("article");
+  const headlines = await articles.locator('[id$="-headline"]').allInnerTexts();
+  const termination = headlines.indexOf("Seoul decides to terminate GSOMIA at the end of its current term");
+  const suspension = headlines.indexOf("Seoul suspends GSOMIA termination hours before expiry");
+  expect(termination).toBeGreaterThanOrEqual(0);
+  expect(suspension).toBe(termination + 1);
+  const terminationEntry = articles.nth(termination);
+  await expect(terminationEntry.locator(":scope > p:first-child")).toHaveText(/^Was to take effect 23 November 2019, 00:00/);
+  await expect(terminationEntry.getByText("Occurred 22 August 2019")).toBeVisible();
+  await expect(articles.nth(suspension).locator(":scope > p:first-child > time").first()).toHaveText("22 November 2019");
+
   // The entry's own date is the first line of the article; citations carry dates of their own.
   const entry = page.getByRole("article").filter({ has: page.locator(":scope > p:first-child > time", { hasText: "22 November 2019" }) });
   await expect(entry).toHaveCount(1);
