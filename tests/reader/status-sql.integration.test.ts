@@ -110,6 +110,20 @@ describe("status rules in SQL agree with lib/domain", () => {
     const scheduled = changes.filter((change) => change.effectiveAt);
     let cancelledBefore = await database.db.statusChange.count({ where: { cancelledFrom: { not: null } } });
     expect(cancelledBefore).toBeGreaterThan(0);
+    // Retracting every change that cancels a schedule clears its "cancelledFrom"; publishing one
+    // of them again restores it, from when that change happened.
+    const target = changes.find((change) => change.cancelledFrom !== null)!;
+    const cancellers = changes.filter((change) => change.cancelsId === target.id && change.state === "PUBLISHED");
+    expect(cancellers.length).toBeGreaterThan(0);
+    for (const canceller of cancellers) {
+      await database.db.statusChange.update({ where: { id: canceller.id }, data: { state: "RETRACTED", retractedAt: new Date(), retractionReason: "a test retraction" } });
+    }
+    expect((await database.db.statusChange.findUniqueOrThrow({ where: { id: target.id } })).cancelledFrom).toBeNull();
+    const valid = cancellers.find((canceller) => canceller.effectiveTime <= target.effectiveAt!)!;
+    await database.db.statusChange.update({ where: { id: valid.id }, data: { state: "PUBLISHED", retractedAt: null, retractionReason: null } });
+    expect((await database.db.statusChange.findUniqueOrThrow({ where: { id: target.id } })).cancelledFrom).toEqual(
+      new Date(Math.min(valid.occurredAt.getTime(), valid.effectiveTime.getTime())),
+    );
     for (const change of changes.filter((candidate) => candidate.cancelsId || candidate.effectiveAt)) {
       const move = Math.floor(random() * 5);
       if (move === 0 && change.state === "PUBLISHED") {
