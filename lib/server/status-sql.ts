@@ -4,7 +4,7 @@ import type { DatePrecision, Status } from "../generated/prisma/enums";
 
 // The status rules of lib/domain/status-derivation.ts for SQL, for the lists that show a current
 // status for many subjects at once (agreement and measure lists, party and relation pages, counts,
-// deadlines): loading every history into memory would not scale to a million changes. The rules
+// deadlines): loading every history into memory would not scale to a million changes. The
 // rules themselves are PostgreSQL functions made by the migration status_rules (decision 008):
 // triggers keep "cancelledFrom" by pw_cancelled_from; pw_is_cancelled(cancelledFrom, at),
 // pw_stands(state, effectiveTime, cancelledFrom, at) and pw_current_status(agreementId,
