@@ -1,5 +1,6 @@
 // Offline `prisma migrate`: deploy | status | new <name> | resolve --rolled-back <name>.
-// Run through npm: db:migrate, db:migrate:status, db:migration:new -- <name>.
+// Run through npm: db:migrate, db:migrate:status, db:migration:new -- <name>,
+// db:migrate:resolve -- --rolled-back <name>.
 import {
   applyMigrations,
   createMigration,
@@ -20,7 +21,8 @@ const USAGE = `usage: tsx scripts/db-migrate.ts <command>
                                                                             (npm run db:migrate:status)
   new <name>                     write a migration for schema.prisma's changes
                                                                             (npm run db:migration:new -- <name>)
-  resolve --rolled-back <name>   mark a failed migration rolled back so deploy retries it`;
+  resolve --rolled-back <name>   mark a failed migration rolled back so deploy retries it
+                                                                            (npm run db:migrate:resolve -- --rolled-back <name>)`;
 
 const log = (message: string) => console.log(`[db-migrate] ${message}`);
 
@@ -88,7 +90,7 @@ function reportDatabase(where: string, state: MigrationStatus): number {
     problems += 1;
     log(
       `${name} failed when it was applied: fix its migration.sql, then run ` +
-        `\`npx tsx scripts/db-migrate.ts resolve --rolled-back ${name}\` and \`npm run db:migrate\``,
+        `\`npm run db:migrate:resolve -- --rolled-back ${name}\` and \`npm run db:migrate\``,
     );
   }
   for (const name of state.modified) {
@@ -114,7 +116,7 @@ async function create(name: string | undefined): Promise<number> {
 
 async function resolve(args: string[]): Promise<number> {
   const [flag, name] = args;
-  if (flag !== "--rolled-back" || !name) throw new UsageError("usage: tsx scripts/db-migrate.ts resolve --rolled-back <migration_name>");
+  if (flag !== "--rolled-back" || !name) throw new UsageError("usage: npm run db:migrate:resolve -- --rolled-back <migration_name>");
   const url = requireDatabaseUrl();
   await markMigrationRolledBack(url, name);
   log(`marked ${name} rolled back on ${describe(url)}: \`npm run db:migrate\` will apply it again`);

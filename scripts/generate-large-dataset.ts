@@ -1,14 +1,12 @@
 // npm run db:generate-large -- --changes 1000000: fills DATABASE_URL (or, unset, the embedded
 // database's data folder) with a synthetic dataset for measuring the reader's queries. Adds to
 // what is there; run it on a database you can throw away.
-import path from "node:path";
 import pg from "pg";
-import { startEmbeddedDatabase } from "../prisma/tooling/embedded-database";
-import { applyMigrations } from "../prisma/tooling/migrations";
 import { generateLargeDataset } from "../prisma/seed/generate-large-dataset";
 import { seedStates } from "../prisma/seed/seed-database";
 import { createDatabase } from "../lib/server/db";
 import { getLauncherEnv } from "../lib/server/env";
+import { openMigratedDatabase } from "./lib/open-database";
 
 const log = (message: string) => console.log(`[db:generate-large] ${message}`);
 const USAGE = "usage: npm run db:generate-large -- [--changes N] (default 1000000)";
@@ -23,13 +21,11 @@ function parseChanges(argv: string[]): number {
 
 async function main(): Promise<void> {
   const changes = parseChanges(process.argv.slice(2));
-  const env = getLauncherEnv();
-  const embedded = env.DATABASE_URL
-    ? undefined
-    : await startEmbeddedDatabase({ dataDir: path.resolve(env.PACTWATCH_DATA_DIR, "pglite"), maxConnections: 4 });
-  const url = env.DATABASE_URL ?? embedded!.url;
+  const target = await openMigratedDatabase(getLauncherEnv(), log);
+  const url = target.url;
+  // Through a running app its batches interleave with the app's queries: slower, but it works.
+  if (target.viaRunningApp) log("the app stays up, but reads wait while each batch is written");
   try {
-    await applyMigrations(url, { onProgress: log });
     const database = createDatabase({ url, poolSize: 1, applicationName: "pactwatch-generate" });
     try {
       await seedStates(database, log);
@@ -49,7 +45,7 @@ async function main(): Promise<void> {
       await client.end();
     }
   } finally {
-    await embedded?.close();
+    await target.close();
   }
 }
 

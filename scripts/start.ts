@@ -2,7 +2,7 @@
 // applies migrations, loads demo data into a new embedded database, then serves the app.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { startEmbeddedDatabase, type TEmbeddedDatabase } from "../prisma/tooling/embedded-database";
+import { embeddedLocation, startEmbeddedDatabase, type TEmbeddedDatabase } from "../prisma/tooling/embedded-database";
 import { applyMigrations } from "../prisma/tooling/migrations";
 import { demoAccounts } from "../prisma/seed/demo-accounts";
 import { seedDemoAccounts, seedDemoData, seedStates } from "../prisma/seed/seed-database";
@@ -10,6 +10,7 @@ import { createDatabase } from "../lib/server/db";
 import { getLauncherEnv } from "../lib/server/env";
 import { resolveAuthSecret } from "./lib/auth-secret";
 import { ensureProductionBuild } from "./lib/build";
+import { waitForHealthy } from "./lib/health";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const log = (message: string) => console.log(`[pactwatch] ${message}`);
@@ -18,11 +19,13 @@ async function main(): Promise<void> {
   const env = getLauncherEnv();
   let embedded: TEmbeddedDatabase | undefined;
   let databaseUrl = env.DATABASE_URL;
+  const location = embeddedLocation(env.PACTWATCH_DATA_DIR);
 
   if (!databaseUrl) {
-    const dataDir = path.resolve(env.PACTWATCH_DATA_DIR, "pglite");
+    const { dataDir } = location;
     log(`starting the embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir}…`);
-    embedded = await startEmbeddedDatabase({ dataDir, maxConnections: 4 });
+    // The app's one connection, a command's (user:create while the app runs) and room to spare.
+    embedded = await startEmbeddedDatabase({ dataDir, maxConnections: 6 });
     databaseUrl = embedded.url;
   } else {
     log("using the PostgreSQL server named by DATABASE_URL");
@@ -51,6 +54,8 @@ async function main(): Promise<void> {
       await database.$disconnect();
     }
     if (mode === "start") ensureProductionBuild(log);
+    // Only now, migrated and seeded, may commands join in (docs/decisions/011).
+    embedded?.advertise(location.addressFile);
   } catch (error) {
     console.error(`[pactwatch] ${(error as Error).message}`);
     await closeEmbedded();
@@ -82,34 +87,32 @@ async function main(): Promise<void> {
   );
 
   const url = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
-  void announceWhenReady(url, Boolean(embedded));
-
   let stopping = false;
+  let exitCode = 0;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping…`);
     child.kill("SIGTERM");
   };
+  void waitForHealthy(url, { isAbandoned: () => stopping || child.exitCode !== null }).then((health) => {
+    if (health.ok) return announce(url, Boolean(embedded));
+    if (stopping || child.exitCode !== null) return;
+    // A launcher that cannot show a working app says so and fails, rather than leave it half up.
+    console.error(`[pactwatch] the app did not become healthy at ${url}/api/health within 150 s: ${health.lastProblem}. See its output above; stopping.`);
+    exitCode = 1;
+    stop("SIGTERM");
+  });
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   child.on("exit", async (code, signal) => {
     await closeEmbedded();
     if (!stopping) log(`the app exited (${signal ?? `code ${code}`})`);
-    process.exit(stopping ? 0 : (code ?? 1));
+    process.exit(stopping ? exitCode : (code ?? 1));
   });
 }
 
-async function announceWhenReady(url: string, isEmbedded: boolean): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+function announce(url: string, isEmbedded: boolean): void {
   log(`Pactwatch is running at ${url}`);
   if (isEmbedded) {
     log("demo accounts (embedded database only):");
@@ -117,4 +120,10 @@ async function announceWhenReady(url: string, isEmbedded: boolean): Promise<void
   }
 }
 
-void main();
+// Every expected failure (a busy data folder, an unreachable server…) is one line that names the
+// cause and the fix; a stack would bury it. DEBUG=1 shows the stack for whoever fixes the tooling.
+main().catch((error: unknown) => {
+  console.error(`[pactwatch] ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
+  process.exit(1);
+});

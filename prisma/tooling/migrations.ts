@@ -66,7 +66,7 @@ export async function applyMigrations(databaseUrl: string, options: MigrationOpt
       // As `prisma migrate deploy` does, nothing more is applied until a person has looked.
       throw new Error(
         `migration ${failed} failed earlier and blocks the ones after it: fix its migration.sql (or the ` +
-          `data it trips over), run \`npx tsx scripts/db-migrate.ts resolve --rolled-back ${failed}\`, then deploy again`,
+          `data it trips over), run \`npm run db:migrate:resolve -- --rolled-back ${failed}\`, then deploy again`,
       );
     }
     const pending = unapplied(diagnosis.history);
@@ -240,7 +240,7 @@ function migrationFailed(name: string, error: unknown): Error {
     `migration ${name} failed: ${reason}\n` +
       `PostgreSQL rolled the whole script back (it runs as one transaction) and _prisma_migrations ` +
       `records the attempt as failed. Fix prisma/migrations/${name}/migration.sql (or the data it ` +
-      `trips over), run \`npx tsx scripts/db-migrate.ts resolve --rolled-back ${name}\`, then deploy again.`,
+      `trips over), run \`npm run db:migrate:resolve -- --rolled-back ${name}\`, then deploy again.`,
     { cause: error },
   );
 }
