@@ -89,22 +89,22 @@ async function main(): Promise<void> {
   const url = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
   let stopping = false;
   let exitCode = 0;
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = (reason: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping…`);
+    log(`${reason}: stopping…`);
     child.kill("SIGTERM");
   };
   void waitForHealthy(url, { isAbandoned: () => stopping || child.exitCode !== null }).then((health) => {
     if (health.ok) return announce(url, Boolean(embedded));
     if (stopping || child.exitCode !== null) return;
     // A launcher that cannot show a working app says so and fails, rather than leave it half up.
-    console.error(`[pactwatch] the app did not become healthy at ${url}/api/health within 150 s: ${health.lastProblem}. See its output above; stopping.`);
+    console.error(`[pactwatch] the app did not become healthy at ${url}/api/health within 150 s: ${health.lastProblem}. See its output above.`);
     exitCode = 1;
-    stop("SIGTERM");
+    stop("not healthy");
   });
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
   child.on("exit", async (code, signal) => {
     await closeEmbedded();
     if (!stopping) log(`the app exited (${signal ?? `code ${code}`})`);

@@ -95,10 +95,10 @@ describe("commands while the launcher serves the embedded database", () => {
 
   it("ignores a stale address (its port closed) and opens the free folder itself", { timeout: 120_000 }, async () => {
     writeServerAddress(location.addressFile, { host: "127.0.0.1", port: 1, pid: process.pid });
-    const result = await run("scripts/user-admin.ts", ["set-role", "--email", "shell@pactwatch.test", "--role", "reader"]);
+    const result = await run("scripts/user-admin.ts", ["create", "--email", "later@pactwatch.test", "--role", "reader"], "another-long-password\n");
     expect(result.stderr).toBe("");
     expect(result.stdout).not.toContain("running Pactwatch");
-    expect(result.stdout).toContain("shell@pactwatch.test is now reader");
+    expect(result.stdout).toContain("created later@pactwatch.test as reader");
     expect(result.code).toBe(0);
   });
 });
