@@ -23,8 +23,11 @@ async function main(): Promise<void> {
   const changes = parseChanges(process.argv.slice(2));
   const target = await openMigratedDatabase(getLauncherEnv(), log);
   const url = target.url;
-  // Through a running app its batches interleave with the app's queries: slower, but it works.
-  if (target.viaRunningApp) log("the app stays up, but reads wait while each batch is written");
+  // It writes in one transaction lasting minutes; through a running app's one embedded session
+  // every page would wait that long (and time out), so it runs only on a folder of its own.
+  if (target.viaRunningApp) {
+    throw new Error("npm start is serving this embedded database, and the generator would block it for minutes: stop it first");
+  }
   try {
     const database = createDatabase({ url, poolSize: 1, applicationName: "pactwatch-generate" });
     try {

@@ -3,9 +3,9 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { isProcessRunning, removeServerAddress, writeServerAddress } from "./embedded-address";
+import { keepRoundsTogether } from "./pglite-socket-rounds";
 
 export { embeddedLocation } from "./embedded-address";
-import { keepRoundsTogether } from "./pglite-socket-rounds";
 
 // The embedded default (docs/decisions/003-embedded-database.md): PGlite, real PostgreSQL
 // compiled to WebAssembly, served on a loopback port so the app talks to it exactly as it
