@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readServerAddress, writeServerAddress } from "../../prisma/tooling/embedded-address";
 import { embeddedLocation, startEmbeddedDatabase } from "../../prisma/tooling/embedded-database";
 import { applyMigrations } from "../../prisma/tooling/migrations";
+import { appDatabaseUrl } from "../e2e/admin-database";
 import { runCommand } from "./run-command";
 
 // Commands reach the embedded database a running `npm start` serves, through the address it
@@ -51,6 +52,8 @@ describe("commands while the launcher serves the embedded database", () => {
       expect(advertised).toMatchObject({ host: "127.0.0.1", pid: process.pid });
       expect(server.url).toContain(`127.0.0.1:${advertised?.port}/`);
       expect(fs.statSync(location.addressFile).mode & 0o777).toBe(0o600);
+      // The browser journeys' helper finds the same server.
+      expect(appDatabaseUrl(dataRoot)).toBe(server.url);
 
       const created = await run("scripts/user-admin.ts", ["create", "--email", "shell@pactwatch.test", "--role", "analyst"], "a-long-enough-password\n");
       expect(created.stderr).toBe("");
