@@ -20,7 +20,7 @@ async function query(url: string, sql: string) {
 }
 
 describe("embedded database", () => {
-  it("keeps its data across a restart and refuses a second process on the same folder", async () => {
+  it("keeps its data across a restart and refuses a second process on the same folder", { timeout: 120_000 }, async () => {
     const first = await startEmbeddedDatabase({ dataDir });
     expect(first.isNew).toBe(true);
     await query(first.url, "create table kept (note text); insert into kept values ('still here')");
