@@ -1,4 +1,5 @@
 import type { TRevision } from "@/lib/server/revisions/list-revisions";
+import { ColumnHeader, RowHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 const FIELD_NAMES: Record<string, string> = {
   status: "Status",
@@ -57,35 +58,32 @@ export function RevisionList({ revisions }: { revisions: TRevision[] }) {
           {revision.changes.length === 0 ? (
             <p className="text-sm text-muted">Saved without changes.</p>
           ) : (
-            <table className="mt-2 w-full border-collapse text-sm">
-              <caption className="sr-only">What changed in version {revision.version}</caption>
-              <thead>
-                <tr className="border-b border-rule text-left">
-                  <th scope="col" className="p-1">
+            <Table caption={`What changed in version ${revision.version}`} className="mt-2">
+              <TableHead>
+                  <ColumnHeader>
                     Field
-                  </th>
-                  <th scope="col" className="p-1">
+                  </ColumnHeader>
+                  <ColumnHeader>
                     Before
-                  </th>
-                  <th scope="col" className="p-1">
+                  </ColumnHeader>
+                  <ColumnHeader>
                     After
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+                  </ColumnHeader>
+                </TableHead>
+              <TableBody>
                 {revision.changes
                   .filter((change) => !HIDDEN_FIELDS.has(change.field) && (revision.version !== revisions[0]?.version || show(change.after) !== "—"))
                   .map((change) => (
-                  <tr key={change.field} className="border-b border-rule align-top">
-                    <th scope="row" className="p-1 text-left font-semibold">
+                  <TableRow key={change.field}>
+                    <RowHeader>
                       {FIELD_NAMES[change.field] ?? change.field}
-                    </th>
-                    <td className="whitespace-pre-wrap break-words p-1">{revision.version === revisions[0]?.version ? "—" : show(change.before)}</td>
-                    <td className="whitespace-pre-wrap break-words p-1">{show(change.after)}</td>
-                  </tr>
+                    </RowHeader>
+                    <TableCell className="whitespace-pre-wrap break-words">{revision.version === revisions[0]?.version ? "—" : show(change.before)}</TableCell>
+                    <TableCell className="whitespace-pre-wrap break-words">{show(change.after)}</TableCell>
+                  </TableRow>
                   ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           )}
         </li>
       ))}

@@ -12,6 +12,7 @@ import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
 import { partyOptions } from "../_shared/party-options";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = {
   title: "Agreements",
@@ -56,41 +57,38 @@ export default async function AgreementsPage({ searchParams }: TProps) {
       </p>
       {list.items.length > 0 && (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Agreements, their parties and current status</caption>
-            <thead>
-              <tr className="border-b border-rule">
-                <th scope="col" className="py-2 pr-4">Agreement</th>
-                <th scope="col" className="py-2 pr-4">Parties</th>
-                <th scope="col" className="py-2 pr-4">Kind</th>
-                <th scope="col" className="py-2">Current status</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table caption="Agreements, their parties and current status">
+            <TableHead>
+                <ColumnHeader>Agreement</ColumnHeader>
+                <ColumnHeader>Parties</ColumnHeader>
+                <ColumnHeader>Kind</ColumnHeader>
+                <ColumnHeader>Current status</ColumnHeader>
+              </TableHead>
+            <TableBody>
               {list.items.map((agreement) => (
-                <tr key={agreement.slug} className="border-b border-rule align-top">
-                  <td className="py-2 pr-4">
+                <TableRow key={agreement.slug}>
+                  <TableCell>
                     <Link href={`/agreements/${agreement.slug}`} className="font-semibold">
                       {agreement.name}
                     </Link>
                     {agreement.shortName && <div className="text-muted">{agreement.title}</div>}
-                  </td>
-                  <td className="py-2 pr-4">
+                  </TableCell>
+                  <TableCell>
                     {agreement.parties.map((party, index) => (
                       <span key={party.code}>
                         {index > 0 && ", "}
                         <Link href={`/parties/${party.code}`}>{party.name}</Link>
                       </span>
                     ))}
-                  </td>
-                  <td className="py-2 pr-4 capitalize">{agreement.kind.toLowerCase()}</td>
-                  <td className="py-2">
+                  </TableCell>
+                  <TableCell className="capitalize">{agreement.kind.toLowerCase()}</TableCell>
+                  <TableCell>
                     <CurrentStatus current={agreement.current} />
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </div>
       )}
       {list.total === 0 && hasFilters && (

@@ -12,6 +12,7 @@ import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
 import { partyOptions } from "../_shared/party-options";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = {
   title: "Trade measures",
@@ -67,25 +68,22 @@ export default async function MeasuresPage({ searchParams }: TProps) {
       </p>
       {list.items.length > 0 && (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Trade measures, who imposes them on whom, and their current status</caption>
-            <thead>
-              <tr className="border-b border-rule">
-                <th scope="col" className="py-2 pr-4">Measure</th>
-                <th scope="col" className="py-2 pr-4">Imposed by → on</th>
-                <th scope="col" className="py-2 pr-4">Type</th>
-                <th scope="col" className="py-2">Current status</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table caption="Trade measures, who imposes them on whom, and their current status">
+            <TableHead>
+                <ColumnHeader>Measure</ColumnHeader>
+                <ColumnHeader>Imposed by → on</ColumnHeader>
+                <ColumnHeader>Type</ColumnHeader>
+                <ColumnHeader>Current status</ColumnHeader>
+              </TableHead>
+            <TableBody>
               {list.items.map((measure) => (
-                <tr key={measure.slug} className="border-b border-rule align-top">
-                  <td className="py-2 pr-4">
+                <TableRow key={measure.slug}>
+                  <TableCell>
                     <Link href={`/measures/${measure.slug}`} className="font-semibold">
                       {measure.title}
                     </Link>
-                  </td>
-                  <td className="py-2 pr-4">
+                  </TableCell>
+                  <TableCell>
                     <Link href={`/parties/${measure.imposingParty.code}`}>{measure.imposingParty.name}</Link>
                     {" → "}
                     {measure.targets.map((party, index) => (
@@ -94,15 +92,15 @@ export default async function MeasuresPage({ searchParams }: TProps) {
                         <Link href={`/parties/${party.code}`}>{party.name}</Link>
                       </span>
                     ))}
-                  </td>
-                  <td className="py-2 pr-4">{humanize(measure.measureType)}</td>
-                  <td className="py-2">
+                  </TableCell>
+                  <TableCell>{humanize(measure.measureType)}</TableCell>
+                  <TableCell>
                     <CurrentStatus current={measure.current} />
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </div>
       )}
       <PaginationNav path="/measures" query={state} nextCursor={list.nextCursor} label="Trade measure pages" />

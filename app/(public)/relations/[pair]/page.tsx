@@ -14,6 +14,7 @@ import { listPublishedChanges } from "@/lib/server/status-changes/list-published
 import { HistorySection } from "../../_shared/history-section";
 import { firstParam, orNotFound } from "../../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { ColumnHeader, RowHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 type TProps = { params: Promise<{ pair: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -111,29 +112,26 @@ export default async function RelationPage({ params, searchParams }: TProps) {
           <p className="mt-2 text-sm">No developments yet.</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="mt-2 border-collapse text-left text-sm">
-              <caption className="sr-only">Developments between {partyA.name} and {partyB.name} by year and direction</caption>
-              <thead>
-                <tr className="border-b border-rule">
-                  <th scope="col" className="py-1 pr-6">Year</th>
-                  <th scope="col" className="py-1 pr-6 text-right"><span aria-hidden="true">▲ </span>Escalations</th>
-                  <th scope="col" className="py-1 pr-6 text-right"><span aria-hidden="true">▼ </span>De-escalations</th>
-                  <th scope="col" className="py-1 text-right"><span aria-hidden="true">○ </span>Neutral</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table caption={`Developments between ${partyA.name} and ${partyB.name} by year and direction`} isFullWidth={false} className="mt-2">
+              <TableHead>
+                  <ColumnHeader>Year</ColumnHeader>
+                  <ColumnHeader className="text-right"><span aria-hidden="true">▲ </span>Escalations</ColumnHeader>
+                  <ColumnHeader className="text-right"><span aria-hidden="true">▼ </span>De-escalations</ColumnHeader>
+                  <ColumnHeader className="text-right"><span aria-hidden="true">○ </span>Neutral</ColumnHeader>
+                </TableHead>
+              <TableBody>
                 {relation.years.map((year) => (
-                  <tr key={year.year} className="border-b border-rule">
-                    <th scope="row" className="py-1 pr-6 font-normal">
+                  <TableRow key={year.year}>
+                    <RowHeader className="font-normal">
                       <Link href={`/developments?pair=${relation.pair}&from=${year.year}&to=${year.year}`}>{year.year}</Link>
-                    </th>
-                    <td className="py-1 pr-6 text-right">{year.escalations}</td>
-                    <td className="py-1 pr-6 text-right">{year.deEscalations}</td>
-                    <td className="py-1 text-right">{year.neutral}</td>
-                  </tr>
+                    </RowHeader>
+                    <TableCell className="text-right">{year.escalations}</TableCell>
+                    <TableCell className="text-right">{year.deEscalations}</TableCell>
+                    <TableCell className="text-right">{year.neutral}</TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           </div>
         )}
       </section>
