@@ -211,12 +211,6 @@ export function StatusChangeForm({ action, subject, initial, cancellable, timeZo
             At least one citation before publishing. Credibility grades what the source says here, from 1 ({CREDIBILITY_GRADES[1].label.toLowerCase()}) to 6 (
             {CREDIBILITY_GRADES[6].label.toLowerCase()}).
           </p>
-          {error("citations") && (
-            <p id="citations-error" className="font-medium text-red-800">
-              <span aria-hidden="true">✖ </span>
-              {error("citations")}
-            </p>
-          )}
           <CitationRows initial={citations} errorAt={error} />
         </section>
 

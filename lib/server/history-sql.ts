@@ -63,7 +63,7 @@ export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: D
           'locator', c.locator, 'credibility', c.credibility,
           'source', json_build_object('id', s.id, 'url', s.url, 'title', s.title, 'publisher', s.publisher, 'authors', s.authors,
             'publishedAt', s."publishedAt", 'kind', s.kind, 'reliability', s.reliability, 'retiredAt', s."retiredAt",
-            'archiveUrl', s."archiveUrl")
+            'retiredReason', s."retiredReason", 'archiveUrl', s."archiveUrl")
         ) ORDER BY c.position, c.id)
         FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId"
         WHERE c."statusChangeId" = entry.id
@@ -109,6 +109,7 @@ type TCitationJson = {
     kind: string;
     reliability: string;
     retiredAt: string | null;
+    retiredReason: string | null;
     archiveUrl: string | null;
   };
 };
@@ -192,6 +193,7 @@ export function toReaderEntry(row: THistoryRow): TReaderEntry {
         kind: citation.source.kind as SourceKind,
         reliability: citation.source.reliability as Reliability,
         retiredAt: toDate(citation.source.retiredAt),
+        retiredReason: citation.source.retiredReason,
         archiveUrl: citation.source.archiveUrl,
       },
     })),

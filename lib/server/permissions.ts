@@ -2,6 +2,7 @@ import "server-only";
 import type { Role } from "../generated/prisma/enums";
 import { getAppEnv } from "./env";
 import { AppError } from "./errors";
+import { refusalMessage } from "./permission-refusals";
 
 // Who may do what, in one screen (SPEC §2). Code asks for a permission, never for a role.
 const ROLE_PERMISSIONS = {
@@ -50,7 +51,7 @@ export function rolesWith(permission: TPermission): readonly Role[] {
 export function assertCan(actor: TActor, permission: TPermission): asserts actor is TActor {
   if (can(actor, permission)) return;
   throw actor
-    ? new AppError("FORBIDDEN", `Your role (${actor.role.toLowerCase()}) may not do this (${permission}).`)
+    ? new AppError("FORBIDDEN", refusalMessage(permission, rolesWith(permission)), {}, { permission })
     : new AppError("UNAUTHENTICATED", "Sign in to continue.");
 }
 

@@ -6,10 +6,10 @@ import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
 import { listSubjectOptions } from "@/lib/server/desk/list-desk-options";
 import { listDeskEntries, type TDeskEntry } from "@/lib/server/status-changes/list-desk-entries";
 import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
+import { ENTRY_STATE_LABELS, authorName } from "@/lib/domain/entry-states";
 
 export const metadata: Metadata = { title: "Desk" };
 
-const STATE_LABELS = { DRAFT: "Draft", PUBLISHED: "Published", RETRACTED: "Retracted" } as const;
 
 function EntryTable({ entries, caption, empty }: { entries: TDeskEntry[]; caption: string; empty: string }) {
   if (entries.length === 0) return <p className="text-muted">{empty}</p>;
@@ -44,12 +44,12 @@ function EntryTable({ entries, caption, empty }: { entries: TDeskEntry[]; captio
             <TableCell>{entry.agreement ? (entry.agreement.shortName ?? entry.agreement.title) : entry.measure?.title}</TableCell>
             <TableCell>{formatOccurred(entry.occurredAt, entry.occurredPrecision, entry.timeZone)}</TableCell>
             <TableCell>
-              {STATE_LABELS[entry.state]}
+              {ENTRY_STATE_LABELS[entry.state]}
               {entry._count.citations === 0 && <span className="block text-amber-900">no citation yet</span>}
             </TableCell>
             <TableCell>
               {entry.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-              {entry.author && <span className="block text-muted">logged by {entry.author.name}</span>}
+              <span className="block text-muted">logged by {authorName(entry.author)}</span>
             </TableCell>
           </TableRow>
         ))}
