@@ -4,6 +4,7 @@ import type { DatePrecision, Direction, EntryState, Reliability, SourceKind, Sta
 import type { THistoryEntry } from "./history-select";
 import type { TKeyValues } from "./keyset";
 import { scheduleSql } from "./status-sql";
+import { subjectHref } from "../domain/subject-ref";
 
 // History entries in one round trip: a page of status changes (chosen by the caller's keyset
 // query) with their subject, their retraction and every citation with its source, aggregated as
@@ -151,8 +152,8 @@ const toDate = (value: string | null) => (value === null ? null : new Date(value
 /** Maps a row of historyEntriesSql to the entry components render. */
 export function toReaderEntry(row: THistoryRow): TReaderEntry {
   const subject: TSubjectRef = row.agreementSlug
-    ? { kind: "AGREEMENT", slug: row.agreementSlug, name: row.agreementName ?? row.agreementSlug, title: row.agreementTitle ?? "", href: `/agreements/${row.agreementSlug}` }
-    : { kind: "MEASURE", slug: row.measureSlug ?? "", name: row.measureTitle ?? "", title: row.measureTitle ?? "", href: `/measures/${row.measureSlug}` };
+    ? { kind: "AGREEMENT", slug: row.agreementSlug, name: row.agreementName ?? row.agreementSlug, title: row.agreementTitle ?? "", href: subjectHref("AGREEMENT", row.agreementSlug) }
+    : { kind: "MEASURE", slug: row.measureSlug ?? "", name: row.measureTitle ?? "", title: row.measureTitle ?? "", href: subjectHref("MEASURE", row.measureSlug ?? "") };
   return {
     id: row.id,
     status: row.status as Status,

@@ -4,6 +4,7 @@ import type { EntryState, LinkType, Status } from "../generated/prisma/enums";
 import type { StatusHistoryEntry } from "../domain/status-derivation";
 import { historyOrderSql } from "./history-sql";
 import type { TSubjectColumn } from "./status-sql";
+import { subjectHref } from "../domain/subject-ref";
 
 // Pieces shared by the agreement and trade-measure pages: the skeleton of a history (every
 // published change, only the fields the status rules read) and the items linked to a subject.
@@ -72,5 +73,5 @@ export type TRelatedItem = {
 
 /** Adds each related item's address. */
 export function toRelatedItems(rows: Omit<TRelatedItem, "href">[]): TRelatedItem[] {
-  return rows.map((row) => ({ ...row, href: row.kind === "AGREEMENT" ? `/agreements/${row.slug}` : `/measures/${row.slug}` }));
+  return rows.map((row) => ({ ...row, href: subjectHref(row.kind, row.slug) }));
 }

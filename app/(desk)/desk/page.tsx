@@ -7,6 +7,7 @@ import { listSubjectOptions } from "@/lib/server/desk/list-desk-options";
 import { listDeskEntries, type TDeskEntry } from "@/lib/server/status-changes/list-desk-entries";
 import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { ENTRY_STATE_LABELS, authorName } from "@/lib/domain/entry-states";
+import { subjectRef } from "@/lib/domain/subject-ref";
 
 export const metadata: Metadata = { title: "Desk" };
 
@@ -41,7 +42,7 @@ function EntryTable({ entries, caption, empty }: { entries: TDeskEntry[]; captio
                 <StatusBadge status={entry.status} />
               </span>
             </TableCell>
-            <TableCell>{entry.agreement ? (entry.agreement.shortName ?? entry.agreement.title) : entry.measure?.title}</TableCell>
+            <TableCell>{subjectRef(entry)?.name}</TableCell>
             <TableCell>{formatOccurred(entry.occurredAt, entry.occurredPrecision, entry.timeZone)}</TableCell>
             <TableCell>
               {ENTRY_STATE_LABELS[entry.state]}

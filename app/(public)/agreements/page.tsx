@@ -7,12 +7,14 @@ import { PaginationNav } from "@/components/pagination-nav";
 import { AgreementKind } from "@/lib/generated/prisma/enums";
 import { AGREEMENT_STATUSES, STATUS_LABELS } from "@/lib/domain/statuses";
 import { parseQueryLeniently, ZAgreementListQuery } from "@/lib/schemas/reader-queries";
+import { toSearchParams } from "@/lib/schemas/to-search-params";
 import { listAgreements } from "@/lib/server/agreements/list-agreements";
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
 import { partyOptions } from "../_shared/party-options";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
 import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
+import { subjectHref } from "@/lib/domain/subject-ref";
 
 export const metadata: Metadata = {
   title: "Agreements",
@@ -35,7 +37,7 @@ export default async function AgreementsPage({ searchParams }: TProps) {
   const actor = await getCurrentActor();
   const [list, parties] = await Promise.all([orNotFound(listAgreements(actor, query, { cursor: query.cursor, limit: query.limit })), partyOptions(actor)]);
   const hasFilters = Boolean(query.q || query.party.length || query.kind.length || query.status.length || query.from || query.to);
-  const state = { q: query.q, party: query.party, kind: query.kind, status: query.status, from: query.from, to: query.to, sort: query.sort, cursor: query.cursor };
+  const state = toSearchParams(ZAgreementListQuery, query);
 
   return (
     <section aria-labelledby="agreements-heading" className={UNDERLINED_LINKS}>
@@ -68,7 +70,7 @@ export default async function AgreementsPage({ searchParams }: TProps) {
               {list.items.map((agreement) => (
                 <TableRow key={agreement.slug}>
                   <TableCell>
-                    <Link href={`/agreements/${agreement.slug}`} className="font-semibold">
+                    <Link href={subjectHref("AGREEMENT", agreement.slug)} className="font-semibold">
                       {agreement.name}
                     </Link>
                     {agreement.shortName && <div className="text-muted">{agreement.title}</div>}

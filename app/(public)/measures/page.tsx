@@ -7,12 +7,14 @@ import { PaginationNav } from "@/components/pagination-nav";
 import { MeasureType } from "@/lib/generated/prisma/enums";
 import { MEASURE_STATUSES, STATUS_LABELS } from "@/lib/domain/statuses";
 import { parseQueryLeniently, ZMeasureListQuery } from "@/lib/schemas/reader-queries";
+import { toSearchParams } from "@/lib/schemas/to-search-params";
 import { listMeasures } from "@/lib/server/measures/list-measures";
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
 import { partyOptions } from "../_shared/party-options";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
 import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
+import { subjectHref } from "@/lib/domain/subject-ref";
 
 export const metadata: Metadata = {
   title: "Trade measures",
@@ -34,18 +36,7 @@ export default async function MeasuresPage({ searchParams }: TProps) {
   const actor = await getCurrentActor();
   const [list, parties] = await Promise.all([orNotFound(listMeasures(actor, query, { cursor: query.cursor, limit: query.limit })), partyOptions(actor)]);
   const hasFilters = Boolean(query.q || query.party.length || query.imposing || query.target || query.type.length || query.status.length || query.from || query.to);
-  const state = {
-    q: query.q,
-    party: query.party,
-    imposing: query.imposing,
-    target: query.target,
-    type: query.type,
-    status: query.status,
-    from: query.from,
-    to: query.to,
-    sort: query.sort,
-    cursor: query.cursor,
-  };
+  const state = toSearchParams(ZMeasureListQuery, query);
 
   return (
     <section aria-labelledby="measures-heading" className={UNDERLINED_LINKS}>
@@ -79,7 +70,7 @@ export default async function MeasuresPage({ searchParams }: TProps) {
               {list.items.map((measure) => (
                 <TableRow key={measure.slug}>
                   <TableCell>
-                    <Link href={`/measures/${measure.slug}`} className="font-semibold">
+                    <Link href={subjectHref("MEASURE", measure.slug)} className="font-semibold">
                       {measure.title}
                     </Link>
                   </TableCell>

@@ -5,6 +5,7 @@ import { enumOptions, FilterForm, SelectField, TextField } from "@/components/fi
 import { PaginationNav } from "@/components/pagination-nav";
 import { PartyKind } from "@/lib/generated/prisma/enums";
 import { parseQueryLeniently, ZPartyListQuery } from "@/lib/schemas/reader-queries";
+import { toSearchParams } from "@/lib/schemas/to-search-params";
 import { listParties } from "@/lib/server/parties/list-parties";
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
@@ -22,7 +23,7 @@ export default async function PartiesPage({ searchParams }: TProps) {
   await connection();
   const { query, errors } = parseQueryLeniently(ZPartyListQuery, await searchParams);
   const list = await orNotFound(listParties(await getCurrentActor(), query, { cursor: query.cursor, limit: query.limit }));
-  const state = { q: query.q, kind: query.kind, scope: query.scope === "involved" ? undefined : query.scope, sort: query.sort === "name" ? undefined : query.sort, cursor: query.cursor };
+  const state = toSearchParams(ZPartyListQuery, query);
 
   return (
     <section aria-labelledby="parties-heading" className={UNDERLINED_LINKS}>

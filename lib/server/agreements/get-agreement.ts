@@ -8,6 +8,7 @@ import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 import { linksJsonSql, skeletonJsonSql, toRelatedItems, toSkeleton, type TRelatedItem, type TSkeletonChange } from "../subject-sql";
+import { agreementName } from "../../domain/subject-ref";
 
 type TAgreementRow = {
   id: string;
@@ -57,7 +58,7 @@ export async function getAgreement(actor: TActor, slug: string, now: Date = new 
   const { skeleton: _skeleton, related, ...fields } = agreement;
   return {
     ...fields,
-    name: agreement.shortName ?? agreement.title,
+    name: agreementName(agreement),
     status,
     noticeDeadline,
     timeline: statusTimeline(history, now),

@@ -7,6 +7,7 @@ import { assertCan, type TActor } from "../permissions";
 import { currentStatusJoin, toCurrentStatus, type TCurrentStatusColumns } from "../status-sql";
 import { keysetFor, subjectListSql, toKeysetPage } from "../subject-list-sql";
 import { epochOrLast, type TSortKey } from "../list-sort-sql";
+import { agreementName } from "../../domain/subject-ref";
 
 type TRow = TCurrentStatusColumns & {
   id: string;
@@ -69,7 +70,7 @@ export async function listAgreements(
       slug: row.slug,
       title: row.title,
       shortName: row.shortName,
-      name: row.shortName ?? row.title,
+      name: agreementName(row),
       kind: row.kind,
       signedOn: row.signedOn,
       parties: row.parties,

@@ -5,6 +5,7 @@ import { isNoticeDeadlineRelevant, nextNoticeDeadline } from "../../domain/deadl
 import { getDatabase } from "../db";
 import { assertCan, type TActor } from "../permissions";
 import { currentStatusOnlyJoin, isCancelledSql } from "../status-sql";
+import { subjectHref } from "../../domain/subject-ref";
 
 export type TPendingDeadline =
   | { kind: "scheduled-change"; at: Date; status: Status; headline: string; changeId: string; timeZone: string; subject: { href: string; name: string } }
@@ -55,7 +56,7 @@ export async function listPendingDeadlines(actor: TActor, { now = new Date(), wi
     headline: change.headline,
     changeId: change.id,
     timeZone: change.timeZone,
-    subject: { href: change.agreementSlug ? `/agreements/${change.agreementSlug}` : `/measures/${change.measureSlug}`, name: change.subjectName },
+    subject: { href: change.agreementSlug ? subjectHref("AGREEMENT", change.agreementSlug) : subjectHref("MEASURE", change.measureSlug ?? ""), name: change.subjectName },
   }));
   for (const agreement of renewing) {
     if (!isNoticeDeadlineRelevant(agreement.currentStatus)) continue;
@@ -67,7 +68,7 @@ export async function listPendingDeadlines(actor: TActor, { now = new Date(), wi
       lastDayToGiveNotice: deadline.lastDayToGiveNotice,
       termEndsAt: deadline.termEndsAt,
       timeZone: agreement.timeZone,
-      subject: { href: `/agreements/${agreement.slug}`, name: agreement.name },
+      subject: { href: subjectHref("AGREEMENT", agreement.slug), name: agreement.name },
     });
   }
   return deadlines.sort((a, b) => a.at.getTime() - b.at.getTime());

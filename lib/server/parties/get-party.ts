@@ -5,6 +5,7 @@ import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 import { currentStatusJoin, toCurrentStatus, type TCurrentStatusColumns } from "../status-sql";
+import { agreementName } from "../../domain/subject-ref";
 
 type TPartyRow = { id: string; code: string; name: string; kind: PartyKind; aliases: string[] };
 type TAgreementRow = TCurrentStatusColumns & { slug: string; title: string; shortName: string | null; kind: AgreementKind; others: { code: string; name: string }[]; total: number };
@@ -89,7 +90,7 @@ export async function getParty(actor: TActor, code: string, now: Date = new Date
     agreements: agreements.map(({ slug, title, shortName, kind, others, total: _total, ...row }) => ({
       slug,
       title,
-      name: shortName ?? title,
+      name: agreementName({ title, shortName }),
       kind,
       others,
       current: toCurrentStatus(row),

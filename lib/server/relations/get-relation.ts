@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 import { currentStatusOfEitherJoin, toCurrentStatus, type TCurrentStatusColumns } from "../status-sql";
 import { skeletonJsonSql, toSkeleton } from "../subject-sql";
+import { subjectHref } from "../../domain/subject-ref";
 
 /** How many subjects get a lane of their own on the relation's timeline (the most recently active). */
 export const MAX_TIMELINE_LANES = 8;
@@ -55,7 +56,7 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
       slug: row.slug,
       name: row.name,
       title: row.title,
-      href: row.kind === "AGREEMENT" ? `/agreements/${row.slug}` : `/measures/${row.slug}`,
+      href: subjectHref(row.kind, row.slug),
       agreementKind: row.agreementKind,
       measureType: row.measureType,
       imposingCode: row.imposingCode,

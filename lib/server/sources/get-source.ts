@@ -4,6 +4,7 @@ import type { Reliability, SourceKind } from "../../generated/prisma/enums";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
+import { subjectHref } from "../../domain/subject-ref";
 
 type TSourceRow = {
   id: string;
@@ -77,7 +78,7 @@ export async function getSource(actor: TActor, id: string) {
     source,
     citedBy: citing.map((row) => ({
       ...row,
-      href: row.agreementSlug ? `/agreements/${row.agreementSlug}` : `/measures/${row.measureSlug}`,
+      href: row.agreementSlug ? subjectHref("AGREEMENT", row.agreementSlug) : subjectHref("MEASURE", row.measureSlug ?? ""),
     })),
     citedByTotal: counts[0]?.total ?? 0,
   } as const;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import { AppError } from "../errors";
 import type { TTransaction } from "../write-transaction";
+import { agreementName } from "../../domain/subject-ref";
 
 /** Everything the desk reads of a status change: to edit it, snapshot it, or show a conflict. */
 export const STATUS_CHANGE_RECORD_SELECT = {
@@ -50,7 +51,7 @@ export type TStatusChangeRecord = Prisma.StatusChangeGetPayload<{ select: typeof
 /** The subject of a record as the desk names it. */
 export function subjectOf(record: Pick<TStatusChangeRecord, "agreement" | "measure">) {
   if (record.agreement) {
-    return { kind: "AGREEMENT" as const, slug: record.agreement.slug, name: record.agreement.shortName ?? record.agreement.title, timeZone: record.agreement.timeZone };
+    return { kind: "AGREEMENT" as const, slug: record.agreement.slug, name: agreementName(record.agreement), timeZone: record.agreement.timeZone };
   }
   if (record.measure) return { kind: "MEASURE" as const, slug: record.measure.slug, name: record.measure.title, timeZone: record.measure.timeZone };
   throw new Error("a status change without a subject violates StatusChange_one_subject_check");
