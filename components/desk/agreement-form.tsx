@@ -49,7 +49,7 @@ export function AgreementForm({
   timeZones: string[];
   record?: { key: string; version: number };
 }) {
-  const { formAction, isPending, failure, generation, values, error } = useActionForm(action, initial);
+  const { formAction, isPending, failure, generation, values, error } = useActionForm(action, initial, { showsConflicts: true });
   return (
     <div className="space-y-6">
       <RecordFormNotices

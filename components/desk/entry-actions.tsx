@@ -8,10 +8,10 @@ import { useActionForm } from "@/components/forms/use-action-form";
 
 /** Publishes a draft as it stands (the server refuses it without a citation). */
 export function PublishForm({ action, id, version }: { action: TFormAction<never>; id: string; version: number }) {
-  const { state, formAction, isPending } = useActionForm(action);
+  const { state, formAction, isPending } = useActionForm(action, {}, { showsConflicts: true });
   return (
     <form action={formAction} className="space-y-3">
-      <FormOutcome state={state} title="Not published" describe={(failure) => failure.fieldErrors.citations?.[0] ?? failure.error} />
+      <FormOutcome state={state} conflicts="plain" title="Not published" describe={(failure) => failure.fieldErrors.citations?.[0] ?? failure.error} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <Button type="submit" disabled={isPending}>
@@ -23,10 +23,10 @@ export function PublishForm({ action, id, version }: { action: TFormAction<never
 
 /** Retracts a published entry (admins): a reason is required and shown to readers. */
 export function RetractForm({ action, id, version }: { action: TFormAction<never>; id: string; version: number }) {
-  const { state, formAction, isPending, generation, error, text } = useActionForm(action, { reason: "" });
+  const { state, formAction, isPending, generation, error, text } = useActionForm(action, { reason: "" }, { showsConflicts: true });
   return (
     <form key={generation} action={formAction} className="space-y-3">
-      <FormOutcome state={state} title="Not retracted" labelFor={() => "Reason"} />
+      <FormOutcome state={state} conflicts="plain" title="Not retracted" labelFor={() => "Reason"} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <Textarea

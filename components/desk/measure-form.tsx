@@ -67,7 +67,7 @@ export function MeasureForm({
   timeZones: string[];
   record?: { key: string; version: number };
 }) {
-  const { formAction, isPending, failure, generation, values, error } = useActionForm(action, initial);
+  const { formAction, isPending, failure, generation, values, error } = useActionForm(action, initial, { showsConflicts: true });
   const links = rowsAt(values, "links");
   const linkRows = [...links, {}];
   return (

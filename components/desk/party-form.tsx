@@ -13,7 +13,7 @@ const LABELS: Record<string, string> = { code: "Code", kind: "Kind", name: "Name
 
 /** Creating a party (code and kind are fixed once created) or editing its name and aliases. */
 export function PartyForm({ action, initial, record }: { action: TFormAction<never>; initial: Record<string, string>; record?: { key: string; version: number } }) {
-  const { formAction, isPending, failure, generation, values, error } = useActionForm(action, initial);
+  const { formAction, isPending, failure, generation, values, error } = useActionForm(action, initial, { showsConflicts: true });
   return (
     <div className="space-y-6">
       <RecordFormNotices

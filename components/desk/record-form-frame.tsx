@@ -32,7 +32,7 @@ export function RecordFormNotices({
       </ConflictPanel>
     );
   }
-  return <FormOutcome state={failure} labelFor={labelFor} />;
+  return <FormOutcome state={failure} labelFor={labelFor} conflicts="plain" />;
 }
 
 /** A record form's hidden key and version; after a conflict, the version becomes theirs so a deliberate save can replace it. */

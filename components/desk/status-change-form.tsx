@@ -92,7 +92,7 @@ function conflictFields(theirs: TStatusChangeFormValues, yours: unknown): TConfl
  */
 export function StatusChangeForm({ action, subject, initial, cancellable, timeZones, entry }: TStatusChangeFormProps) {
   // Each answer from the server remounts the fields, so they show exactly what it sent back.
-  const { state, formAction, isPending, failure, conflict, generation, values, error } = useActionForm(action, initial);
+  const { state, formAction, isPending, failure, conflict, generation, values, error } = useActionForm(action, initial, { showsConflicts: true });
   const theirs = conflict?.details.current as TStatusChangeFormValues | undefined;
   const isRetracted = conflict?.details.currentState === "RETRACTED";
   const version = conflict ? String(conflict.details.currentVersion) : failure ? textAt(values, "version") : String(entry?.version ?? "");
@@ -116,7 +116,7 @@ export function StatusChangeForm({ action, subject, initial, cancellable, timeZo
           </p>
         </ConflictPanel>
       )}
-      <FormOutcome state={state} labelFor={labelFor} />
+      <FormOutcome state={state} labelFor={labelFor} conflicts="beside" />
 
       <form key={generation} action={formAction} noValidate className="space-y-6" aria-describedby="form-subject">
         <input type="hidden" name="subject" value={subject.value} />

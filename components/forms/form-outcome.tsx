@@ -14,19 +14,25 @@ type TFormOutcomeProps = {
   labelFor?: (path: string) => string;
   /** The refusal's sentence, when a field's message says it better than the form's. */
   describe?: (failure: TFailure) => string;
+  /**
+   * How the form treats a stale save: "beside" shows it in a ConflictPanel (nothing to repeat
+   * here); "reloaded" (the admin's forms) shows the current version, so the message says to check
+   * it; "plain" shows the message alone.
+   */
+  conflicts?: "beside" | "reloaded" | "plain";
 };
 
 /**
  * The one top-of-form message of every desk and admin form (CONVENTIONS §5): the refusal, with a
- * link to each field that needs attention, or the confirmation. A conflict shown beside their
- * saved version is the conflict panel's, so nothing is repeated here. Field errors are shown
+ * link to each field that needs attention, or the confirmation. A conflict the form shows beside
+ * their saved version is the conflict panel's, so nothing is repeated here. Field errors are shown
  * beside their fields by the form itself.
  */
-export function FormOutcome({ state, success, title, labelFor, describe }: TFormOutcomeProps) {
+export function FormOutcome({ state, success, title, labelFor, describe, conflicts = "reloaded" }: TFormOutcomeProps) {
   const failure = failureOf(state);
   if (failure) {
-    if (conflictOf(failure)) return null;
-    const isStaleSave = failure.code === "CONFLICT" && typeof failure.details.currentVersion === "number";
+    if (conflicts === "beside" && conflictOf(failure)) return null;
+    const isStaleSave = conflicts === "reloaded" && failure.code === "CONFLICT" && typeof failure.details.currentVersion === "number";
     const message = describe ? describe(failure) : failure.error;
     return (
       <ErrorSummary

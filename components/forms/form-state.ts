@@ -23,12 +23,14 @@ export function conflictOf(failure: TFailure | null): TFailure | null {
 
 /**
  * Whether a form shows what was submitted rather than the stored values: after a refusal (a
- * refused form is not wiped), except a stale save answered with only the current version number:
- * the page now holds that version, and the form shows it to be checked and saved again.
+ * refused form is not wiped), except after a stale save answered with the current version, when
+ * the form does not show their version beside yours: the page now holds the current version, and
+ * the form shows it to be checked and saved again.
  */
-export function isShowingSubmitted(failure: TFailure | null): failure is TFailure {
+export function isShowingSubmitted(failure: TFailure | null, { showsConflicts = false }: { showsConflicts?: boolean } = {}): failure is TFailure {
   if (!failure) return false;
-  return !(failure.code === "CONFLICT" && failure.details.currentVersion !== undefined && !failure.details.current);
+  if (failure.code === "CONFLICT" && failure.details.currentVersion !== undefined) return showsConflicts && Boolean(failure.details.current);
+  return true;
 }
 
 /** The first error at a dotted path ("citations.0.url"). */

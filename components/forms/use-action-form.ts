@@ -8,24 +8,28 @@ import { conflictOf, errorAt, failureOf, isShowingSubmitted, textAt, type TFormA
  * refusal (if any), the values to show (what was submitted after a refusal, else `initial`), an
  * error lookup, and a generation that changes with every answer so a form can remount its
  * uncontrolled fields with those values. Without JavaScript the server renders the same state.
+ * `showsConflicts`: the form shows a stale save's conflict beside their version (the desk's), and
+ * keeps your typing; other forms show the current version with a note to check it.
  */
-export function useActionForm<TData>(action: TFormAction<TData>, initial: unknown = {}) {
+export function useActionForm<TData>(action: TFormAction<TData>, initial: unknown = {}, { showsConflicts = false }: { showsConflicts?: boolean } = {}) {
   const [state, formAction, isPending] = useActionState(action, null);
   const [rendered, setRendered] = useState({ state, generation: 0 });
   if (rendered.state !== state) setRendered({ state, generation: rendered.generation + 1 });
   const failure = failureOf(state);
-  const values: unknown = isShowingSubmitted(failure) ? failure.values : initial;
+  const isSubmittedShown = isShowingSubmitted(failure, { showsConflicts });
+  const values: unknown = isSubmittedShown && failure ? failure.values : initial;
   return {
     state,
     formAction,
     isPending,
     failure,
-    conflict: conflictOf(failure),
+    /** A conflict to show beside their version (forms that show conflicts only). */
+    conflict: showsConflicts ? conflictOf(failure) : null,
     generation: rendered.generation,
     values,
     error: (path: string) => errorAt(failure, path),
     /** A text field's value: the submitted one after a refusal, else `stored`. */
-    shown: (path: string, stored: string) => (isShowingSubmitted(failure) && typeof failure.values[path] === "string" ? (failure.values[path] as string) : stored),
+    shown: (path: string, stored: string) => (isSubmittedShown && failure && typeof failure.values[path] === "string" ? (failure.values[path] as string) : stored),
     text: (path: string) => textAt(values, path),
   };
 }
