@@ -14,7 +14,7 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", ".next/**", "tests/e2e/**", "lib/generated/**", ".data/**"],
+    exclude: ["node_modules/**", ".next/**", "tests/e2e/**", "lib/generated/**", ".data/**", "bench/peer/**", "bench/results/**"],
     environment: "node",
     env: { AUTH_SECRET: "test-only-secret-that-is-long-enough-0123456789", PUBLIC_READ: "true" },
     globalSetup: ["tests/support/global-setup.ts"],

@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { captureStatements } from "./sql-capture";
 import { PrismaClient } from "../generated/prisma/client";
 import { getDatabaseEnv } from "./env";
 
@@ -42,6 +43,8 @@ export function createDatabase({
     // 57P01: the server ended an idle connection (shutdown, or its database was dropped).
     if (error.code !== "57P01") console.error(`database pool error: ${error.message}`);
   });
+  // Off unless PACTWATCH_SQL_CAPTURE names a file: the benchmark records the app's SQL there (bench/).
+  if (process.env.PACTWATCH_SQL_CAPTURE) captureStatements(pool, process.env.PACTWATCH_SQL_CAPTURE);
   const database = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   Object.defineProperty(database, POOL, { value: pool });
   return database;

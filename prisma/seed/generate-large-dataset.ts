@@ -12,6 +12,8 @@ export type TLargeDatasetOptions = {
   changes: number;
   /** Status changes per INSERT statement; progress is reported after each. */
   batchSize?: number;
+  /** Seeds PostgreSQL's random() (-1 to 1), so two runs draw the same shape (the benchmark does). */
+  seed?: number;
   onProgress?: (message: string) => void;
 };
 
@@ -45,7 +47,7 @@ const PUBLISHERS = [
 
 /** Fills the database with a synthetic dataset of `changes` status changes; the ISO states must be loaded. */
 export async function generateLargeDataset(client: pg.ClientBase, options: TLargeDatasetOptions): Promise<TLargeDatasetResult> {
-  const { changes, batchSize = 100_000, onProgress = () => {} } = options;
+  const { changes, batchSize = 100_000, seed, onProgress = () => {} } = options;
   if (!Number.isInteger(changes) || changes < 1) throw new RangeError("changes must be a positive whole number");
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -56,6 +58,7 @@ export async function generateLargeDataset(client: pg.ClientBase, options: TLarg
 
   await client.query("BEGIN");
   try {
+    if (seed !== undefined) await client.query("SELECT setseed($1)", [seed]);
     await client.query(
       `CREATE TEMP TABLE gen_party ON COMMIT DROP AS
          SELECT (row_number() OVER (ORDER BY array_position($1::text[], code)) - 1)::int AS n, id
@@ -109,7 +112,7 @@ async function insertAgreements(client: pg.ClientBase, { run, agreements, partyC
   );
   await client.query(
     `CREATE TEMP TABLE gen_agreement ON COMMIT DROP AS
-       SELECT (row_number() OVER (ORDER BY id) - 1)::int AS n, id FROM "Agreement" WHERE slug LIKE 'gen-' || $1 || '-agreement-%'`,
+       SELECT (row_number() OVER (ORDER BY split_part(slug, '-', 4)::int) - 1)::int AS n, id FROM "Agreement" WHERE slug LIKE 'gen-' || $1 || '-agreement-%'`,
     [run],
   );
   // One in forty agreements is between the two most active states, so that dyad is a heavy one.
@@ -147,7 +150,7 @@ async function insertMeasures(client: pg.ClientBase, { run, measures, partyCount
   );
   await client.query(
     `CREATE TEMP TABLE gen_measure ON COMMIT DROP AS
-       SELECT (row_number() OVER (ORDER BY id) - 1)::int AS n, split_part(slug, '-', 4)::int AS g, id, "imposingPartyId"
+       SELECT (row_number() OVER (ORDER BY split_part(slug, '-', 4)::int) - 1)::int AS n, split_part(slug, '-', 4)::int AS g, id, "imposingPartyId"
        FROM "TradeMeasure" WHERE slug LIKE 'gen-' || $1 || '-measure-%'`,
     [run],
   );
@@ -177,7 +180,7 @@ async function insertSources(client: pg.ClientBase, { run, sources }: { run: str
   );
   await client.query(
     `CREATE TEMP TABLE gen_source ON COMMIT DROP AS
-       SELECT (row_number() OVER (ORDER BY id) - 1)::int AS n, id FROM "Source" WHERE url LIKE 'https://generated.pactwatch.invalid/' || $1 || '/%'`,
+       SELECT (row_number() OVER (ORDER BY split_part(url, '/source/', 2)::int) - 1)::int AS n, id FROM "Source" WHERE url LIKE 'https://generated.pactwatch.invalid/' || $1 || '/%'`,
     [run],
   );
 }

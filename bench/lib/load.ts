@@ -1,0 +1,58 @@
+// One load measurement with autocannon (as a library), with the target's CPU and memory from /proc.
+import autocannon from "autocannon";
+import { largestRssMb, treeCpuSeconds } from "./proc";
+import type { TMeasurement } from "./table";
+
+export type TRequestSpec = { url: string; method?: "GET" | "POST"; body?: string; headers?: Record<string, string> };
+
+export async function measure(options: {
+  read: string;
+  target: TMeasurement["target"];
+  request: TRequestSpec;
+  connections: number;
+  seconds: number;
+  round: number;
+  /** The measured server's process (group leader): its tree's CPU and memory are read. */
+  pid?: number;
+}): Promise<TMeasurement> {
+  const cpuBefore = options.pid ? treeCpuSeconds(options.pid) : Number.NaN;
+  const result = await autocannon({
+    url: options.request.url,
+    method: options.request.method ?? "GET",
+    body: options.request.body,
+    headers: options.request.headers,
+    connections: options.connections,
+    duration: options.seconds,
+    timeout: 30,
+  });
+  const cpuAfter = options.pid ? treeCpuSeconds(options.pid) : Number.NaN;
+  // Requests still in flight when autocannon stops are answered anyway: wait until the target is
+  // idle again, so the next measurement does not pay for this one's backlog.
+  if (options.pid) await drain(options.pid);
+  const requests = result.requests.total;
+  return {
+    read: options.read,
+    target: options.target,
+    connections: options.connections,
+    round: options.round,
+    requestsPerSecond: requests / result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    cpuMsPerRequest: requests > 0 ? ((cpuAfter - cpuBefore) * 1000) / requests : Number.NaN,
+    rssMb: options.pid ? largestRssMb(options.pid) : Number.NaN,
+    requests,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** Waits (up to two minutes) until the process tree uses under 5% of a core over a quarter second. */
+export async function drain(pid: number): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const before = treeCpuSeconds(pid);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (treeCpuSeconds(pid) - before < 0.0125) return;
+  }
+}

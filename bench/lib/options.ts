@@ -1,0 +1,78 @@
+// The benchmark's command line: npm run bench -- [--quick] [--scale N] [--rounds N] [--seconds N] …
+import { parseArgs } from "node:util";
+
+export const USAGE = `usage: npm run bench -- [options]
+  --quick            small dataset, 1 round of 5 s at 16 connections, 5 reads, no warm-up (about 2 minutes)
+  --scale N          status changes to generate (default 1000000; --quick: 20000)
+  --rounds N         measured rounds, alternating app and floor (default 3; --quick: 1)
+  --seconds N        length of one measurement (default 2; --quick: 5)
+  --connections L    comma-separated concurrencies (default 1,16,32; --quick: 16)
+  --keep             keep the benchmark database (named pactwatch_bench_<scale>) afterwards
+  --reuse            use pactwatch_bench_<scale> if a previous --keep run filled it (skips the fill); implies --keep
+  --soak             add a 10-minute mixed-load run and report the app's resident memory (target ≤ 400 MB)
+  --embedded         with --quick: add the embedded-default check (always part of a full run)
+  --no-embedded      skip the embedded-default check (GSOMIA page and history API at 4 connections)
+  --no-peer          skip PostGraphile
+  --write-seconds N  length of the write path (default 20; --quick: 5)`;
+
+export type TOptions = {
+  quick: boolean;
+  scale: number;
+  rounds: number;
+  seconds: number;
+  connections: number[];
+  keep: boolean;
+  reuse: boolean;
+  soak: boolean;
+  embedded: boolean;
+  peer: boolean;
+  writeSeconds: number;
+};
+
+function positive(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text.replaceAll("_", ""));
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive whole number, not “${text}”\n${USAGE}`);
+  return value;
+}
+
+export function parseOptions(argv: string[]): TOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: "boolean", default: false },
+      scale: { type: "string" },
+      rounds: { type: "string" },
+      seconds: { type: "string" },
+      connections: { type: "string" },
+      keep: { type: "boolean", default: false },
+      reuse: { type: "boolean", default: false },
+      soak: { type: "boolean", default: false },
+      embedded: { type: "boolean", default: false },
+      "no-embedded": { type: "boolean", default: false },
+      "no-peer": { type: "boolean", default: false },
+      "write-seconds": { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const quick = values.quick ?? false;
+  const connections = (values.connections ?? (quick ? "16" : "1,16,32")).split(",").map((part) => positive("connections", part.trim(), 1));
+  return {
+    quick,
+    scale: positive("scale", values.scale, quick ? 20_000 : 1_000_000),
+    rounds: positive("rounds", values.rounds, quick ? 1 : 3),
+    seconds: positive("seconds", values.seconds, quick ? 5 : 2),
+    connections,
+    keep: Boolean(values.keep || values.reuse),
+    reuse: values.reuse ?? false,
+    soak: values.soak ?? false,
+    embedded: !values["no-embedded"] && (!quick || Boolean(values.embedded)),
+    peer: !values["no-peer"],
+    writeSeconds: positive("write-seconds", values["write-seconds"], quick ? 5 : 20),
+  };
+}
