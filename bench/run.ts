@@ -10,7 +10,7 @@ import { ensureProductionBuild } from "../scripts/lib/build";
 import { parseCapture, writeMarker, type TCaptured } from "./lib/capture";
 import { measureEmbedded } from "./lib/embedded";
 import { explainAll, type TPlanReport } from "./lib/explain";
-import { createAndFill, databaseUrlFor, dropDatabase, fillPlan, historySlug, isFilled } from "./lib/fill";
+import { createAndFill, databaseUrlFor, dropDatabase, fillPlan, isFilled } from "./lib/fill";
 import { measure, type TRequestSpec } from "./lib/load";
 import { parseOptions, type TOptions } from "./lib/options";
 import { ensurePeerInstalled, historyQuery } from "./lib/peer";
@@ -79,6 +79,10 @@ async function main(): Promise<number> {
     else {
       log(`filling ${dbName} at ${options.scale.toLocaleString("en")} changes, histories of ${plan.histories.join(", ")} entries…`);
       await createAndFill(serverUrl, dbName, plan, log);
+    }
+    if (options.fillOnly) {
+      log(`${dbName} is filled; measure it with --reuse${options.scale === 1_000_000 ? "" : ` --scale ${options.scale}`}`);
+      return 0;
     }
 
     ensureProductionBuild(log);
@@ -205,7 +209,7 @@ async function main(): Promise<number> {
     }
 
     log(`write path: 8 writers publishing with two citations each for ${options.writeSeconds} s…`);
-    writes = await runWrites({ appUrl, databaseUrl: benchUrl, subjectSlug: historySlug(plan.histories[0]!), writers: 8, seconds: options.writeSeconds });
+    writes = await runWrites({ appUrl, databaseUrl: benchUrl, writers: 8, seconds: options.writeSeconds });
     record("writes", writes);
     log(
       `write path: ${writes.acknowledged} acknowledged, ${writes.publishesPerSecond.toFixed(1)} publishes/s, p99 ${writes.p99Ms.toFixed(0)} ms; stored ${writes.stored}, incomplete ${writes.incomplete}, doubled ${writes.doubled}, failures ${JSON.stringify(writes.failures)}`,

@@ -2,13 +2,14 @@
 import { parseArgs } from "node:util";
 
 export const USAGE = `usage: npm run bench -- [options]
-  --quick            small dataset, 1 round of 5 s at 16 connections, 5 reads, no warm-up (about 2 minutes)
+  --quick            small dataset, 1 round of 5 s at 4 connections, 5 reads, no warm-up (about 2 minutes)
   --scale N          status changes to generate (default 1000000; --quick: 20000)
   --rounds N         measured rounds, alternating app and floor (default 3; --quick: 1)
   --seconds N        length of one measurement (default 2; --quick: 5)
-  --connections L    comma-separated concurrencies (default 1,16,32; --quick: 16)
+  --connections L    comma-separated concurrencies (default 1,16,32; --quick: 4)
   --keep             keep the benchmark database (named pactwatch_bench_<scale>) afterwards
   --reuse            use pactwatch_bench_<scale> if a previous --keep run filled it (skips the fill); implies --keep
+  --fill-only        fill (or find filled) pactwatch_bench_<scale> and stop; implies --reuse
   --soak             add a 10-minute mixed-load run and report the app's resident memory (target ≤ 400 MB)
   --embedded         with --quick: add the embedded-default check (always part of a full run)
   --no-embedded      skip the embedded-default check (GSOMIA page and history API at 4 connections)
@@ -23,6 +24,7 @@ export type TOptions = {
   connections: number[];
   keep: boolean;
   reuse: boolean;
+  fillOnly: boolean;
   soak: boolean;
   embedded: boolean;
   peer: boolean;
@@ -48,6 +50,7 @@ export function parseOptions(argv: string[]): TOptions {
       keep: { type: "boolean", default: false },
       reuse: { type: "boolean", default: false },
       soak: { type: "boolean", default: false },
+      "fill-only": { type: "boolean", default: false },
       embedded: { type: "boolean", default: false },
       "no-embedded": { type: "boolean", default: false },
       "no-peer": { type: "boolean", default: false },
@@ -61,15 +64,16 @@ export function parseOptions(argv: string[]): TOptions {
     process.exit(0);
   }
   const quick = values.quick ?? false;
-  const connections = (values.connections ?? (quick ? "16" : "1,16,32")).split(",").map((part) => positive("connections", part.trim(), 1));
+  const connections = (values.connections ?? (quick ? "4" : "1,16,32")).split(",").map((part) => positive("connections", part.trim(), 1));
   return {
     quick,
     scale: positive("scale", values.scale, quick ? 20_000 : 1_000_000),
     rounds: positive("rounds", values.rounds, quick ? 1 : 3),
     seconds: positive("seconds", values.seconds, quick ? 5 : 2),
     connections,
-    keep: Boolean(values.keep || values.reuse),
-    reuse: values.reuse ?? false,
+    keep: Boolean(values.keep || values.reuse || values["fill-only"]),
+    reuse: Boolean(values.reuse || values["fill-only"]),
+    fillOnly: values["fill-only"] ?? false,
     soak: values.soak ?? false,
     embedded: !values["no-embedded"] && (!quick || Boolean(values.embedded)),
     peer: !values["no-peer"],

@@ -15,6 +15,7 @@ export type TWriteReport = {
   failures: Record<string, number>;
   /** Rows whose headline carries this run's mark: acknowledged or not. */
   stored: number;
+  subjectSlug: string;
   /** Acknowledged writes missing or incomplete (citations ≠ 2, audit events ≠ 2, revisions ≠ 1, not published). */
   incomplete: number;
   /** Headlines stored more than once. */
@@ -35,17 +36,27 @@ async function prepare(url: string, mark: string) {
       `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix) VALUES (gen_random_uuid(), $1, 'benchmark writers', $2, $3)`,
       [user.rows[0]!.id, createHash("sha256").update(secret).digest("hex"), secret.slice(0, 10)],
     );
+    // Each run writes to an agreement of its own, so the measured histories do not grow.
+    const subject = await client.query<{ slug: string }>(
+      `INSERT INTO "Agreement" (id, slug, title, kind, "timeZone", summary, "updatedAt")
+       VALUES (gen_random_uuid(), $1, 'Benchmark write path', 'OTHER', 'UTC', 'Written to by the benchmark''s writers.', now()) RETURNING slug`,
+      [`bench-writes-${mark}`],
+    );
+    await client.query(
+      `INSERT INTO "AgreementParty" ("agreementId", "partyId") SELECT a.id, p.id FROM "Agreement" a, "Party" p WHERE a.slug = $1 AND p.code IN ('ISL', 'MLT')`,
+      [subject.rows[0]!.slug],
+    );
     const sources = await client.query<{ id: string }>(`SELECT id FROM "Source" WHERE "mergedIntoId" IS NULL AND "retiredAt" IS NULL ORDER BY url LIMIT 2`);
     if (sources.rows.length < 2) throw new Error("the benchmark database has fewer than two sources: fill it again (drop --reuse)");
-    return { secret, sourceIds: sources.rows.map((row) => row.id) };
+    return { secret, subjectSlug: subject.rows[0]!.slug, sourceIds: sources.rows.map((row) => row.id) };
   } finally {
     await client.end();
   }
 }
 
-export async function runWrites(options: { appUrl: string; databaseUrl: string; subjectSlug: string; writers: number; seconds: number }): Promise<TWriteReport> {
+export async function runWrites(options: { appUrl: string; databaseUrl: string; writers: number; seconds: number }): Promise<TWriteReport> {
   const mark = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
-  const { secret, sourceIds } = await prepare(options.databaseUrl, mark);
+  const { secret, subjectSlug, sourceIds } = await prepare(options.databaseUrl, mark);
   const acknowledged: string[] = [];
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
@@ -55,7 +66,7 @@ export async function runWrites(options: { appUrl: string; databaseUrl: string; 
     Array.from({ length: options.writers }, async (_, writer) => {
       for (let n = 0; Date.now() < deadline; n++) {
         const body = JSON.stringify({
-          subject: `agreement:${options.subjectSlug}`,
+          subject: `agreement:${subjectSlug}`,
           status: "IN_FORCE",
           headline: `Bench write ${mark} ${writer}-${n}`,
           body: "Written by the benchmark's write path.",
@@ -88,6 +99,7 @@ export async function runWrites(options: { appUrl: string; databaseUrl: string; 
   const counts = await countWrites(options.databaseUrl, mark, acknowledged);
   return {
     writers: options.writers,
+    subjectSlug,
     seconds,
     acknowledged: acknowledged.length,
     publishesPerSecond: acknowledged.length / seconds,
