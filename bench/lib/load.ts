@@ -36,8 +36,9 @@ export async function measure(options: {
     connections: options.connections,
     round: options.round,
     requestsPerSecond: requests / result.duration,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
+    // No answer within the measurement: latency unknown (longer than it), not zero.
+    p50Ms: requests > 0 ? result.latency.p50 : Number.NaN,
+    p99Ms: requests > 0 ? result.latency.p99 : Number.NaN,
     cpuMsPerRequest: requests > 0 ? ((cpuAfter - cpuBefore) * 1000) / requests : Number.NaN,
     rssMb: options.pid ? largestRssMb(options.pid) : Number.NaN,
     requests,

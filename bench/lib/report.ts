@@ -32,6 +32,8 @@ export function reportMarkdown(report: TReport): string {
     "",
     `Statements per read (captured from the app): ${Object.entries(report.captured).map(([read, list]) => `${read} ${list.length}`).join(", ")}.`,
   ];
+  const silent = [...new Set(report.measurements.filter((row) => row.requests === 0 && row.round > 0).map((row) => `${row.read} (${row.target}, ${row.connections} conns)`))];
+  if (silent.length) lines.push("", `No answer within a ${options.seconds} s measurement (0 req/s, latency longer than the measurement): ${silent.join(", ")}.`);
   if (report.peerProblem) lines.push("", `PostGraphile was not measured: ${report.peerProblem}`);
   if (report.writes) {
     const w = report.writes;
