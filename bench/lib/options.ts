@@ -12,6 +12,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --fill-only        fill (or find filled) pactwatch_bench_<scale> and stop; implies --reuse
   --soak             add a 10-minute mixed-load run and report the app's resident memory (target ≤ 400 MB)
   --embedded         with --quick: add the embedded-default check (always part of a full run)
+  --soak-seconds N   length of the soak (default 600)
   --no-embedded      skip the embedded-default check (GSOMIA page and history API at 4 connections)
   --no-peer          skip PostGraphile
   --write-seconds N  length of the write path (default 20; --quick: 5)`;
@@ -26,6 +27,7 @@ export type TOptions = {
   reuse: boolean;
   fillOnly: boolean;
   soak: boolean;
+  soakSeconds: number;
   embedded: boolean;
   peer: boolean;
   writeSeconds: number;
@@ -51,6 +53,7 @@ export function parseOptions(argv: string[]): TOptions {
       reuse: { type: "boolean", default: false },
       soak: { type: "boolean", default: false },
       "fill-only": { type: "boolean", default: false },
+      "soak-seconds": { type: "string" },
       embedded: { type: "boolean", default: false },
       "no-embedded": { type: "boolean", default: false },
       "no-peer": { type: "boolean", default: false },
@@ -75,6 +78,7 @@ export function parseOptions(argv: string[]): TOptions {
     reuse: Boolean(values.reuse || values["fill-only"]),
     fillOnly: values["fill-only"] ?? false,
     soak: values.soak ?? false,
+    soakSeconds: positive("soak-seconds", values["soak-seconds"], 600),
     embedded: !values["no-embedded"] && (!quick || Boolean(values.embedded)),
     peer: !values["no-peer"],
     writeSeconds: positive("write-seconds", values["write-seconds"], quick ? 5 : 20),
