@@ -11,7 +11,7 @@ import { parseCapture, writeMarker, type TCaptured } from "./lib/capture";
 import { measureEmbedded } from "./lib/embedded";
 import { explainAll, type TPlanReport } from "./lib/explain";
 import { createAndFill, databaseUrlFor, dropDatabase, fillPlan, isFilled } from "./lib/fill";
-import { measure, type TRequestSpec } from "./lib/load";
+import { closeDrain, measure, type TRequestSpec } from "./lib/load";
 import { parseOptions, type TOptions } from "./lib/options";
 import { ensurePeerInstalled, historyQuery } from "./lib/peer";
 import { pgbenchAvailable, runPgbench } from "./lib/pgbench";
@@ -169,11 +169,11 @@ async function main(): Promise<number> {
     }
     log(`saved ${plans.length} plans in ${path.relative(process.cwd(), plansDir)}; ${failures.length} sequential scans of large tables`);
 
-    const targets = (read: TRead): { target: TMeasurement["target"]; request: TRequestSpec; pid: number }[] => [
-      { target: "app", request: { url: `${appUrl}${read.path}` }, pid: app.pid },
-      { target: "floor", request: { url: `http://127.0.0.1:${PORTS.floor}/${read.name}` }, pid: floor.pid },
+    const targets = (read: TRead): { target: TMeasurement["target"]; request: TRequestSpec; pid: number; databaseUrl: string }[] => [
+      { target: "app", request: { url: `${appUrl}${read.path}` }, pid: app.pid, databaseUrl: benchUrl },
+      { target: "floor", request: { url: `http://127.0.0.1:${PORTS.floor}/${read.name}` }, pid: floor.pid, databaseUrl: benchUrl },
       ...(read.peer && peer
-        ? [{ target: "peer" as const, request: { url: `http://127.0.0.1:${PORTS.peer}/graphql`, method: "POST" as const, body: historyQuery(typical), headers: { "content-type": "application/json" } }, pid: peer.pid }]
+        ? [{ target: "peer" as const, request: { url: `http://127.0.0.1:${PORTS.peer}/graphql`, method: "POST" as const, body: historyQuery(typical), headers: { "content-type": "application/json" } }, pid: peer.pid, databaseUrl: benchUrl }]
         : []),
     ];
 
@@ -223,6 +223,7 @@ async function main(): Promise<number> {
       log(`soak: app resident memory ${soak.finalRssMb.toFixed(0)} MB at the end (target ≤ 400 MB after 10 minutes: ${soak.ok ? "met" : "missed"})`);
     }
   } finally {
+    await closeDrain();
     for (const started of running.splice(0).reverse()) await stopProcess(started);
   }
 
