@@ -184,6 +184,11 @@ async function main(): Promise<number> {
     const hasPgbench = await pgbenchAvailable();
     if (!hasPgbench) log("pgbench is not on PATH (apt-get install postgresql-client): its column stays empty");
     for (let round = 1; round <= options.rounds; round++) {
+      if (round > 1 && options.budgetMinutes && Date.now() - started > options.budgetMinutes * 60_000) {
+        log(`time budget of ${options.budgetMinutes} min spent: stopping after ${round - 1} round(s)`);
+        failures.push(`only ${round - 1} of ${options.rounds} rounds fitted the ${options.budgetMinutes}-minute budget (--budget)`);
+        break;
+      }
       for (const read of reads) {
         for (const connections of options.connections) {
           // Alternate who goes first, so neither always meets a warmer database.

@@ -7,6 +7,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --rounds N         measured rounds, alternating app and floor (default 3; --quick: 1)
   --seconds N        length of one measurement (default 2; --quick: 5)
   --connections L    comma-separated concurrencies (default 1,16,32; --quick: 4)
+  --budget M         start no further round once M minutes have passed (the write path and the embedded check still run)
   --keep             keep the benchmark database (named pactwatch_bench_<scale>) afterwards
   --reuse            use pactwatch_bench_<scale> if a previous --keep run filled it (skips the fill); implies --keep
   --fill-only        fill (or find filled) pactwatch_bench_<scale> and stop; implies --reuse
@@ -27,6 +28,7 @@ export type TOptions = {
   reuse: boolean;
   fillOnly: boolean;
   soak: boolean;
+  budgetMinutes?: number;
   soakSeconds: number;
   embedded: boolean;
   peer: boolean;
@@ -52,6 +54,7 @@ export function parseOptions(argv: string[]): TOptions {
       keep: { type: "boolean", default: false },
       reuse: { type: "boolean", default: false },
       soak: { type: "boolean", default: false },
+      budget: { type: "string" },
       "fill-only": { type: "boolean", default: false },
       "soak-seconds": { type: "string" },
       embedded: { type: "boolean", default: false },
@@ -78,6 +81,7 @@ export function parseOptions(argv: string[]): TOptions {
     reuse: Boolean(values.reuse || values["fill-only"]),
     fillOnly: values["fill-only"] ?? false,
     soak: values.soak ?? false,
+    budgetMinutes: values.budget === undefined ? undefined : positive("budget", values.budget, 15),
     soakSeconds: positive("soak-seconds", values["soak-seconds"], 600),
     embedded: !values["no-embedded"] && (!quick || Boolean(values.embedded)),
     peer: !values["no-peer"],
