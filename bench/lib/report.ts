@@ -48,10 +48,11 @@ export function reportMarkdown(report: TReport): string {
   if (report.soak) lines.push("", `Soak: ${report.soak.requests} requests in ${formatNumber(report.soak.seconds)} s of mixed load; app resident memory ${report.soak.samplesMb.map((mb) => mb.toFixed(0)).join(" → ")} MB, ${formatNumber(report.soak.finalRssMb)} MB at the end (target ≤ 400: ${report.soak.ok ? "met" : "missed"}).`);
   const slowest = [...report.plans].sort((a, b) => b.executionMs - a.executionMs).slice(0, 8);
   if (slowest.length) {
-    lines.push("", "Slowest statements by EXPLAIN ANALYZE (a full run keeps every plan in [bench/plans/](bench/plans/)):", "");
+    const kept = !options.quick;
+    lines.push("", `Slowest statements by EXPLAIN ANALYZE (${kept ? "every plan of this run is kept in [bench/plans/](bench/plans/)" : `plans in bench/results/plans/${report.stamp}/`}):`, "");
     for (const plan of slowest) {
       const scans = plan.violations.map((violation) => `sequential scan of ${violation.table}`).join(", ");
-      lines.push(`- ${plan.read} #${plan.index}: ${formatNumber(plan.executionMs)} ms${scans ? ` (**${scans}**)` : ""} — [${path.basename(plan.file)}](bench/plans/${path.basename(plan.file)})`);
+      lines.push(`- ${plan.read} #${plan.index}: ${formatNumber(plan.executionMs)} ms${scans ? ` (**${scans}**)` : ""} — ${kept ? `[${path.basename(plan.file)}](bench/plans/${path.basename(plan.file)})` : path.basename(plan.file)}`);
     }
   }
   lines.push("", report.failures.length ? `**Failures:**\n\n${report.failures.map((failure) => `- ${failure}`).join("\n")}` : "No sequential scan of a table over 10,000 rows; no failure.");
