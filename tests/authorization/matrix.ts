@@ -23,6 +23,7 @@ export const ACTION_MATRIX: Record<string, TActionEntry> = {
   ...DESK_ACTION_MATRIX,
   "(auth)/sign-in/actions.ts#signIn": { permission: null },
   "(auth)/sign-in/actions.ts#signOut": { permission: null },
+  "(account)/account/actions.ts#signOutEverywhere": { permission: "account:manage-own" },
   "(account)/account/actions.ts#createToken": {
     permission: "api-token:manage-own",
     input: async () => ({ name: "matrix token" }),

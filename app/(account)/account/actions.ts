@@ -1,9 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
 import { createApiToken, ZCreateApiToken } from "@/lib/server/api-tokens/create-api-token";
 import { revokeApiToken, ZRevokeApiToken } from "@/lib/server/api-tokens/revoke-api-token";
 import { defineAction } from "@/lib/server/action";
+import { signOutEverywhere as endAllSessions } from "@/lib/server/auth/sessions";
+import { SESSION_COOKIE } from "@/lib/server/auth/session-token";
 
 export const createToken = defineAction({
   permission: "api-token:manage-own",
@@ -22,5 +27,15 @@ export const revokeToken = defineAction({
     const token = await revokeApiToken(actor, input);
     revalidatePath("/account");
     return token;
+  },
+});
+
+export const signOutEverywhere = defineAction({
+  permission: "account:manage-own",
+  schema: z.object({}),
+  handler: async (actor) => {
+    await endAllSessions(actor);
+    (await cookies()).delete(SESSION_COOKIE);
+    redirect("/sign-in");
   },
 });

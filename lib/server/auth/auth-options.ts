@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { getDatabase } from "../db";
 import { getAppEnv } from "../env";
+import { openSession } from "./sessions";
 import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from "./session-token";
 
 /** The OpenID Connect provider's display name when OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET are set, else null. */
@@ -67,7 +68,8 @@ export function authOptions(): NextAuthOptions {
           await recordAuditEvent(tx, null, { action: "user:create", entityType: "User", entityId: created.id, after: { ...created, via: "single sign-on" } });
           return created;
         });
-        return { sub: account.id };
+        // The session row lets sign-out end this session on the server (decision 014).
+        return { sub: account.id, sid: await openSession(account.id) };
       },
     },
   };
