@@ -57,13 +57,13 @@ describe("Atom feeds", () => {
     expect(response.headers.get("content-type")).toContain("application/atom+xml");
     const xml = await response.text();
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
-    expect(xml).toContain(`<link rel="self" href="${ORIGIN}/feeds/agreements/gsomia.atom"`);
+    expect(xml).toContain(`<link rel="self" type="application/atom+xml" href="${ORIGIN}/feeds/agreements/gsomia.atom"`);
     const entries = xml.match(/<entry>[\s\S]*?<\/entry>/g) ?? [];
     expect(entries).toHaveLength(9);
     for (const entry of entries) {
       expect(entry).toMatch(/<id>urn:uuid:[0-9a-f-]{36}<\/id>/);
       expect(entry).toMatch(/<updated>\d{4}-\d\d-\d\dT/);
-      expect(entry).toMatch(new RegExp(`<link href="${ORIGIN}/developments/[0-9a-f-]{36}"`));
+      expect(entry).toMatch(new RegExp(`<link rel="alternate" type="text/html" href="${ORIGIN}/developments/[0-9a-f-]{36}"`));
     }
     expect(xml).toContain("Seoul suspends GSOMIA termination hours before expiry");
     expect(xml).toContain("The New York Times");
