@@ -1,5 +1,6 @@
 import * as xml from "xml-js";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvCache } from "../../lib/server/env";
 import { runAsActor } from "../../lib/server/auth/actor-context";
 import { GET as agreementFeed } from "../../app/feeds/agreements/[file]/route";
 import { GET as csvExport } from "../../app/exports/developments.csv/route";
@@ -67,5 +68,25 @@ describe("output encoding", () => {
     }
     // No cell anywhere begins with a formula character.
     expect(text).not.toMatch(/(^|,|\n)"?[=+\-@\t\r]HYPERLINK/);
+  });
+});
+
+describe("feed caching", () => {
+  afterEach(() => {
+    process.env.PUBLIC_READ = "true";
+    resetEnvCache();
+  });
+
+  it("lets shared caches keep public feeds, and keeps PUBLIC_READ=false feeds private to the signed-in client", async () => {
+    const feed = (actor: Parameters<typeof runAsActor>[0]) =>
+      runAsActor(actor, () => agreementFeed(new Request(`${ORIGIN}/feeds/agreements/${slug}.atom`), { params: Promise.resolve({ file: `${slug}.atom` }) }));
+    expect((await feed(null)).headers.get("cache-control")).toBe("public, max-age=300");
+    process.env.PUBLIC_READ = "false";
+    resetEnvCache();
+    const reader = await createTestUser(database.db, "READER");
+    const response = await feed(reader);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect((await feed(null)).status).toBe(401);
   });
 });
