@@ -18,7 +18,9 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (process.env.PUBLIC_READ === "false" && !request.cookies.has(SESSION_COOKIE) && !OPEN_WITHOUT_SIGN_IN.test(pathname)) {
     const signIn = new URL(`/sign-in?callbackUrl=${encodeURIComponent(`${pathname}${search}`)}`, request.url);
-    return withTransportSecurity(new NextResponse(null, { status: 307, headers: { location: `${signIn.pathname}${signIn.search}`, "cache-control": "no-store" } }), isHttps);
+    const redirect = NextResponse.redirect(signIn, 307);
+    redirect.headers.set("cache-control", "no-store");
+    return withTransportSecurity(redirect, isHttps);
   }
   const nonce = newNonce();
   const policy = contentSecurityPolicy({ nonce, isDevelopment: process.env.NODE_ENV === "development", isHttps });

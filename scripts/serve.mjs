@@ -15,6 +15,9 @@ const isDev = process.argv.includes("--dev");
 let hasWarnedOfProxy = false;
 function warnIfProxiedUntrusted(request) {
   if (hasWarnedOfProxy || trustedHops > 0 || !request.headers["x-forwarded-for"]) return;
+  // Next.js re-requests a server action's redirect target from itself with the original headers
+  // (its own X-Forwarded-For and our client-address header among them): that is no proxy.
+  if (request.headers["x-pactwatch-client-address"]) return;
   hasWarnedOfProxy = true;
   console.warn(
     `[pactwatch] warning: requests arrive with X-Forwarded-For but TRUSTED_PROXY_HOPS=0, so rate limits count every client ` +
