@@ -1,14 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createApiToken, ZCreateApiToken } from "@/lib/server/api-tokens/create-api-token";
 import { revokeApiToken, ZRevokeApiToken } from "@/lib/server/api-tokens/revoke-api-token";
 import { defineAction } from "@/lib/server/action";
 import { signOutEverywhere as endAllSessions } from "@/lib/server/auth/sessions";
-import { SESSION_COOKIE } from "@/lib/server/auth/session-token";
 
 export const createToken = defineAction({
   permission: "api-token:manage-own",
@@ -34,8 +32,9 @@ export const signOutEverywhere = defineAction({
   permission: "account:manage-own",
   schema: z.object({}),
   handler: async (actor) => {
+    // This browser's session row is revoked with the others: its cookie is dead where it matters,
+    // on the server, and the next sign-in replaces it.
     await endAllSessions(actor);
-    (await cookies()).delete(SESSION_COOKIE);
     redirect("/sign-in");
   },
 });
