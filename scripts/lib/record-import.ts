@@ -131,7 +131,7 @@ async function checkHeader(client: pg.ClientBase, line: string): Promise<TExport
     if (rows[0]!.count !== "0") filled.push(`${table.name} (${rows[0]!.count} rows)`);
   }
   if (filled.length > 0) {
-    throw new ImportError(`the target database is not empty: ${filled.join(", ")}. Import into a new, empty database (create it, then npm run db:migrate); nothing was written`);
+    throw new ImportError(`the target database is not empty: ${filled.join(", ")}. Import into a new, empty database (db:import applies the migrations itself); nothing was written`);
   }
   return header;
 }
