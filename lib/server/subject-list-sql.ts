@@ -10,7 +10,7 @@ import { currentStatusOnlyJoin, type TSubjectColumn } from "./status-sql";
 // keys, and cutting a keyset page.
 
 /** At most this many matching developments are read to find the subjects a search names through them. */
-export const DEVELOPMENT_CANDIDATES = 2000;
+export const DEVELOPMENT_CANDIDATES = 500;
 
 type TSubjectListFilters = { q?: string; range?: { start: Date | null; end: Date | null }; status?: readonly string[] };
 
