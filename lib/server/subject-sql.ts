@@ -3,7 +3,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { EntryState, LinkType, Status } from "../generated/prisma/enums";
 import type { StatusHistoryEntry } from "../domain/status-derivation";
 import { historyOrderSql } from "./history-sql";
-import type { TSubjectColumn } from "./status-sql";
+import { currentStatusJoin, type TSubjectColumn } from "./status-sql";
 import { subjectHref } from "../domain/subject-ref";
 
 // Pieces shared by the agreement and trade-measure pages: the skeleton of a history (every
@@ -20,15 +20,63 @@ export function skeletonJsonSql(column: TSubjectColumn, subjectId: Prisma.Sql): 
     FROM "StatusChange" k WHERE ${subjectColumn} = ${subjectId} AND k.state = 'PUBLISHED'), '[]'::json)`;
 }
 
+/** How many of the latest published changes a subject page's skeleton holds (see boundedSkeletonJsonSql). */
+export const SKELETON_WINDOW = 400;
+
+/**
+ * JSON {"changes": […], "truncated": bool} of a bounded skeleton, oldest first: the latest
+ * `window` published changes, every published change still ahead of `now` (a pending deadline),
+ * the current status's change (found as the status SQL finds it) and every change that cancels a
+ * scheduled one among them. deriveStatus on it gives the same current status and pending
+ * deadlines as on the whole history, and the timeline's bands of the window period; a 50 000-entry
+ * history reads a few hundred rows, not all of them. "truncated": older changes exist.
+ */
+export function boundedSkeletonJsonSql(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date, window: number = SKELETON_WINDOW): Prisma.Sql {
+  const col = Prisma.raw(`"${column}"`);
+  const fields = Prisma.sql`k.id, k.status, k.state, k."occurredAt", k."effectiveAt", k."effectiveTime", k."cancelsId", k."createdAt", k.direction, k.headline, k."occurredPrecision", k."timeZone"`;
+  return Prisma.sql`(
+    WITH recent AS MATERIALIZED (
+      SELECT ${fields} FROM "StatusChange" k WHERE k.${col} = ${subjectId} AND k.state = 'PUBLISHED'
+      ORDER BY k."effectiveTime" DESC, k."occurredAt" DESC, k."createdAt" DESC, k.id DESC LIMIT ${window}
+    ), kept AS MATERIALIZED (
+      SELECT * FROM recent
+      UNION
+      SELECT ${fields} FROM "StatusChange" k WHERE k.${col} = ${subjectId} AND k.state = 'PUBLISHED' AND k."effectiveTime" > ${now}
+      UNION
+      SELECT ${fields} FROM (SELECT 1) one ${currentStatusJoin(column, subjectId, now)} JOIN "StatusChange" k ON k.id = current."currentId"
+    ), skeleton AS (
+      SELECT * FROM kept
+      UNION
+      SELECT ${fields} FROM kept JOIN "StatusChange" k ON k."cancelsId" = kept.id
+      WHERE kept."effectiveAt" IS NOT NULL AND k.state = 'PUBLISHED' AND k.${col} = ${subjectId}
+    )
+    SELECT json_build_object(
+      'changes', COALESCE((SELECT json_agg(json_build_object('id', k.id, 'status', k.status, 'state', k.state, 'occurredAt', k."occurredAt",
+        'effectiveAt', k."effectiveAt", 'cancelsId', k."cancelsId", 'createdAt', k."createdAt", 'direction', k.direction,
+        'headline', k.headline, 'occurredPrecision', k."occurredPrecision", 'timeZone', k."timeZone",
+        'inWindow', k.id IN (SELECT id FROM recent))
+        ORDER BY k."effectiveTime", k."occurredAt", k."createdAt", k.id) FROM skeleton k), '[]'::json),
+      'truncated', (SELECT count(*) FROM recent) = ${window} AND EXISTS (
+        SELECT 1 FROM "StatusChange" k, (SELECT * FROM recent ORDER BY "effectiveTime", "occurredAt", "createdAt", id LIMIT 1) oldest
+        WHERE k.${col} = ${subjectId} AND k.state = 'PUBLISHED'
+          AND (k."effectiveTime", k."occurredAt", k."createdAt", k.id) < (oldest."effectiveTime", oldest."occurredAt", oldest."createdAt", oldest.id)))
+  )`;
+}
+
+/** A bounded skeleton as boundedSkeletonJsonSql returns it. */
+export type TBoundedSkeletonJson = { changes: TSkeletonJson[]; truncated: boolean };
+
 /** One change of a skeleton: what deriveStatus reads, plus what the timeline draws. */
 export type TSkeletonChange = StatusHistoryEntry & {
   direction: "ESCALATION" | "DE_ESCALATION" | "NEUTRAL";
   headline: string;
   occurredPrecision: "DAY" | "MONTH" | "YEAR";
   timeZone: string;
+  /** False for an older change a bounded skeleton holds only for the status rules. */
+  inWindow?: boolean;
 };
 
-type TSkeletonJson = Omit<TSkeletonChange, "occurredAt" | "effectiveAt" | "createdAt"> & {
+export type TSkeletonJson = Omit<TSkeletonChange, "occurredAt" | "effectiveAt" | "createdAt"> & {
   occurredAt: string;
   effectiveAt: string | null;
   createdAt: string;

@@ -3,11 +3,11 @@ import { Prisma } from "../../generated/prisma/client";
 import type { AgreementKind } from "../../generated/prisma/enums";
 import { isNoticeDeadlineRelevant, nextNoticeDeadline } from "../../domain/deadlines";
 import { deriveStatus } from "../../domain/status-derivation";
-import { statusTimeline } from "../../domain/status-timeline";
+import { boundedTimeline } from "../../domain/bounded-timeline";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
-import { linksJsonSql, skeletonJsonSql, toRelatedItems, toSkeleton, type TRelatedItem, type TSkeletonChange } from "../subject-sql";
+import { boundedSkeletonJsonSql, linksJsonSql, toRelatedItems, toSkeleton, type TBoundedSkeletonJson, type TRelatedItem, type TSkeletonChange } from "../subject-sql";
 import { agreementName } from "../../domain/subject-ref";
 
 type TAgreementRow = {
@@ -26,12 +26,13 @@ type TAgreementRow = {
   updatedAt: Date;
   parties: { code: string; name: string }[];
   related: Omit<TRelatedItem, "href">[];
-  skeleton: Parameters<typeof toSkeleton>[0];
+  skeleton: TBoundedSkeletonJson;
 };
 
 /**
- * An agreement's page head in one round trip: its fields, parties, related items and the skeleton
- * of its published history, from which the current status, the pending and cancelled schedules,
+ * An agreement's page head in one round trip: its fields, parties, related items and the bounded
+ * skeleton of its published history (the latest few hundred changes and those the rules need),
+ * from which the current status, the pending and cancelled schedules,
  * the timeline and the next notice deadline are derived by the domain rules. The history itself
  * is paged separately (listPublishedChanges).
  */
@@ -43,13 +44,16 @@ export async function getAgreement(actor: TActor, slug: string, now: Date = new 
       COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
         FROM "AgreementParty" ap JOIN "Party" p ON p.id = ap."partyId" WHERE ap."agreementId" = a.id), '[]'::json) AS parties,
       ${linksJsonSql("agreement", Prisma.sql`a.id`)} AS related,
-      ${skeletonJsonSql("agreementId", Prisma.sql`a.id`)} AS skeleton
+      ${boundedSkeletonJsonSql("agreementId", Prisma.sql`a.id`, now)} AS skeleton
     FROM "Agreement" a WHERE a.slug = ${slug}`;
   const agreement = rows[0];
   if (!agreement) throw new AppError("NOT_FOUND", `No agreement is recorded at “${slug}”.`);
 
-  const history: TSkeletonChange[] = toSkeleton(agreement.skeleton);
+  const history: TSkeletonChange[] = toSkeleton(agreement.skeleton.changes);
   const status = deriveStatus(history, now);
+  // The timeline and its markers; `skeleton` keeps every change read, for the status panel and marks.
+  const { timeline, changes } = boundedTimeline(history, agreement.skeleton.truncated, now);
+  const drawn = { timeline, skeleton: history, markers: changes };
   const inForceOn = agreement.inForceOn?.toISOString().slice(0, 10) ?? null;
   const noticeDeadline =
     inForceOn && isNoticeDeadlineRelevant(status.current?.status ?? null)
@@ -61,9 +65,10 @@ export async function getAgreement(actor: TActor, slug: string, now: Date = new 
     name: agreementName(agreement),
     status,
     noticeDeadline,
-    timeline: statusTimeline(history, now),
-    /** Every published change, oldest first, with only what the status rules and the timeline read. */
-    skeleton: history,
+    /** timeline; skeleton: the changes read (the latest, and those the status rules need), oldest first; markers: those drawn. */
+    ...drawn,
+    /** Whether older published changes exist than the skeleton holds (the timeline then starts later). */
+    skeletonTruncated: agreement.skeleton.truncated,
     related: toRelatedItems(related),
   };
 }

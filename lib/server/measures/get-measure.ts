@@ -2,11 +2,11 @@ import "server-only";
 import { Prisma } from "../../generated/prisma/client";
 import type { MeasureType } from "../../generated/prisma/enums";
 import { deriveStatus } from "../../domain/status-derivation";
-import { statusTimeline } from "../../domain/status-timeline";
+import { boundedTimeline } from "../../domain/bounded-timeline";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
-import { linksJsonSql, skeletonJsonSql, toRelatedItems, toSkeleton, type TRelatedItem } from "../subject-sql";
+import { boundedSkeletonJsonSql, linksJsonSql, toRelatedItems, toSkeleton, type TBoundedSkeletonJson, type TRelatedItem } from "../subject-sql";
 
 type TMeasureRow = {
   id: string;
@@ -23,12 +23,12 @@ type TMeasureRow = {
   imposingParty: { code: string; name: string };
   targets: { code: string; name: string }[];
   related: Omit<TRelatedItem, "href">[];
-  skeleton: Parameters<typeof toSkeleton>[0];
+  skeleton: TBoundedSkeletonJson;
 };
 
 /**
  * A trade measure's page head in one round trip: fields, imposing and targeted parties, related
- * items and the skeleton of its published history, from which the domain rules derive the current
+ * items and the bounded skeleton of its published history (boundedSkeletonJsonSql), from which the domain rules derive the current
  * status, pending and cancelled schedules and the timeline.
  */
 export async function getMeasure(actor: TActor, slug: string, now: Date = new Date()) {
@@ -40,19 +40,21 @@ export async function getMeasure(actor: TActor, slug: string, now: Date = new Da
       COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
         FROM "TradeMeasureTarget" t JOIN "Party" p ON p.id = t."partyId" WHERE t."measureId" = m.id), '[]'::json) AS targets,
       ${linksJsonSql("measure", Prisma.sql`m.id`)} AS related,
-      ${skeletonJsonSql("measureId", Prisma.sql`m.id`)} AS skeleton
+      ${boundedSkeletonJsonSql("measureId", Prisma.sql`m.id`, now)} AS skeleton
     FROM "TradeMeasure" m JOIN "Party" imposing ON imposing.id = m."imposingPartyId"
     WHERE m.slug = ${slug}`;
   const measure = rows[0];
   if (!measure) throw new AppError("NOT_FOUND", `No trade measure is recorded at “${slug}”.`);
-  const history = toSkeleton(measure.skeleton);
+  const history = toSkeleton(measure.skeleton.changes);
+  const { timeline, changes } = boundedTimeline(history, measure.skeleton.truncated, now);
+  const drawn = { timeline, skeleton: history, markers: changes };
   const { skeleton: _skeleton, related, ...fields } = measure;
   return {
     ...fields,
     name: measure.title,
     status: deriveStatus(history, now),
-    timeline: statusTimeline(history, now),
-    skeleton: history,
+    ...drawn,
+    skeletonTruncated: measure.skeleton.truncated,
     related: toRelatedItems(related),
   };
 }

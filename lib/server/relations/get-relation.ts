@@ -2,14 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
 import type { AgreementKind, MeasureType } from "../../generated/prisma/enums";
-import { statusTimeline } from "../../domain/status-timeline";
+import { boundedTimeline } from "../../domain/bounded-timeline";
 import { getDatabase } from "../db";
 import { decodeCursor, encodeCursor } from "../keyset";
 import { epochOrLast, keysetSql } from "../list-sort-sql";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 import { currentStatusOfEitherJoin, toCurrentStatus, type TCurrentStatusColumns } from "../status-sql";
-import { skeletonJsonSql, toSkeleton } from "../subject-sql";
+import { boundedSkeletonJsonSql, toSkeleton, type TBoundedSkeletonJson } from "../subject-sql";
 import { subjectHref } from "../../domain/subject-ref";
 
 /** How many subjects get a lane of their own on the relation's timeline (the most recently active). */
@@ -29,7 +29,7 @@ type TSubjectRow = TCurrentStatusColumns & {
   agreementKind: AgreementKind | null;
   measureType: MeasureType | null;
   imposingCode: string | null;
-  skeleton: Parameters<typeof toSkeleton>[0] | null;
+  skeleton: TBoundedSkeletonJson | null;
 };
 type TYearRow = { year: number; escalations: number; deEscalations: number; neutral: number };
 
@@ -71,8 +71,13 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
     const missing = [firstCode, secondCode].filter((code) => !parties.some((party) => party.code === code));
     throw new AppError("NOT_FOUND", `No party has the code ${missing.map((code) => `“${code}”`).join(" or ")}.`);
   }
+  // A lane draws its bounded timeline, with markers from where it starts.
+  const boundedTimelineOf = (skeleton: ReturnType<typeof toSkeleton>, truncated: boolean) => {
+    const { timeline, changes } = boundedTimeline(skeleton, truncated, now);
+    return { timeline, skeleton: changes };
+  };
   const toItem = (row: TSubjectRow) => {
-    const skeleton = row.skeleton ? toSkeleton(row.skeleton) : null;
+    const skeleton = row.skeleton ? toSkeleton(row.skeleton.changes) : null;
     return {
       kind: row.kind,
       slug: row.slug,
@@ -83,8 +88,7 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
       measureType: row.measureType,
       imposingCode: row.imposingCode,
       current: toCurrentStatus(row),
-      timeline: skeleton ? statusTimeline(skeleton, now) : null,
-      skeleton,
+      ...(skeleton ? boundedTimelineOf(skeleton, row.skeleton!.truncated) : { timeline: null, skeleton: null }),
     };
   };
   const pageOf = (list: TRelationList) => {
@@ -173,8 +177,8 @@ export function relationSubjectsSql(firstCode: string, secondCode: string, now: 
         chosen."imposingCode", chosen."currentId", chosen."currentStatus", chosen."sinceId", chosen."currentSince", chosen."currentEffectiveAt",
         chosen."currentPrecision", chosen."currentTimeZone", chosen."sortKey", chosen.total, chosen.lane, chosen.position,
         CASE WHEN chosen.lane > ${MAX_TIMELINE_LANES} THEN NULL
-          WHEN chosen.kind = 'AGREEMENT' THEN ${skeletonJsonSql("agreementId", Prisma.sql`chosen.id`)}
-          ELSE ${skeletonJsonSql("measureId", Prisma.sql`chosen.id`)} END AS skeleton
+          WHEN chosen.kind = 'AGREEMENT' THEN ${boundedSkeletonJsonSql("agreementId", Prisma.sql`chosen.id`, now)}
+          ELSE ${boundedSkeletonJsonSql("measureId", Prisma.sql`chosen.id`, now)} END AS skeleton
       FROM chosen ORDER BY chosen.lane`;
 }
 
