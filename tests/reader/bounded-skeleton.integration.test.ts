@@ -48,8 +48,8 @@ async function randomAgreement(index: number): Promise<{ id: string; history: St
 describe("bounded skeleton", () => {
   it("gives the whole history's current status, pending deadlines and timeline from the window on", async () => {
     const subjects = [];
-    for (let index = 0; index < 30; index++) subjects.push(await randomAgreement(index));
-    const instants = [-10, 40, 120, 199, 260].map((days) => new Date(BASE + days * DAY + 3_600_000));
+    for (let index = 0; index < 20; index++) subjects.push(await randomAgreement(index));
+    const instants = [-10, 60, 199, 260].map((days) => new Date(BASE + days * DAY + 3_600_000));
     let truncated = 0;
     for (const now of instants) {
       for (const subject of subjects) {
@@ -81,6 +81,6 @@ describe("bounded skeleton", () => {
         expect(withoutFirstId(partBands), label).toEqual(withoutFirstId(clipped));
       }
     }
-    expect(truncated, "some histories are longer than the window").toBeGreaterThan(20);
+    expect(truncated, "some histories are longer than the window").toBeGreaterThan(10);
   });
 });

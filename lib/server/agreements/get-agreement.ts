@@ -26,11 +26,10 @@ type TAgreementRow = {
   updatedAt: Date;
   parties: { code: string; name: string }[];
   related: Omit<TRelatedItem, "href">[];
-  skeleton: TBoundedSkeletonJson;
 };
 
 /**
- * An agreement's page head in one round trip: its fields, parties, related items and the bounded
+ * An agreement's page head in two round trips: its fields, parties, related items and the bounded
  * skeleton of its published history (the latest few hundred changes and those the rules need),
  * from which the current status, the pending and cancelled schedules,
  * the timeline and the next notice deadline are derived by the domain rules. The history itself
@@ -43,23 +42,26 @@ export async function getAgreement(actor: TActor, slug: string, now: Date = new 
       a."autoRenews", a."noticeDays", a."timeZone", a."updatedAt",
       COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
         FROM "AgreementParty" ap JOIN "Party" p ON p.id = ap."partyId" WHERE ap."agreementId" = a.id), '[]'::json) AS parties,
-      ${linksJsonSql("agreement", Prisma.sql`a.id`)} AS related,
-      ${boundedSkeletonJsonSql("agreementId", Prisma.sql`a.id`, now)} AS skeleton
+      ${linksJsonSql("agreement", Prisma.sql`a.id`)} AS related
     FROM "Agreement" a WHERE a.slug = ${slug}`;
   const agreement = rows[0];
   if (!agreement) throw new AppError("NOT_FOUND", `No agreement is recorded at “${slug}”.`);
+  // A second statement, so the planner knows the subject: with its id as a value it reads a long
+  // history's latest rows along the history index instead of sorting all of them (at 50 000 entries: 546 → 17–39 ms; the whole skeleton took 3.3 s).
+  const [{ skeleton }] = await getDatabase().$queryRaw<[{ skeleton: TBoundedSkeletonJson }]>`
+    SELECT ${boundedSkeletonJsonSql("agreementId", Prisma.sql`${agreement.id}::uuid`, now)} AS skeleton`;
 
-  const history: TSkeletonChange[] = toSkeleton(agreement.skeleton.changes);
+  const history: TSkeletonChange[] = toSkeleton(skeleton.changes);
   const status = deriveStatus(history, now);
   // The timeline and its markers; `skeleton` keeps every change read, for the status panel and marks.
-  const { timeline, changes } = boundedTimeline(history, agreement.skeleton.truncated, now);
+  const { timeline, changes } = boundedTimeline(history, skeleton.truncated, now);
   const drawn = { timeline, skeleton: history, markers: changes };
   const inForceOn = agreement.inForceOn?.toISOString().slice(0, 10) ?? null;
   const noticeDeadline =
     inForceOn && isNoticeDeadlineRelevant(status.current?.status ?? null)
       ? nextNoticeDeadline({ ...agreement, inForceOn }, now)
       : null;
-  const { skeleton: _skeleton, related, ...fields } = agreement;
+  const { related, ...fields } = agreement;
   return {
     ...fields,
     name: agreementName(agreement),
@@ -68,7 +70,7 @@ export async function getAgreement(actor: TActor, slug: string, now: Date = new 
     /** timeline; skeleton: the changes read (the latest, and those the status rules need), oldest first; markers: those drawn. */
     ...drawn,
     /** Whether older published changes exist than the skeleton holds (the timeline then starts later). */
-    skeletonTruncated: agreement.skeleton.truncated,
+    skeletonTruncated: skeleton.truncated,
     related: toRelatedItems(related),
   };
 }

@@ -23,11 +23,10 @@ type TMeasureRow = {
   imposingParty: { code: string; name: string };
   targets: { code: string; name: string }[];
   related: Omit<TRelatedItem, "href">[];
-  skeleton: TBoundedSkeletonJson;
 };
 
 /**
- * A trade measure's page head in one round trip: fields, imposing and targeted parties, related
+ * A trade measure's page head in two round trips: fields, imposing and targeted parties, related
  * items and the bounded skeleton of its published history (boundedSkeletonJsonSql), from which the domain rules derive the current
  * status, pending and cancelled schedules and the timeline.
  */
@@ -39,22 +38,25 @@ export async function getMeasure(actor: TActor, slug: string, now: Date = new Da
       json_build_object('code', imposing.code, 'name', imposing.name) AS "imposingParty",
       COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
         FROM "TradeMeasureTarget" t JOIN "Party" p ON p.id = t."partyId" WHERE t."measureId" = m.id), '[]'::json) AS targets,
-      ${linksJsonSql("measure", Prisma.sql`m.id`)} AS related,
-      ${boundedSkeletonJsonSql("measureId", Prisma.sql`m.id`, now)} AS skeleton
+      ${linksJsonSql("measure", Prisma.sql`m.id`)} AS related
     FROM "TradeMeasure" m JOIN "Party" imposing ON imposing.id = m."imposingPartyId"
     WHERE m.slug = ${slug}`;
   const measure = rows[0];
   if (!measure) throw new AppError("NOT_FOUND", `No trade measure is recorded at “${slug}”.`);
-  const history = toSkeleton(measure.skeleton.changes);
-  const { timeline, changes } = boundedTimeline(history, measure.skeleton.truncated, now);
+  // A second statement, so the planner knows the subject: with its id as a value it reads a long
+  // history's latest rows along the history index instead of sorting all of them (at 50 000 entries: 546 → 17–39 ms; the whole skeleton took 3.3 s).
+  const [{ skeleton }] = await getDatabase().$queryRaw<[{ skeleton: TBoundedSkeletonJson }]>`
+    SELECT ${boundedSkeletonJsonSql("measureId", Prisma.sql`${measure.id}::uuid`, now)} AS skeleton`;
+  const history = toSkeleton(skeleton.changes);
+  const { timeline, changes } = boundedTimeline(history, skeleton.truncated, now);
   const drawn = { timeline, skeleton: history, markers: changes };
-  const { skeleton: _skeleton, related, ...fields } = measure;
+  const { related, ...fields } = measure;
   return {
     ...fields,
     name: measure.title,
     status: deriveStatus(history, now),
     ...drawn,
-    skeletonTruncated: measure.skeleton.truncated,
+    skeletonTruncated: skeleton.truncated,
     related: toRelatedItems(related),
   };
 }
