@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { EntryState, LinkType, Status } from "../generated/prisma/enums";
-import type { StatusHistoryEntry } from "../domain/status-derivation";
+import { deriveStatus, type StatusDerivation, type StatusHistoryEntry } from "../domain/status-derivation";
 import { historyOrderSql } from "./history-sql";
 import { currentStatusJoin, type TSubjectColumn } from "./status-sql";
 import { subjectHref } from "../domain/subject-ref";
@@ -35,7 +35,9 @@ export function boundedSkeletonJsonSql(column: TSubjectColumn, subjectId: Prisma
   const col = Prisma.raw(`"${column}"`);
   const fields = Prisma.sql`k.id, k.status, k.state, k."occurredAt", k."effectiveAt", k."effectiveTime", k."cancelsId", k."createdAt", k.direction, k.headline, k."occurredPrecision", k."timeZone"`;
   return Prisma.sql`(
-    WITH recent AS MATERIALIZED (
+    WITH current_status AS MATERIALIZED (
+      SELECT current.* FROM (SELECT 1) one ${currentStatusJoin(column, subjectId, now)}
+    ), recent AS MATERIALIZED (
       SELECT ${fields} FROM "StatusChange" k WHERE k.${col} = ${subjectId} AND k.state = 'PUBLISHED'
       ORDER BY k."effectiveTime" DESC, k."occurredAt" DESC, k."createdAt" DESC, k.id DESC LIMIT ${window}
     ), kept AS MATERIALIZED (
@@ -43,7 +45,7 @@ export function boundedSkeletonJsonSql(column: TSubjectColumn, subjectId: Prisma
       UNION
       SELECT ${fields} FROM "StatusChange" k WHERE k.${col} = ${subjectId} AND k.state = 'PUBLISHED' AND k."effectiveTime" > ${now}
       UNION
-      SELECT ${fields} FROM (SELECT 1) one ${currentStatusJoin(column, subjectId, now)} JOIN "StatusChange" k ON k.id = current."currentId"
+      SELECT ${fields} FROM current_status JOIN "StatusChange" k ON k.id IN (current_status."currentId", current_status."sinceId")
     ), skeleton AS (
       SELECT * FROM kept
       UNION
@@ -51,6 +53,7 @@ export function boundedSkeletonJsonSql(column: TSubjectColumn, subjectId: Prisma
       WHERE kept."effectiveAt" IS NOT NULL AND k.state = 'PUBLISHED' AND k.${col} = ${subjectId}
     )
     SELECT json_build_object(
+      'since', (SELECT json_build_object('changeId', "currentId", 'sinceChangeId', "sinceId", 'since', "currentSince") FROM current_status WHERE "currentId" IS NOT NULL),
       'changes', COALESCE((SELECT json_agg(json_build_object('id', k.id, 'status', k.status, 'state', k.state, 'occurredAt', k."occurredAt",
         'effectiveAt', k."effectiveAt", 'cancelsId', k."cancelsId", 'createdAt', k."createdAt", 'direction', k.direction,
         'headline', k.headline, 'occurredPrecision', k."occurredPrecision", 'timeZone', k."timeZone",
@@ -64,7 +67,23 @@ export function boundedSkeletonJsonSql(column: TSubjectColumn, subjectId: Prisma
 }
 
 /** A bounded skeleton as boundedSkeletonJsonSql returns it. */
-export type TBoundedSkeletonJson = { changes: TSkeletonJson[]; truncated: boolean };
+export type TBoundedSkeletonJson = {
+  changes: TSkeletonJson[];
+  truncated: boolean;
+  /** The current status's run as the status SQL finds it on the whole history (null: no status). */
+  since: { changeId: string; sinceChangeId: string; since: string } | null;
+};
+
+/**
+ * deriveStatus on a bounded skeleton: the same current change, pending deadlines and cancellations
+ * as on the whole history; the start of the current run (which may lie before the window) comes
+ * from the status SQL, which read the whole history for it.
+ */
+export function deriveBoundedStatus(skeleton: TBoundedSkeletonJson, history: readonly StatusHistoryEntry[], now: Date): StatusDerivation {
+  const derivation = deriveStatus(history, now);
+  if (!derivation.current || !skeleton.since || skeleton.since.changeId !== derivation.current.changeId) return derivation;
+  return { ...derivation, current: { ...derivation.current, since: new Date(skeleton.since.since), sinceChangeId: skeleton.since.sinceChangeId } };
+}
 
 /** One change of a skeleton: what deriveStatus reads, plus what the timeline draws. */
 export type TSkeletonChange = StatusHistoryEntry & {

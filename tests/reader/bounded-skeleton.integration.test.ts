@@ -4,7 +4,7 @@ import { AGREEMENT_STATUSES } from "../../lib/domain/statuses";
 import { deriveStatus, type StatusHistoryEntry } from "../../lib/domain/status-derivation";
 import { statusTimeline } from "../../lib/domain/status-timeline";
 import { boundedTimeline } from "../../lib/domain/bounded-timeline";
-import { boundedSkeletonJsonSql, toSkeleton, type TBoundedSkeletonJson } from "../../lib/server/subject-sql";
+import { boundedSkeletonJsonSql, deriveBoundedStatus, toSkeleton, type TBoundedSkeletonJson } from "../../lib/server/subject-sql";
 import { useTestDatabase } from "../support/test-database";
 
 // A subject page reads a bounded skeleton (the latest changes, those ahead, the current one and
@@ -61,7 +61,7 @@ describe("bounded skeleton", () => {
         expect(row!.skeleton.truncated, label).toBe(published.length > WINDOW);
         if (row!.skeleton.truncated) truncated += 1;
         const whole = deriveStatus(subject.history, now);
-        const part = deriveStatus(bounded, now);
+        const part = deriveBoundedStatus(row!.skeleton, bounded, now);
         expect(part.current, label).toEqual(whole.current);
         expect(part.pending, label).toEqual(whole.pending);
         for (const cancelled of part.cancelled) expect(whole.cancelled, label).toContainEqual(cancelled);

@@ -2,12 +2,11 @@ import "server-only";
 import { Prisma } from "../../generated/prisma/client";
 import type { AgreementKind } from "../../generated/prisma/enums";
 import { isNoticeDeadlineRelevant, nextNoticeDeadline } from "../../domain/deadlines";
-import { deriveStatus } from "../../domain/status-derivation";
 import { boundedTimeline } from "../../domain/bounded-timeline";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
-import { boundedSkeletonJsonSql, linksJsonSql, toRelatedItems, toSkeleton, type TBoundedSkeletonJson, type TRelatedItem, type TSkeletonChange } from "../subject-sql";
+import { boundedSkeletonJsonSql, deriveBoundedStatus, linksJsonSql, toRelatedItems, toSkeleton, type TBoundedSkeletonJson, type TRelatedItem, type TSkeletonChange } from "../subject-sql";
 import { agreementName } from "../../domain/subject-ref";
 
 type TAgreementRow = {
@@ -52,7 +51,7 @@ export async function getAgreement(actor: TActor, slug: string, now: Date = new 
     SELECT ${boundedSkeletonJsonSql("agreementId", Prisma.sql`${agreement.id}::uuid`, now)} AS skeleton`;
 
   const history: TSkeletonChange[] = toSkeleton(skeleton.changes);
-  const status = deriveStatus(history, now);
+  const status = deriveBoundedStatus(skeleton, history, now);
   // The timeline and its markers; `skeleton` keeps every change read, for the status panel and marks.
   const { timeline, changes } = boundedTimeline(history, skeleton.truncated, now);
   const drawn = { timeline, skeleton: history, markers: changes };

@@ -1,12 +1,11 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
 import type { MeasureType } from "../../generated/prisma/enums";
-import { deriveStatus } from "../../domain/status-derivation";
 import { boundedTimeline } from "../../domain/bounded-timeline";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
-import { boundedSkeletonJsonSql, linksJsonSql, toRelatedItems, toSkeleton, type TBoundedSkeletonJson, type TRelatedItem } from "../subject-sql";
+import { boundedSkeletonJsonSql, deriveBoundedStatus, linksJsonSql, toRelatedItems, toSkeleton, type TBoundedSkeletonJson, type TRelatedItem } from "../subject-sql";
 
 type TMeasureRow = {
   id: string;
@@ -54,7 +53,7 @@ export async function getMeasure(actor: TActor, slug: string, now: Date = new Da
   return {
     ...fields,
     name: measure.title,
-    status: deriveStatus(history, now),
+    status: deriveBoundedStatus(skeleton, history, now),
     ...drawn,
     skeletonTruncated: skeleton.truncated,
     related: toRelatedItems(related),
