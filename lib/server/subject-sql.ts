@@ -1,7 +1,6 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
-import type { EntryState, LinkType, Status } from "../generated/prisma/enums";
-import type { StatusHistoryEntry } from "../domain/status-derivation";
+import type { LinkType } from "../generated/prisma/enums";
 import { historyOrderSql } from "./history-sql";
 import type { TSubjectColumn } from "./status-sql";
 import { subjectHref } from "../domain/subject-ref";
@@ -20,31 +19,8 @@ export function skeletonJsonSql(column: TSubjectColumn, subjectId: Prisma.Sql): 
     FROM "StatusChange" k WHERE ${subjectColumn} = ${subjectId} AND k.state = 'PUBLISHED'), '[]'::json)`;
 }
 
-/** One change of a skeleton: what deriveStatus reads, plus what the timeline draws. */
-export type TSkeletonChange = StatusHistoryEntry & {
-  direction: "ESCALATION" | "DE_ESCALATION" | "NEUTRAL";
-  headline: string;
-  occurredPrecision: "DAY" | "MONTH" | "YEAR";
-  timeZone: string;
-};
-
-type TSkeletonJson = Omit<TSkeletonChange, "occurredAt" | "effectiveAt" | "createdAt"> & {
-  occurredAt: string;
-  effectiveAt: string | null;
-  createdAt: string;
-};
-
-/** Dates in, from the JSON of skeletonJsonSql. */
-export function toSkeleton(rows: TSkeletonJson[]): TSkeletonChange[] {
-  return rows.map((row) => ({
-    ...row,
-    status: row.status as Status,
-    state: row.state as EntryState,
-    occurredAt: new Date(row.occurredAt),
-    effectiveAt: row.effectiveAt === null ? null : new Date(row.effectiveAt),
-    createdAt: new Date(row.createdAt),
-  }));
-}
+/** One change of a skeleton (ZSkeletonChange parses the json, instants made Dates): what deriveStatus reads, plus what the timeline draws. */
+export type { TSkeletonChange } from "./rows/subject-json";
 
 /** JSON of the links from and to the subject, each with the item at the other end. */
 export function linksJsonSql(kind: "agreement" | "measure", subjectId: Prisma.Sql): Prisma.Sql {

@@ -1,33 +1,15 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
-import type { AgreementKind } from "../../generated/prisma/enums";
 import { isNoticeDeadlineRelevant, nextNoticeDeadline } from "../../domain/deadlines";
 import { deriveStatus } from "../../domain/status-derivation";
 import { statusTimeline } from "../../domain/status-timeline";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
-import { linksJsonSql, skeletonJsonSql, toRelatedItems, toSkeleton, type TRelatedItem, type TSkeletonChange } from "../subject-sql";
 import { agreementName } from "../../domain/subject-ref";
-
-type TAgreementRow = {
-  id: string;
-  slug: string;
-  title: string;
-  shortName: string | null;
-  kind: AgreementKind;
-  summary: string;
-  signedOn: Date | null;
-  inForceOn: Date | null;
-  termMonths: number | null;
-  autoRenews: boolean;
-  noticeDays: number | null;
-  timeZone: string;
-  updatedAt: Date;
-  parties: { code: string; name: string }[];
-  related: Omit<TRelatedItem, "href">[];
-  skeleton: Parameters<typeof toSkeleton>[0];
-};
+import { parseRows } from "../rows/parse-rows";
+import { ZAgreementPageRow } from "../rows/subject-page-row";
+import { linksJsonSql, skeletonJsonSql, toRelatedItems, type TSkeletonChange } from "../subject-sql";
 
 /**
  * An agreement's page head in one round trip: its fields, parties, related items and the skeleton
@@ -37,7 +19,7 @@ type TAgreementRow = {
  */
 export async function getAgreement(actor: TActor, slug: string, now: Date = new Date()) {
   assertCan(actor, "published:read");
-  const rows = await getDatabase().$queryRaw<TAgreementRow[]>`
+  const raw = await getDatabase().$queryRaw`
     SELECT a.id, a.slug, a.title, a."shortName", a.kind::text AS kind, a.summary, a."signedOn", a."inForceOn", a."termMonths",
       a."autoRenews", a."noticeDays", a."timeZone", a."updatedAt",
       COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
@@ -45,10 +27,10 @@ export async function getAgreement(actor: TActor, slug: string, now: Date = new 
       ${linksJsonSql("agreement", Prisma.sql`a.id`)} AS related,
       ${skeletonJsonSql("agreementId", Prisma.sql`a.id`)} AS skeleton
     FROM "Agreement" a WHERE a.slug = ${slug}`;
-  const agreement = rows[0];
+  const agreement = parseRows(ZAgreementPageRow, raw)[0];
   if (!agreement) throw new AppError("NOT_FOUND", `No agreement is recorded at “${slug}”.`);
 
-  const history: TSkeletonChange[] = toSkeleton(agreement.skeleton);
+  const history: TSkeletonChange[] = agreement.skeleton;
   const status = deriveStatus(history, now);
   const inForceOn = agreement.inForceOn?.toISOString().slice(0, 10) ?? null;
   const noticeDeadline =

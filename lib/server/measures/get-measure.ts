@@ -1,30 +1,13 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
-import type { MeasureType } from "../../generated/prisma/enums";
 import { deriveStatus } from "../../domain/status-derivation";
 import { statusTimeline } from "../../domain/status-timeline";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
-import { linksJsonSql, skeletonJsonSql, toRelatedItems, toSkeleton, type TRelatedItem } from "../subject-sql";
-
-type TMeasureRow = {
-  id: string;
-  slug: string;
-  title: string;
-  measureType: MeasureType;
-  products: string;
-  hsCodes: string[];
-  announcedOn: Date | null;
-  effectiveOn: Date | null;
-  timeZone: string;
-  summary: string;
-  updatedAt: Date;
-  imposingParty: { code: string; name: string };
-  targets: { code: string; name: string }[];
-  related: Omit<TRelatedItem, "href">[];
-  skeleton: Parameters<typeof toSkeleton>[0];
-};
+import { parseRows } from "../rows/parse-rows";
+import { ZMeasurePageRow } from "../rows/subject-page-row";
+import { linksJsonSql, skeletonJsonSql, toRelatedItems } from "../subject-sql";
 
 /**
  * A trade measure's page head in one round trip: fields, imposing and targeted parties, related
@@ -33,7 +16,7 @@ type TMeasureRow = {
  */
 export async function getMeasure(actor: TActor, slug: string, now: Date = new Date()) {
   assertCan(actor, "published:read");
-  const rows = await getDatabase().$queryRaw<TMeasureRow[]>`
+  const raw = await getDatabase().$queryRaw`
     SELECT m.id, m.slug, m.title, m."measureType"::text AS "measureType", m.products, m."hsCodes", m."announcedOn", m."effectiveOn",
       m."timeZone", m.summary, m."updatedAt",
       json_build_object('code', imposing.code, 'name', imposing.name) AS "imposingParty",
@@ -43,9 +26,9 @@ export async function getMeasure(actor: TActor, slug: string, now: Date = new Da
       ${skeletonJsonSql("measureId", Prisma.sql`m.id`)} AS skeleton
     FROM "TradeMeasure" m JOIN "Party" imposing ON imposing.id = m."imposingPartyId"
     WHERE m.slug = ${slug}`;
-  const measure = rows[0];
+  const measure = parseRows(ZMeasurePageRow, raw)[0];
   if (!measure) throw new AppError("NOT_FOUND", `No trade measure is recorded at “${slug}”.`);
-  const history = toSkeleton(measure.skeleton);
+  const history = measure.skeleton;
   const { skeleton: _skeleton, related, ...fields } = measure;
   return {
     ...fields,

@@ -1,29 +1,17 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
-import type { AgreementKind, MeasureType } from "../../generated/prisma/enums";
 import { statusTimeline } from "../../domain/status-timeline";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
-import { currentStatusOfEitherJoin, toCurrentStatus, type TCurrentStatusColumns } from "../status-sql";
-import { skeletonJsonSql, toSkeleton } from "../subject-sql";
 import { subjectHref } from "../../domain/subject-ref";
+import { queryRows } from "../rows/parse-rows";
+import { ZRelationPartyRow, ZRelationSubjectRow, ZRelationYearRow } from "../rows/relation-rows";
+import { currentStatusOfEitherJoin, toCurrentStatus } from "../status-sql";
+import { skeletonJsonSql } from "../subject-sql";
 
 /** How many subjects get a lane of their own on the relation's timeline (the most recently active). */
 export const MAX_TIMELINE_LANES = 8;
-
-type TSubjectRow = TCurrentStatusColumns & {
-  kind: "AGREEMENT" | "MEASURE";
-  id: string;
-  slug: string;
-  name: string;
-  title: string;
-  agreementKind: AgreementKind | null;
-  measureType: MeasureType | null;
-  imposingCode: string | null;
-  skeleton: Parameters<typeof toSkeleton>[0] | null;
-};
-type TYearRow = { year: number; escalations: number; deEscalations: number; neutral: number };
 
 /** The two codes of a pair in the canonical (alphabetical) order used in addresses: JPN-KOR. */
 export function canonicalPair(first: string, second: string): [string, string] {
@@ -41,16 +29,17 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
   const [firstCode, secondCode] = canonicalPair(codes[0], codes[1]);
   const database = getDatabase();
   const [parties, subjects, years] = await Promise.all([
-    database.$queryRaw<{ code: string; name: string }[]>`SELECT code, name FROM "Party" WHERE code IN (${firstCode}, ${secondCode}) ORDER BY code`,
-    database.$queryRaw<TSubjectRow[]>(relationSubjectsSql(firstCode, secondCode, now)),
-    database.$queryRaw<TYearRow[]>(relationYearsSql(firstCode, secondCode)),
+    queryRows(database, ZRelationPartyRow, Prisma.sql`SELECT code, name FROM "Party" WHERE code IN (${firstCode}, ${secondCode}) ORDER BY code`),
+    queryRows(database, ZRelationSubjectRow, relationSubjectsSql(firstCode, secondCode, now)),
+    queryRows(database, ZRelationYearRow, relationYearsSql(firstCode, secondCode)),
   ]);
-  if (parties.length < 2) {
+  const [first, second] = parties;
+  if (!first || !second) {
     const missing = [firstCode, secondCode].filter((code) => !parties.some((party) => party.code === code));
     throw new AppError("NOT_FOUND", `No party has the code ${missing.map((code) => `“${code}”`).join(" or ")}.`);
   }
   const items = subjects.map((row) => {
-    const skeleton = row.skeleton ? toSkeleton(row.skeleton) : null;
+    const skeleton = row.skeleton;
     return {
       kind: row.kind,
       slug: row.slug,
@@ -66,7 +55,7 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
     };
   });
   return {
-    parties: parties as [{ code: string; name: string }, { code: string; name: string }],
+    parties: [first, second] as const,
     pair: `${firstCode}-${secondCode}`,
     agreements: items.filter((item) => item.kind === "AGREEMENT"),
     measures: items.filter((item) => item.kind === "MEASURE"),
