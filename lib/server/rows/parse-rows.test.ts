@@ -79,7 +79,7 @@ describe("parseRows", () => {
     expect(() => parseRows(ZHistoryRow, [uncastEnum])).toThrow(/column "status"/);
 
     const row = historyRow();
-    row.citations[0]!.source.publishedAt = "22 August 2019";
+    row.citations[0]!.source.publishedAt = "the day after the decision";
     expect(() => parseRows(ZHistoryRow, [row])).toThrow(/column "citations\[0\]\.source\.publishedAt"/);
 
     const stringInstant = { ...historyRow(), occurredAt: "2019-08-22T00:00:00Z" };
