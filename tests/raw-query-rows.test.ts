@@ -8,8 +8,9 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SCANNED = ["app", "components", "lib", "prisma", "scripts"];
-// parse-rows.ts is the one place that runs a raw query for a schema.
-const SKIPPED = new Set(["lib/generated", "prisma/migrations", "lib/server/rows/parse-rows.ts"]);
+// parse-rows.ts is the one place that runs a raw query for a schema; measure-row-parsing.ts
+// times the cast the schemas replaced, so it has to cast.
+const SKIPPED = new Set(["lib/generated", "prisma/migrations", "lib/server/rows/parse-rows.ts", "scripts/measure-row-parsing.ts"]);
 
 /** The problems of one file's raw queries, each as "line N: what". */
 export function rawQueryProblems(source: string): string[] {
