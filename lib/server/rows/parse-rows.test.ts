@@ -51,6 +51,7 @@ const historyRow = () => ({
         kind: "NEWS",
         reliability: "B",
         retiredAt: null,
+        retiredReason: null,
         archiveUrl: null,
       },
     },

@@ -68,3 +68,6 @@ export const ZSourceListRow = z
 export const ZDuplicateProbeRow = z
   .object({ id: z.string(), url: z.string(), title: z.string(), publisher: z.string(), archiveUrl: z.string().nullable() })
   .describe("duplicate probe row");
+
+/** The registry's fingerprint (list-duplicate-candidates.ts): a count and a sum of row hashes, as text. */
+export const ZRegistryFingerprintRow = z.object({ fingerprint: z.string() }).describe("registry fingerprint row");

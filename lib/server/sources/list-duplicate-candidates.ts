@@ -10,7 +10,7 @@ import {
 import { getDatabase } from "../db";
 import { assertSignedInCan, type TActor } from "../permissions";
 import { parseRows } from "../rows/parse-rows";
-import { ZDuplicateProbeRow } from "../rows/source-rows";
+import { ZDuplicateProbeRow, ZRegistryFingerprintRow } from "../rows/source-rows";
 
 const SCAN_BATCH = 5000;
 
@@ -57,10 +57,10 @@ let lastScan: { fingerprint: string; groups: TGroups } | null = null;
  * process or by hand; canonicalisation rules change only with a new build, hence a new process.
  */
 async function registryFingerprint(): Promise<string> {
-  const [row] = await getDatabase().$queryRaw<{ fingerprint: string }[]>`
+  const raw = await getDatabase().$queryRaw`
     SELECT count(*)::text || ':' || COALESCE(sum(hashtext(concat_ws(chr(1), id::text, url, title, publisher, "archiveUrl"))::bigint), 0)::text AS fingerprint
       FROM "Source" WHERE "mergedIntoId" IS NULL`;
-  return row?.fingerprint ?? "";
+  return parseRows(ZRegistryFingerprintRow, raw)[0]?.fingerprint ?? "";
 }
 
 async function scanForGroups(): Promise<TGroups> {
