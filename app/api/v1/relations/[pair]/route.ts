@@ -4,7 +4,7 @@ import { apiRoute } from "@/lib/server/api";
 import { getRelation } from "@/lib/server/relations/get-relation";
 import { currentStatusJson } from "../../read-helpers";
 
-export const GET = apiRoute<{ pair: string }>(async (_request, { actor, params }) => {
+export const GET = apiRoute({ permission: "published:read", params: ["pair"] }, async (_request, { actor, params }) => {
   const relation = await getRelation(actor, ZPartyPair.parse(params.pair));
   const item = ({ skeleton: _skeleton, timeline: _timeline, current, ...subject }: (typeof relation.agreements)[number]) => ({ ...subject, current: currentStatusJson(current) });
   return {
