@@ -95,10 +95,10 @@ test("a reader subscribes to the GSOMIA feed and gets valid Atom", async ({ page
     expect(entry.id).toMatch(/^urn:uuid:/);
     expect(Number.isNaN(Date.parse(entry.updated))).toBe(false);
   }
-  const suspension = feed.entries.find((entry) => entry.title.includes("Seoul suspends GSOMIA termination hours before expiry"))!;
-  expect(suspension).toBeDefined();
-  // Each entry links to a page a reader can open.
-  await page.goto(suspension.link);
+  const suspension = feed.entries.find((entry) => entry.title.includes("Seoul suspends GSOMIA termination hours before expiry"));
+  // Each entry links to a development's own page, which a reader can open.
+  expect(suspension?.link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/developments\/[0-9a-f-]{36}$/);
+  await page.goto(suspension!.link);
   await expect(page.getByRole("heading", { name: "Seoul suspends GSOMIA termination hours before expiry", exact: true })).toBeVisible();
 });
 
