@@ -97,7 +97,7 @@ test("a reader subscribes to the GSOMIA feed and gets valid Atom", async ({ page
   }
   const suspension = feed.entries.find((entry) => entry.title.includes("Seoul suspends GSOMIA termination hours before expiry"));
   // Each entry links to a development's own page, which a reader can open.
-  expect(suspension?.link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/developments\/[0-9a-f-]{36}$/);
+  expect(new URL(suspension!.link).pathname).toMatch(/^\/developments\/[0-9a-f-]{36}$/);
   await page.goto(suspension!.link);
   await expect(page.getByRole("heading", { name: "Seoul suspends GSOMIA termination hours before expiry", exact: true })).toBeVisible();
 });
