@@ -110,14 +110,13 @@ describe("merging source B into A", () => {
     // instead, so it simply runs after the citation.
     let onChecked = () => {};
     const checked = new Promise<void>((resolve) => (onChecked = resolve));
+    const merging = checked.then(() => mergeSources(admin, { sourceId: duplicate.id, targetId: kept.id, sourceVersion: 1, targetVersion: 1 }));
     const citing = runWriteTransaction(async (tx) => {
       await assertSourceCitable(tx, duplicate.id);
       onChecked();
-      if (!database.isEmbedded) await waitUntilAnotherBackendWaitsOnMe(tx);
+      if (!database.isEmbedded) await waitUntilAnotherBackendWaitsOnMe(tx, { other: merging });
       citationId = (await tx.citation.create({ data: { statusChangeId: entry.id, sourceId: duplicate.id, position: 1 } })).id;
     });
-    await checked;
-    const merging = mergeSources(admin, { sourceId: duplicate.id, targetId: kept.id, sourceVersion: 1, targetVersion: 1 });
     await Promise.all([citing, merging]);
     expect(await citationSources([citationId])).toEqual({ [citationId]: kept.id });
     await runWriteTransaction(async (tx) => {
