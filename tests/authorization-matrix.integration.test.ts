@@ -24,6 +24,9 @@ beforeAll(async () => {
 });
 
 const database = useTestDatabase();
+// Each behaviour test tries dozens of endpoints four times over; embedded on a busy machine that
+// takes minutes, not the suite's default minute.
+const MATRIX_TIMEOUT = 300_000;
 
 function setPublicRead(isOn: boolean) {
   process.env.PUBLIC_READ = String(isOn);
@@ -73,7 +76,7 @@ describe("the authorisation matrix", () => {
     expect(Object.keys(ROUTE_MATRIX).filter((key) => !mutating.some((route) => route.key === key)), "matrix rows for routes that no longer exist").toEqual([]);
   });
 
-  it("lets each role SPEC §2 allows through every server action and refuses every other caller, writing nothing", async () => {
+  it("lets each role SPEC §2 allows through every server action and refuses every other caller, writing nothing", { timeout: MATRIX_TIMEOUT }, async () => {
     const users = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await createTestUser(database.db, role)] as const))) as Record<Role, TSignedInActor>;
     const cells = { allowed: 0, refused: 0 };
     const guarded = actions.filter(({ action }) => action.permission);
@@ -101,7 +104,7 @@ describe("the authorisation matrix", () => {
     expect(cells.refused).toBeGreaterThanOrEqual(guarded.length);
   });
 
-  it("answers 401/403 on every mutating route for callers SPEC §2 refuses, writing nothing, and lets the others through", async () => {
+  it("answers 401/403 on every mutating route for callers SPEC §2 refuses, writing nothing, and lets the others through", { timeout: MATRIX_TIMEOUT }, async () => {
     const tokens = await tokensByRole();
     const cells = { allowed: 0, refused: 0 };
     const guarded = routes.filter((route) => MUTATING.has(route.method) && route.handler.declaration && route.handler.declaration.permission !== "public");
@@ -134,7 +137,7 @@ describe("the authorisation matrix", () => {
     expect(cells.allowed).toBeGreaterThan(0);
   });
 
-  it("lets every reader through every read route while PUBLIC_READ is on, and only signed-in callers when it is off", async () => {
+  it("lets every reader through every read route while PUBLIC_READ is on, and only signed-in callers when it is off", { timeout: MATRIX_TIMEOUT }, async () => {
     const tokens = await tokensByRole();
     const reads = routes.filter((route) => route.method === "GET" && route.handler.declaration);
     const wrong: string[] = [];

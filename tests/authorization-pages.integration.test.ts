@@ -81,7 +81,7 @@ describe("page reads", () => {
     expect(Object.keys(PAGE_MATRIX).filter((page) => !pages.includes(page)), "rows for pages that no longer exist").toEqual([]);
   });
 
-  it("open for each role SPEC §2 allows, send anonymous visitors to sign in and answer 403 to the rest, with PUBLIC_READ on and off", async () => {
+  it("open for each role SPEC §2 allows, send anonymous visitors to sign in and answer 403 to the rest, with PUBLIC_READ on and off", { timeout: 300_000 }, async () => {
     const wrong: string[] = [];
     let cells = 0;
     for (const isPublicRead of [true, false]) {
