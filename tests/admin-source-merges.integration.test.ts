@@ -114,7 +114,7 @@ describe("merging source B into A", () => {
     const citing = runWriteTransaction(async (tx) => {
       await assertSourceCitable(tx, duplicate.id);
       onChecked();
-      if (!database.isEmbedded) await waitUntilAnotherBackendWaitsOnMe(tx, { other: merging });
+      if (!database.isEmbedded) await waitUntilAnotherBackendWaitsOnMe(tx, { url: database.url, other: merging });
       citationId = (await tx.citation.create({ data: { statusChangeId: entry.id, sourceId: duplicate.id, position: 1 } })).id;
     });
     await Promise.all([citing, merging]);

@@ -15,6 +15,7 @@ import { getParty } from "../../lib/server/parties/get-party";
 import { listParties } from "../../lib/server/parties/list-parties";
 import { getRelation } from "../../lib/server/relations/get-relation";
 import { ZHistoryRow } from "../../lib/server/rows/history-row";
+import { runWriteTransaction } from "../../lib/server/write-transaction";
 import { parseRows, queryRows, RowShapeError, rowsCheckedBy } from "../../lib/server/rows/parse-rows";
 import { ZTotalRow } from "../../lib/server/rows/source-rows";
 import { getSource } from "../../lib/server/sources/get-source";
@@ -66,12 +67,12 @@ describe("row schemas", () => {
     await getSource(null, sources.items[0]!.id);
     await listDuplicateCandidates(admin);
     await getFeedSubject(null, { kind: "relation", codes: ["KOR", "JPN"] });
-    await database.db.$transaction(async (tx) => {
+    await runWriteTransaction(async (tx) => {
       expect(await lockRow(tx, "Agreement", "slug", "gsomia")).toBe(true);
       await lockStatusChange(tx, history.entries[0]!.id);
       await lockSource(tx, sources.items[0]!.id, "share");
       await lockUserForAdministration(tx, admin.id);
-    });
+    }, { database: database.db });
 
     expect(rowSchemas.length).toBeGreaterThan(20);
     const unchecked = rowSchemas.filter(({ schema }) => rowsCheckedBy(schema) === 0).map(({ name }) => name);
@@ -97,13 +98,13 @@ describe("row schemas", () => {
   it("read instants inside json right whatever the session's time zone", async () => {
     const page = Prisma.sql`SELECT sc.* FROM "StatusChange" sc JOIN "Agreement" a ON a.id = sc."agreementId" WHERE a.slug = 'gsomia' AND sc.state = 'PUBLISHED'`;
     const inUtc = await queryRows(database.db, ZHistoryRow, historyEntriesSql(page, "effective", now));
-    const inTokyo = await database.db.$transaction(async (tx) => {
+    const inTokyo = await runWriteTransaction(async (tx) => {
       await tx.$executeRaw`SET LOCAL TimeZone = 'Asia/Tokyo'`;
       const raw = await tx.$queryRaw(historyEntriesSql(page, "effective", now));
       // The json really does carry +09:00 offsets then.
       expect(JSON.stringify(raw)).toMatch(/\+09:00/);
       return parseRows(ZHistoryRow, raw);
-    });
+    }, { database: database.db });
     expect(inTokyo.flatMap((row) => row.citations)).toEqual(inUtc.flatMap((row) => row.citations));
     expect(inTokyo.flatMap((row) => row.citations).some((citation) => citation.source.publishedAt instanceof Date)).toBe(true);
   });
