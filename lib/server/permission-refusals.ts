@@ -6,7 +6,6 @@ import type { TPermission } from "./permissions";
 // is for the code and the logs (the error's details), never for the page.
 const DOING: Record<TPermission, string> = {
   "published:read": "read Pactwatch",
-  "account:manage-own": "manage an account",
   "draft:read": "read drafts",
   "status-change:log": "log developments",
   "status-change:publish": "publish developments",

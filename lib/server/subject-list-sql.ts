@@ -63,7 +63,7 @@ export function keysetFor(sortKey: TSortKey, cursor: string | undefined) {
 }
 
 /** A page from `limit + 1` fetched rows: the items, the total of matches and the next cursor. */
-export function toKeysetPage<TRow extends { id: string; sortKey: string | number; total: bigint }, TItem>(
+export function toKeysetPage<TRow extends { id: string; sortKey: string | number; total: number }, TItem>(
   rows: TRow[],
   limit: number,
   toItem: (row: TRow) => TItem,
@@ -71,7 +71,7 @@ export function toKeysetPage<TRow extends { id: string; sortKey: string | number
   const last = rows[limit - 1];
   return {
     items: rows.slice(0, limit).map(toItem),
-    total: Number(rows[0]?.total ?? 0),
+    total: rows[0]?.total ?? 0,
     nextCursor: rows.length > limit && last ? encodeCursor([last.sortKey, last.id]) : null,
   };
 }

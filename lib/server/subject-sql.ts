@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
-import type { EntryState, LinkType, Status } from "../generated/prisma/enums";
+import type { LinkType } from "../generated/prisma/enums";
+import type { TBoundedSkeletonJson } from "./rows/subject-json";
 import { deriveStatus, type StatusDerivation, type StatusHistoryEntry } from "../domain/status-derivation";
 import { historyOrderSql } from "./history-sql";
 import { currentStatusJoin, type TSubjectColumn } from "./status-sql";
@@ -39,7 +40,7 @@ export function boundedSkeletonJsonSql(column: TSubjectColumn, subjectId: Prisma
       SELECT current.* FROM (SELECT 1) one ${currentStatusJoin(column, subjectId, now)}
     ), recent AS MATERIALIZED (
       SELECT ${fields} FROM "StatusChange" k WHERE k.${col} = ${subjectId} AND k.state = 'PUBLISHED'
-      ORDER BY k."effectiveTime" DESC, k."occurredAt" DESC, k."createdAt" DESC, k.id DESC LIMIT ${window}
+      ORDER BY ${historyOrderSql("effective", "k", "DESC")} LIMIT ${window}
     ), kept AS MATERIALIZED (
       SELECT * FROM recent
       UNION
@@ -58,7 +59,7 @@ export function boundedSkeletonJsonSql(column: TSubjectColumn, subjectId: Prisma
         'effectiveAt', k."effectiveAt", 'cancelsId', k."cancelsId", 'createdAt', k."createdAt", 'direction', k.direction,
         'headline', k.headline, 'occurredPrecision', k."occurredPrecision", 'timeZone', k."timeZone",
         'inWindow', k.id IN (SELECT id FROM recent))
-        ORDER BY k."effectiveTime", k."occurredAt", k."createdAt", k.id) FROM skeleton k), '[]'::json),
+        ORDER BY ${historyOrderSql("effective", "k", "ASC")}) FROM skeleton k), '[]'::json),
       'truncated', (SELECT count(*) FROM recent) = ${window} AND EXISTS (
         SELECT 1 FROM "StatusChange" k, (SELECT * FROM recent ORDER BY "effectiveTime", "occurredAt", "createdAt", id LIMIT 1) oldest
         WHERE k.${col} = ${subjectId} AND k.state = 'PUBLISHED'
@@ -66,13 +67,8 @@ export function boundedSkeletonJsonSql(column: TSubjectColumn, subjectId: Prisma
   )`;
 }
 
-/** A bounded skeleton as boundedSkeletonJsonSql returns it. */
-export type TBoundedSkeletonJson = {
-  changes: TSkeletonJson[];
-  truncated: boolean;
-  /** The current status's run as the status SQL finds it on the whole history (null: no status). */
-  since: { changeId: string; sinceChangeId: string; since: string } | null;
-};
+/** A bounded skeleton as boundedSkeletonJsonSql returns it (ZBoundedSkeletonJson parses the json, instants made Dates). */
+export type { TBoundedSkeletonJson } from "./rows/subject-json";
 
 /**
  * deriveStatus on a bounded skeleton: the same current change, pending deadlines and cancellations
@@ -82,36 +78,11 @@ export type TBoundedSkeletonJson = {
 export function deriveBoundedStatus(skeleton: TBoundedSkeletonJson, history: readonly StatusHistoryEntry[], now: Date): StatusDerivation {
   const derivation = deriveStatus(history, now);
   if (!derivation.current || !skeleton.since || skeleton.since.changeId !== derivation.current.changeId) return derivation;
-  return { ...derivation, current: { ...derivation.current, since: new Date(skeleton.since.since), sinceChangeId: skeleton.since.sinceChangeId } };
+  return { ...derivation, current: { ...derivation.current, since: skeleton.since.since, sinceChangeId: skeleton.since.sinceChangeId } };
 }
 
-/** One change of a skeleton: what deriveStatus reads, plus what the timeline draws. */
-export type TSkeletonChange = StatusHistoryEntry & {
-  direction: "ESCALATION" | "DE_ESCALATION" | "NEUTRAL";
-  headline: string;
-  occurredPrecision: "DAY" | "MONTH" | "YEAR";
-  timeZone: string;
-  /** False for an older change a bounded skeleton holds only for the status rules. */
-  inWindow?: boolean;
-};
-
-export type TSkeletonJson = Omit<TSkeletonChange, "occurredAt" | "effectiveAt" | "createdAt"> & {
-  occurredAt: string;
-  effectiveAt: string | null;
-  createdAt: string;
-};
-
-/** Dates in, from the JSON of skeletonJsonSql. */
-export function toSkeleton(rows: TSkeletonJson[]): TSkeletonChange[] {
-  return rows.map((row) => ({
-    ...row,
-    status: row.status as Status,
-    state: row.state as EntryState,
-    occurredAt: new Date(row.occurredAt),
-    effectiveAt: row.effectiveAt === null ? null : new Date(row.effectiveAt),
-    createdAt: new Date(row.createdAt),
-  }));
-}
+/** One change of a skeleton (ZSkeletonChange parses the json, instants made Dates): what deriveStatus reads, plus what the timeline draws. */
+export type { TSkeletonChange } from "./rows/subject-json";
 
 /** JSON of the links from and to the subject, each with the item at the other end. */
 export function linksJsonSql(kind: "agreement" | "measure", subjectId: Prisma.Sql): Prisma.Sql {

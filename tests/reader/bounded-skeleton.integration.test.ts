@@ -4,7 +4,9 @@ import { AGREEMENT_STATUSES } from "../../lib/domain/statuses";
 import { deriveStatus, type StatusHistoryEntry } from "../../lib/domain/status-derivation";
 import { statusTimeline } from "../../lib/domain/status-timeline";
 import { boundedTimeline } from "../../lib/domain/bounded-timeline";
-import { boundedSkeletonJsonSql, deriveBoundedStatus, toSkeleton, type TBoundedSkeletonJson } from "../../lib/server/subject-sql";
+import { parseRows } from "../../lib/server/rows/parse-rows";
+import { ZBoundedSkeletonRow } from "../../lib/server/rows/subject-page-row";
+import { boundedSkeletonJsonSql, deriveBoundedStatus } from "../../lib/server/subject-sql";
 import { useTestDatabase } from "../support/test-database";
 
 // A subject page reads a bounded skeleton (the latest changes, those ahead, the current one and
@@ -53,9 +55,9 @@ describe("bounded skeleton", () => {
     let truncated = 0;
     for (const now of instants) {
       for (const subject of subjects) {
-        const [row] = await database.db.$queryRaw<{ skeleton: TBoundedSkeletonJson }[]>`
-          SELECT ${boundedSkeletonJsonSql("agreementId", Prisma.sql`${subject.id}::uuid`, now, WINDOW)} AS skeleton`;
-        const bounded = toSkeleton(row!.skeleton.changes);
+        const [row] = parseRows(ZBoundedSkeletonRow, await database.db.$queryRaw`
+          SELECT ${boundedSkeletonJsonSql("agreementId", Prisma.sql`${subject.id}::uuid`, now, WINDOW)} AS skeleton`);
+        const bounded = row!.skeleton.changes;
         const label = `${subject.id} at ${now.toISOString()}`;
         const published = subject.history.filter((entry) => entry.state === "PUBLISHED");
         expect(row!.skeleton.truncated, label).toBe(published.length > WINDOW);

@@ -1,31 +1,14 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
-import type { AgreementKind } from "../../generated/prisma/enums";
 import { isNoticeDeadlineRelevant, nextNoticeDeadline } from "../../domain/deadlines";
 import { boundedTimeline } from "../../domain/bounded-timeline";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
-import { boundedSkeletonJsonSql, deriveBoundedStatus, linksJsonSql, toRelatedItems, toSkeleton, type TBoundedSkeletonJson, type TRelatedItem, type TSkeletonChange } from "../subject-sql";
+import { parseRows } from "../rows/parse-rows";
+import { ZAgreementPageRow, ZBoundedSkeletonRow } from "../rows/subject-page-row";
+import { boundedSkeletonJsonSql, deriveBoundedStatus, linksJsonSql, toRelatedItems, type TSkeletonChange } from "../subject-sql";
 import { agreementName } from "../../domain/subject-ref";
-
-type TAgreementRow = {
-  id: string;
-  slug: string;
-  title: string;
-  shortName: string | null;
-  kind: AgreementKind;
-  summary: string;
-  signedOn: Date | null;
-  inForceOn: Date | null;
-  termMonths: number | null;
-  autoRenews: boolean;
-  noticeDays: number | null;
-  timeZone: string;
-  updatedAt: Date;
-  parties: { code: string; name: string }[];
-  related: Omit<TRelatedItem, "href">[];
-};
 
 /**
  * An agreement's page head in two round trips: its fields, parties, related items and the bounded
@@ -36,21 +19,21 @@ type TAgreementRow = {
  */
 export async function getAgreement(actor: TActor, slug: string, now: Date = new Date()) {
   assertCan(actor, "published:read");
-  const rows = await getDatabase().$queryRaw<TAgreementRow[]>`
+  const raw = await getDatabase().$queryRaw`
     SELECT a.id, a.slug, a.title, a."shortName", a.kind::text AS kind, a.summary, a."signedOn", a."inForceOn", a."termMonths",
       a."autoRenews", a."noticeDays", a."timeZone", a."updatedAt",
       COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
         FROM "AgreementParty" ap JOIN "Party" p ON p.id = ap."partyId" WHERE ap."agreementId" = a.id), '[]'::json) AS parties,
       ${linksJsonSql("agreement", Prisma.sql`a.id`)} AS related
     FROM "Agreement" a WHERE a.slug = ${slug}`;
-  const agreement = rows[0];
+  const agreement = parseRows(ZAgreementPageRow, raw)[0];
   if (!agreement) throw new AppError("NOT_FOUND", `No agreement is recorded at “${slug}”.`);
   // A second statement, so the planner knows the subject: with its id as a value it reads a long
   // history's latest rows along the history index instead of sorting all of them (at 50 000 entries: 546 → 17–39 ms; the whole skeleton took 3.3 s).
-  const [{ skeleton }] = await getDatabase().$queryRaw<[{ skeleton: TBoundedSkeletonJson }]>`
-    SELECT ${boundedSkeletonJsonSql("agreementId", Prisma.sql`${agreement.id}::uuid`, now)} AS skeleton`;
+  const { skeleton } = parseRows(ZBoundedSkeletonRow, await getDatabase().$queryRaw`
+    SELECT ${boundedSkeletonJsonSql("agreementId", Prisma.sql`${agreement.id}::uuid`, now)} AS skeleton`)[0]!;
 
-  const history: TSkeletonChange[] = toSkeleton(skeleton.changes);
+  const history: TSkeletonChange[] = skeleton.changes;
   const status = deriveBoundedStatus(skeleton, history, now);
   // The timeline and its markers; `skeleton` keeps every change read, for the status panel and marks.
   const { timeline, changes } = boundedTimeline(history, skeleton.truncated, now);

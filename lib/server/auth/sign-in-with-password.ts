@@ -5,6 +5,7 @@ import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { hashPassword, verifyPassword } from "../users/password";
 import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "./sign-in-limits";
+import { runWriteTransaction } from "../write-transaction";
 
 // Verifying against a real hash when the account does not exist keeps the answer time the
 // same, so timing does not tell which emails have accounts.
@@ -29,7 +30,7 @@ export async function signInWithPassword(input: TSignIn, clientAddress: string):
   }
   if (user.disabledAt) throw new AppError("FORBIDDEN", "This account is disabled: ask an administrator to re-enable it.");
   await clearFailedSignIns(input.email);
-  await database.$transaction(async (tx) => {
+  await runWriteTransaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await recordAuditEvent(tx, { id: user.id, role: user.role, name: user.name, email: user.email }, {
       action: "user:sign-in",

@@ -1,28 +1,12 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
-import type { MeasureType } from "../../generated/prisma/enums";
 import { boundedTimeline } from "../../domain/bounded-timeline";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
-import { boundedSkeletonJsonSql, deriveBoundedStatus, linksJsonSql, toRelatedItems, toSkeleton, type TBoundedSkeletonJson, type TRelatedItem } from "../subject-sql";
-
-type TMeasureRow = {
-  id: string;
-  slug: string;
-  title: string;
-  measureType: MeasureType;
-  products: string;
-  hsCodes: string[];
-  announcedOn: Date | null;
-  effectiveOn: Date | null;
-  timeZone: string;
-  summary: string;
-  updatedAt: Date;
-  imposingParty: { code: string; name: string };
-  targets: { code: string; name: string }[];
-  related: Omit<TRelatedItem, "href">[];
-};
+import { parseRows } from "../rows/parse-rows";
+import { ZBoundedSkeletonRow, ZMeasurePageRow } from "../rows/subject-page-row";
+import { boundedSkeletonJsonSql, deriveBoundedStatus, linksJsonSql, toRelatedItems } from "../subject-sql";
 
 /**
  * A trade measure's page head in two round trips: fields, imposing and targeted parties, related
@@ -31,7 +15,7 @@ type TMeasureRow = {
  */
 export async function getMeasure(actor: TActor, slug: string, now: Date = new Date()) {
   assertCan(actor, "published:read");
-  const rows = await getDatabase().$queryRaw<TMeasureRow[]>`
+  const raw = await getDatabase().$queryRaw`
     SELECT m.id, m.slug, m.title, m."measureType"::text AS "measureType", m.products, m."hsCodes", m."announcedOn", m."effectiveOn",
       m."timeZone", m.summary, m."updatedAt",
       json_build_object('code', imposing.code, 'name', imposing.name) AS "imposingParty",
@@ -40,13 +24,13 @@ export async function getMeasure(actor: TActor, slug: string, now: Date = new Da
       ${linksJsonSql("measure", Prisma.sql`m.id`)} AS related
     FROM "TradeMeasure" m JOIN "Party" imposing ON imposing.id = m."imposingPartyId"
     WHERE m.slug = ${slug}`;
-  const measure = rows[0];
+  const measure = parseRows(ZMeasurePageRow, raw)[0];
   if (!measure) throw new AppError("NOT_FOUND", `No trade measure is recorded at “${slug}”.`);
   // A second statement, so the planner knows the subject: with its id as a value it reads a long
   // history's latest rows along the history index instead of sorting all of them (at 50 000 entries: 546 → 17–39 ms; the whole skeleton took 3.3 s).
-  const [{ skeleton }] = await getDatabase().$queryRaw<[{ skeleton: TBoundedSkeletonJson }]>`
-    SELECT ${boundedSkeletonJsonSql("measureId", Prisma.sql`${measure.id}::uuid`, now)} AS skeleton`;
-  const history = toSkeleton(skeleton.changes);
+  const { skeleton } = parseRows(ZBoundedSkeletonRow, await getDatabase().$queryRaw`
+    SELECT ${boundedSkeletonJsonSql("measureId", Prisma.sql`${measure.id}::uuid`, now)} AS skeleton`)[0]!;
+  const history = skeleton.changes;
   const { timeline, changes } = boundedTimeline(history, skeleton.truncated, now);
   const drawn = { timeline, skeleton: history, markers: changes };
   const { related, ...fields } = measure;

@@ -1,37 +1,20 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
-import type { AgreementKind, MeasureType } from "../../generated/prisma/enums";
 import { boundedTimeline } from "../../domain/bounded-timeline";
 import { getDatabase } from "../db";
 import { decodeCursor, encodeCursor } from "../keyset";
 import { epochOrLast, keysetSql } from "../list-sort-sql";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
-import { currentStatusOfEitherJoin, toCurrentStatus, type TCurrentStatusColumns } from "../status-sql";
-import { boundedSkeletonJsonSql, toSkeleton, type TBoundedSkeletonJson } from "../subject-sql";
+import { queryRows } from "../rows/parse-rows";
+import { ZRelationPartyRow, ZRelationSubjectRow, ZRelationYearRow, type TRelationSubjectRow } from "../rows/relation-rows";
+import { currentStatusOfEitherJoin, toCurrentStatus } from "../status-sql";
+import { boundedSkeletonJsonSql, type TSkeletonChange } from "../subject-sql";
 import { subjectHref } from "../../domain/subject-ref";
 
 /** How many subjects get a lane of their own on the relation's timeline (the most recently active). */
 export const MAX_TIMELINE_LANES = 8;
-
-type TSubjectRow = TCurrentStatusColumns & {
-  list: "agreements" | "first" | "second";
-  sortKey: number;
-  total: bigint;
-  lane: bigint;
-  position: bigint | null;
-  kind: "AGREEMENT" | "MEASURE";
-  id: string;
-  slug: string;
-  name: string;
-  title: string;
-  agreementKind: AgreementKind | null;
-  measureType: MeasureType | null;
-  imposingCode: string | null;
-  skeleton: TBoundedSkeletonJson | null;
-};
-type TYearRow = { year: number; escalations: number; deEscalations: number; neutral: number };
 
 /** The two codes of a pair in the canonical (alphabetical) order used in addresses: JPN-KOR. */
 export function canonicalPair(first: string, second: string): [string, string] {
@@ -63,21 +46,21 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
   const after = Object.fromEntries(RELATION_LISTS.map((list) => [list, cursors[list] ? decodeCursor(cursors[list], ZListCursor) : null])) as Record<TRelationList, readonly [number, string] | null>;
   const database = getDatabase();
   const [parties, subjects, years] = await Promise.all([
-    database.$queryRaw<{ code: string; name: string }[]>`SELECT code, name FROM "Party" WHERE code IN (${firstCode}, ${secondCode}) ORDER BY code`,
-    database.$queryRaw<TSubjectRow[]>(relationSubjectsSql(firstCode, secondCode, now, { limit, after })),
-    database.$queryRaw<TYearRow[]>(relationYearsSql(firstCode, secondCode)),
+    queryRows(database, ZRelationPartyRow, Prisma.sql`SELECT code, name FROM "Party" WHERE code IN (${firstCode}, ${secondCode}) ORDER BY code`),
+    queryRows(database, ZRelationSubjectRow, relationSubjectsSql(firstCode, secondCode, now, { limit, after })),
+    queryRows(database, ZRelationYearRow, relationYearsSql(firstCode, secondCode)),
   ]);
   if (parties.length < 2) {
     const missing = [firstCode, secondCode].filter((code) => !parties.some((party) => party.code === code));
     throw new AppError("NOT_FOUND", `No party has the code ${missing.map((code) => `“${code}”`).join(" or ")}.`);
   }
   // A lane draws its bounded timeline, with markers from where it starts.
-  const boundedTimelineOf = (skeleton: ReturnType<typeof toSkeleton>, truncated: boolean) => {
+  const boundedTimelineOf = (skeleton: TSkeletonChange[], truncated: boolean) => {
     const { timeline, changes } = boundedTimeline(skeleton, truncated, now);
     return { timeline, skeleton: changes };
   };
-  const toItem = (row: TSubjectRow) => {
-    const skeleton = row.skeleton ? toSkeleton(row.skeleton.changes) : null;
+  const toItem = (row: TRelationSubjectRow) => {
+    const skeleton = row.skeleton ? row.skeleton.changes : null;
     return {
       kind: row.kind,
       slug: row.slug,

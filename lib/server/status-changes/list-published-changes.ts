@@ -3,9 +3,11 @@ import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
 import type { TDevelopmentQuery } from "../../schemas/reader-queries";
 import { getDatabase } from "../db";
-import { historyAfterSql, historyEntriesSql, historyKeyOf, historyOrderSql, toReaderEntry, type THistoryRow, type TReaderEntry } from "../history-sql";
+import { historyAfterSql, historyEntriesSql, historyKeyOf, historyOrderSql, toReaderEntry, type TReaderEntry } from "../history-sql";
 import { decodeCursor, splitPage, ZCursorInstant } from "../keyset";
 import { assertCan, type TActor } from "../permissions";
+import { ZHistoryRow } from "../rows/history-row";
+import { queryRows } from "../rows/parse-rows";
 
 /** The filters of a history as use cases take them (the query string minus paging). */
 export type TDevelopmentFilters = Partial<Omit<TDevelopmentQuery, "cursor" | "limit">>;
@@ -31,7 +33,7 @@ export async function listPublishedChanges(
 ): Promise<TDevelopmentPage> {
   assertCan(actor, "published:read");
   const order = filters.order ?? "effective";
-  const rows = await getDatabase().$queryRaw<THistoryRow[]>(publishedChangesSql(filters, { cursor, limit, now, occurredBy }));
+  const rows = await queryRows(getDatabase(), ZHistoryRow, publishedChangesSql(filters, { cursor, limit, now, occurredBy }));
   const { items, nextCursor } = splitPage(rows.map(toReaderEntry), limit, (entry) => historyKeyOf(order, entry));
   return { entries: items, nextCursor };
 }

@@ -4,13 +4,12 @@ import { z } from "zod";
 import { ZCursor, ZPartyPair } from "@/lib/schemas/reader-queries";
 import { apiRoute } from "@/lib/server/api";
 import { getRelation, RELATION_LISTS, type TRelationList } from "@/lib/server/relations/get-relation";
-import { currentStatusJson, readQuery } from "../../read-helpers";
+import { currentStatusJson } from "../../read-helpers";
 
 const ZRelationQuery = z.object({ agreementsCursor: ZCursor, firstCursor: ZCursor, secondCursor: ZCursor });
 const CURSOR_PARAM = { agreements: "agreementsCursor", first: "firstCursor", second: "secondCursor" } as const satisfies Record<TRelationList, keyof z.infer<typeof ZRelationQuery>>;
 
-export const GET = apiRoute<{ pair: string }>(async (request, { actor, params }) => {
-  const query = readQuery(request, ZRelationQuery);
+export const GET = apiRoute({ permission: "published:read", params: ["pair"], query: ZRelationQuery }, async (request, { actor, params, query }) => {
   const relation = await getRelation(actor, ZPartyPair.parse(params.pair), {
     cursors: { agreements: query.agreementsCursor, first: query.firstCursor, second: query.secondCursor },
   });
