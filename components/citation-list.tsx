@@ -24,8 +24,14 @@ export function CitationList({ citations }: { citations: TCitation[] }) {
                 <time dateTime={toLocalIsoDate(citation.source.publishedAt, "UTC")}>{formatOccurred(citation.source.publishedAt, "DAY", "UTC")}</time>
               </>
             )}
-            {citation.source.retiredAt && <span className="ml-2 rounded bg-gray-200 px-1">retired source</span>}
           </p>
+          {citation.source.retiredAt && (
+            // The reason the retire form asks for is promised to readers here, beside the citation.
+            <p className="mt-1">
+              <span className="rounded bg-gray-200 px-1 font-semibold">Retired source</span>
+              {citation.source.retiredReason ? <>: {citation.source.retiredReason}</> : null}
+            </p>
+          )}
           <p className="text-muted">
             <abbr title="Admiralty grade: source reliability (A–F), then information credibility (1–6)" className="font-semibold no-underline">
               {isCredibility(citation.credibility) ? formatAdmiraltyGrade(citation.source.reliability, citation.credibility) : citation.source.reliability}

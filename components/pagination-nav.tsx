@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { paramsToObject } from "@/lib/schemas/reader-queries";
 
 type TQuery = Record<string, string | string[] | undefined>;
 
 /** The same address with some parameters replaced (undefined removes one). */
-export function withParams(path: string, query: TQuery, changes: TQuery = {}): string {
+export function withParams(path: string, query: TQuery | URLSearchParams, changes: TQuery = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...query, ...changes })) {
+  for (const [key, value] of Object.entries({ ...paramsToObject(query), ...changes })) {
     if (value === undefined || value === "") continue;
     for (const item of Array.isArray(value) ? value : [value]) if (item !== "") params.append(key, item);
   }
@@ -16,13 +17,14 @@ export function withParams(path: string, query: TQuery, changes: TQuery = {}): s
 /** "Next page" by cursor and "back to the first page": keyset pages have no numbers. */
 export function PaginationNav({ path, query, nextCursor, cursorParam = "cursor", label, anchor = "" }: {
   path: string;
-  query: TQuery;
+  /** The page's query as its links carry it (toSearchParams), including the current cursor. */
+  query: TQuery | URLSearchParams;
   nextCursor: string | null;
   cursorParam?: string;
   label: string;
   anchor?: string;
 }) {
-  const isFirstPage = !query[cursorParam];
+  const isFirstPage = !paramsToObject(query)[cursorParam];
   if (!nextCursor && isFirstPage) return null;
   return (
     <nav aria-label={label} className="mt-4 flex flex-wrap gap-4 text-sm">

@@ -5,10 +5,11 @@ import { Button } from "@/components/ui/button";
 import { Checkbox, Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { listAt, textAt } from "./form-state";
+import { listAt, textAt } from "@/components/forms/form-state";
 import { RecordFormNotices, RecordKeyFields, RepeatedSelect } from "./record-form-frame";
 import { TimeZoneOptions } from "./time-zone-options";
-import { useDeskForm, type TDeskAction } from "./use-desk-form";
+import type { TFormAction } from "@/components/forms/form-state";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 const KINDS = [
   ["SECURITY", "Security"],
@@ -42,13 +43,13 @@ export function AgreementForm({
   timeZones,
   record,
 }: {
-  action: TDeskAction;
+  action: TFormAction<never>;
   initial: TAgreementFormInitial;
   parties: TPartyOption[];
   timeZones: string[];
   record?: { key: string; version: number };
 }) {
-  const { formAction, isPending, failure, generation, values, error } = useDeskForm(action, initial);
+  const { formAction, isPending, failure, generation, values, error } = useActionForm(action, initial, { showsConflicts: true });
   return (
     <div className="space-y-6">
       <RecordFormNotices

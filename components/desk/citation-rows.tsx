@@ -26,6 +26,8 @@ const isBlank = (row: Partial<TCitationFormValues>) => !row.url && !row.sourceId
 function CitationRow({ index, row, errorAt, onRemove }: { index: number; row: TRow; errorAt: (path: string) => string | undefined; onRemove?: () => void }) {
   const name = (field: string) => `citations[${index}][${field}]`;
   const error = (field: string) => errorAt(`citations.${index}.${field}`);
+  // "Add at least one citation" belongs to no row: the first row's link is the field to fill in.
+  const linkError = error("url") ?? (index === 0 ? errorAt("citations") : undefined);
   const urlInput = useRef<HTMLInputElement>(null);
   const sourceIdInput = useRef<HTMLInputElement>(null);
   const [picked, setPicked] = useState<string | null>(null);
@@ -55,7 +57,7 @@ function CitationRow({ index, row, errorAt, onRemove }: { index: number; row: TR
         inputMode="url"
         hint="Paste the article's address. A link already in the registry finds its source, even with tracking parameters or a #fragment."
         defaultValue={row.values.url ?? ""}
-        error={error("url")}
+        error={linkError}
         onChange={() => {
           if (sourceIdInput.current) sourceIdInput.current.value = "";
           setPicked(null);

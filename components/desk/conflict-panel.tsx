@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, type ReactNode } from "react";
+import { ColumnHeader, RowHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 export type TConflictField = { label: string; theirs: string; yours: string };
 
@@ -23,37 +24,34 @@ export function ConflictPanel({ savedBy, savedAt, fields, children }: { savedBy:
         yours was saved and nothing of theirs was overwritten. {differing.length === 0 ? "Your version matches theirs." : `${differing.length} field${differing.length === 1 ? " differs" : "s differ"}.`}
       </p>
       <div className="mt-3 overflow-x-auto">
-        <table className="w-full border-collapse text-sm">
-          <caption className="sr-only">Their version and yours, field by field</caption>
-          <thead>
-            <tr className="border-b border-rule text-left">
-              <th scope="col" className="p-2">
+        <Table caption="Their version and yours, field by field">
+          <TableHead>
+              <ColumnHeader>
                 Field
-              </th>
-              <th scope="col" className="p-2">
+              </ColumnHeader>
+              <ColumnHeader>
                 Their version (saved)
-              </th>
-              <th scope="col" className="p-2">
+              </ColumnHeader>
+              <ColumnHeader>
                 Your version (not saved)
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </ColumnHeader>
+            </TableHead>
+          <TableBody>
             {fields.map((field) => {
               const differs = field.theirs !== field.yours;
               return (
-                <tr key={field.label} className={`border-b border-rule align-top ${differs ? "bg-amber-100" : ""}`}>
-                  <th scope="row" className="p-2 text-left font-semibold">
+                <TableRow key={field.label} className={differs ? "bg-amber-100" : ""}>
+                  <RowHeader>
                     {field.label}
                     {differs && <span className="block text-xs font-normal text-amber-900">differs</span>}
-                  </th>
-                  <td className="whitespace-pre-wrap p-2">{field.theirs || <span className="text-muted">empty</span>}</td>
-                  <td className="whitespace-pre-wrap p-2">{field.yours || <span className="text-muted">empty</span>}</td>
-                </tr>
+                  </RowHeader>
+                  <TableCell className="whitespace-pre-wrap">{field.theirs || <span className="text-muted">empty</span>}</TableCell>
+                  <TableCell className="whitespace-pre-wrap">{field.yours || <span className="text-muted">empty</span>}</TableCell>
+                </TableRow>
               );
             })}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       </div>
       {children}
     </section>

@@ -1,17 +1,17 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
+import { FormOutcome } from "@/components/forms/form-outcome";
 import { Textarea } from "@/components/ui/textarea";
-import { summaryItems } from "./form-state";
-import { useDeskForm, type TDeskAction } from "./use-desk-form";
+import type { TFormAction } from "@/components/forms/form-state";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 /** Publishes a draft as it stands (the server refuses it without a citation). */
-export function PublishForm({ action, id, version }: { action: TDeskAction; id: string; version: number }) {
-  const { formAction, isPending, failure } = useDeskForm(action, {});
+export function PublishForm({ action, id, version }: { action: TFormAction<never>; id: string; version: number }) {
+  const { state, formAction, isPending } = useActionForm(action, {}, { showsConflicts: true });
   return (
     <form action={formAction} className="space-y-3">
-      {failure && <ErrorSummary title="Not published" message={failure.fieldErrors.citations?.[0] ?? failure.error} items={[]} />}
+      <FormOutcome state={state} conflicts="plain" title="Not published" describe={(failure) => failure.fieldErrors.citations?.[0] ?? failure.error} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <Button type="submit" disabled={isPending}>
@@ -22,11 +22,11 @@ export function PublishForm({ action, id, version }: { action: TDeskAction; id: 
 }
 
 /** Retracts a published entry (admins): a reason is required and shown to readers. */
-export function RetractForm({ action, id, version }: { action: TDeskAction; id: string; version: number }) {
-  const { formAction, isPending, failure, generation, values, error } = useDeskForm(action, { reason: "" });
+export function RetractForm({ action, id, version }: { action: TFormAction<never>; id: string; version: number }) {
+  const { state, formAction, isPending, generation, error, text } = useActionForm(action, { reason: "" }, { showsConflicts: true });
   return (
     <form key={generation} action={formAction} className="space-y-3">
-      {failure && <ErrorSummary title="Not retracted" message={failure.error} items={summaryItems(failure, () => "Reason")} />}
+      <FormOutcome state={state} conflicts="plain" title="Not retracted" labelFor={() => "Reason"} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <Textarea
@@ -34,7 +34,7 @@ export function RetractForm({ action, id, version }: { action: TDeskAction; id: 
         label="Reason for the retraction"
         rows={3}
         hint="Readers see it beside the entry: “retracted on … by … because …”. The entry stays in the history and stops counting for the current status."
-        defaultValue={typeof (values as { reason?: unknown }).reason === "string" ? (values as { reason: string }).reason : ""}
+        defaultValue={text("reason")}
         error={error("reason")}
       />
       <Button type="submit" variant="danger" disabled={isPending}>

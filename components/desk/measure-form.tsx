@@ -7,10 +7,11 @@ import { FieldGroup } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { listAt, rowsAt, textAt } from "./form-state";
+import { listAt, rowsAt, textAt } from "@/components/forms/form-state";
 import { RecordFormNotices, RecordKeyFields, RepeatedSelect } from "./record-form-frame";
 import { TimeZoneOptions } from "./time-zone-options";
-import { useDeskForm, type TDeskAction } from "./use-desk-form";
+import type { TFormAction } from "@/components/forms/form-state";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 const MEASURE_TYPES = [
   ["EXPORT_CONTROL", "Export control"],
@@ -59,14 +60,14 @@ export function MeasureForm({
   timeZones,
   record,
 }: {
-  action: TDeskAction;
+  action: TFormAction<never>;
   initial: Record<string, unknown>;
   parties: TPartyOption[];
   subjects: TSubjectOptions;
   timeZones: string[];
   record?: { key: string; version: number };
 }) {
-  const { formAction, isPending, failure, generation, values, error } = useDeskForm(action, initial);
+  const { formAction, isPending, failure, generation, values, error } = useActionForm(action, initial, { showsConflicts: true });
   const links = rowsAt(values, "links");
   const linkRows = [...links, {}];
   return (

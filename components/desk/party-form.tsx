@@ -4,15 +4,16 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { textAt } from "./form-state";
+import { textAt } from "@/components/forms/form-state";
 import { RecordFormNotices, RecordKeyFields } from "./record-form-frame";
-import { useDeskForm, type TDeskAction } from "./use-desk-form";
+import type { TFormAction } from "@/components/forms/form-state";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 const LABELS: Record<string, string> = { code: "Code", kind: "Kind", name: "Name", aliases: "Other names" };
 
 /** Creating a party (code and kind are fixed once created) or editing its name and aliases. */
-export function PartyForm({ action, initial, record }: { action: TDeskAction; initial: Record<string, string>; record?: { key: string; version: number } }) {
-  const { formAction, isPending, failure, generation, values, error } = useDeskForm(action, initial);
+export function PartyForm({ action, initial, record }: { action: TFormAction<never>; initial: Record<string, string>; record?: { key: string; version: number } }) {
+  const { formAction, isPending, failure, generation, values, error } = useActionForm(action, initial, { showsConflicts: true });
   return (
     <div className="space-y-6">
       <RecordFormNotices

@@ -1,9 +1,9 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { ErrorSummary } from "@/components/ui/error-summary";
+import { FormOutcome } from "@/components/forms/form-outcome";
 import { ConflictPanel, type TConflictField } from "./conflict-panel";
-import { summaryItems, type TFailure } from "./form-state";
+import type { TFailure } from "@/components/forms/form-state";
 
 /** What every record form shows above its fields: the conflict with their version, or the error summary. */
 export function RecordFormNotices({
@@ -32,7 +32,7 @@ export function RecordFormNotices({
       </ConflictPanel>
     );
   }
-  return <ErrorSummary message={failure.error} items={summaryItems(failure, labelFor)} />;
+  return <FormOutcome state={failure} labelFor={labelFor} conflicts="plain" />;
 }
 
 /** A record form's hidden key and version; after a conflict, the version becomes theirs so a deliberate save can replace it. */

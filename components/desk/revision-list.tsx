@@ -1,4 +1,7 @@
+import { formatInstant } from "@/lib/domain/dates";
 import type { TRevision } from "@/lib/server/revisions/list-revisions";
+import { showRevisionValue } from "./revision-values";
+import { ColumnHeader, RowHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 const FIELD_NAMES: Record<string, string> = {
   status: "Status",
@@ -25,26 +28,10 @@ const FIELD_NAMES: Record<string, string> = {
 // Ids and the subject are bookkeeping: a reader of the revisions wants what the entry says.
 const HIDDEN_FIELDS = new Set(["authorId", "agreementId", "measureId", "subject", "retractedById"]);
 
-type TCitationSnapshot = { url?: string; title?: string; publisher?: string; quote?: string | null; locator?: string | null; credibility?: number };
-
-function isCitationList(value: unknown): value is TCitationSnapshot[] {
-  return Array.isArray(value) && value.every((item) => item && typeof item === "object" && "url" in item);
-}
-
-function show(value: unknown): string {
-  if (isCitationList(value)) {
-    return value
-      .map((citation) => [`${citation.publisher ?? ""}, “${citation.title ?? ""}” ${citation.url ?? ""}`, citation.quote ? `“${citation.quote}”` : "", citation.locator ?? "", `credibility ${citation.credibility ?? "?"}`].filter(Boolean).join(" · "))
-      .join("\n");
-  }
-  if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "string") return value;
-  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value.join(", ");
-  return JSON.stringify(value, null, 2);
-}
-
 /** Every saved version, newest first: who saved it, when, and what changed from the version before. */
 export function RevisionList({ revisions }: { revisions: TRevision[] }) {
+  // "Before" values are read in the zone and precision of the version they come from.
+  const previousSnapshot = (revision: TRevision) => revisions[revisions.indexOf(revision) - 1]?.snapshot ?? revision.snapshot;
   if (revisions.length === 0) return <p>No revisions yet: drafts keep none until they are published.</p>;
   return (
     <ol className="space-y-6" aria-label="Revisions, newest first">
@@ -52,40 +39,37 @@ export function RevisionList({ revisions }: { revisions: TRevision[] }) {
         <li key={revision.id} className="rounded border border-rule bg-white p-4">
           <h2 className="font-semibold">
             Version {revision.version}, saved by {revision.savedBy} on{" "}
-            <time dateTime={revision.savedAt.toISOString()}>{revision.savedAt.toISOString().replace("T", " ").slice(0, 16)} UTC</time>
+            <time dateTime={revision.savedAt.toISOString()}>{formatInstant(revision.savedAt, "UTC")}</time>
           </h2>
           {revision.changes.length === 0 ? (
             <p className="text-sm text-muted">Saved without changes.</p>
           ) : (
-            <table className="mt-2 w-full border-collapse text-sm">
-              <caption className="sr-only">What changed in version {revision.version}</caption>
-              <thead>
-                <tr className="border-b border-rule text-left">
-                  <th scope="col" className="p-1">
+            <Table caption={`What changed in version ${revision.version}`} className="mt-2">
+              <TableHead>
+                  <ColumnHeader>
                     Field
-                  </th>
-                  <th scope="col" className="p-1">
+                  </ColumnHeader>
+                  <ColumnHeader>
                     Before
-                  </th>
-                  <th scope="col" className="p-1">
+                  </ColumnHeader>
+                  <ColumnHeader>
                     After
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+                  </ColumnHeader>
+                </TableHead>
+              <TableBody>
                 {revision.changes
-                  .filter((change) => !HIDDEN_FIELDS.has(change.field) && (revision.version !== revisions[0]?.version || show(change.after) !== "—"))
+                  .filter((change) => !HIDDEN_FIELDS.has(change.field) && (revision.version !== revisions[0]?.version || showRevisionValue(change.field, change.after, revision.snapshot) !== "—"))
                   .map((change) => (
-                  <tr key={change.field} className="border-b border-rule align-top">
-                    <th scope="row" className="p-1 text-left font-semibold">
+                  <TableRow key={change.field}>
+                    <RowHeader>
                       {FIELD_NAMES[change.field] ?? change.field}
-                    </th>
-                    <td className="whitespace-pre-wrap break-words p-1">{revision.version === revisions[0]?.version ? "—" : show(change.before)}</td>
-                    <td className="whitespace-pre-wrap break-words p-1">{show(change.after)}</td>
-                  </tr>
+                    </RowHeader>
+                    <TableCell className="whitespace-pre-wrap break-words">{revision.version === revisions[0]?.version ? "—" : showRevisionValue(change.field, change.before, previousSnapshot(revision))}</TableCell>
+                    <TableCell className="whitespace-pre-wrap break-words">{showRevisionValue(change.field, change.after, revision.snapshot)}</TableCell>
+                  </TableRow>
                   ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           )}
         </li>
       ))}

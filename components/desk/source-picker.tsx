@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import { searchSourcesAction } from "@/app/(desk)/desk/sources/actions";
 
-type TFoundSource = { id: string; url: string; title: string; publisher: string; reliability: string; retiredAt: Date | string | null };
+type TFoundSource = { id: string; url: string; title: string; publisher: string; reliability: string; retiredAt: Date | string | null; retiredReason: string | null };
 
 async function search(query: string): Promise<TFoundSource[]> {
   const form = new FormData();
@@ -66,9 +66,13 @@ export function SourcePicker({ rowLabel, onPick }: { rowLabel: string; onPick: (
         <ul id={`${id}-results`} aria-label={`Sources found for ${rowLabel}`} className="mt-1 space-y-1">
           {results.map((source) => (
             <li key={source.id}>
+              {/* A retired source is shown (an analyst looking for it learns why it is gone) but cannot be
+                  picked; the server refuses it as well, for a pasted link or a request made by hand. */}
               <button
                 type="button"
-                className="w-full rounded border border-rule bg-white px-2 py-1 text-left text-sm hover:bg-blue-50"
+                disabled={Boolean(source.retiredAt)}
+                aria-describedby={source.retiredAt ? `${id}-retired-${source.id}` : undefined}
+                className="w-full rounded border border-rule bg-white px-2 py-1 text-left text-sm hover:bg-blue-50 disabled:cursor-not-allowed disabled:bg-gray-100 disabled:hover:bg-gray-100"
                 onClick={() => {
                   onPick(source);
                   setQuery("");
@@ -77,8 +81,12 @@ export function SourcePicker({ rowLabel, onPick }: { rowLabel: string; onPick: (
               >
                 <span className="font-semibold">{source.publisher}</span>, <span className="italic">{source.title}</span>
                 <span className="block truncate text-muted">{source.url}</span>
-                {source.retiredAt && <span className="text-red-800">retired: cannot be cited anew</span>}
               </button>
+              {source.retiredAt && (
+                <p id={`${id}-retired-${source.id}`} className="text-sm text-red-800">
+                  Retired, cannot be cited anew{source.retiredReason ? `: ${source.retiredReason}` : ""}
+                </p>
+              )}
             </li>
           ))}
         </ul>

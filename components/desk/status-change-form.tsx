@@ -4,18 +4,19 @@ import { CREDIBILITY_GRADES } from "@/lib/domain/admiralty-grades";
 import { DIRECTION_LABELS, STATUS_LABELS, STATUSES_BY_SUBJECT_KIND, type SubjectKind } from "@/lib/domain/statuses";
 import type { TCitationFormValues, TStatusChangeFormValues } from "@/lib/server/status-changes/status-change-form-values";
 import { Button } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { CitationRows } from "./citation-rows";
 import { ConflictPanel, type TConflictField } from "./conflict-panel";
-import { rowsAt, summaryItems, textAt } from "./form-state";
+import { FormOutcome } from "@/components/forms/form-outcome";
+import { rowsAt, textAt } from "@/components/forms/form-state";
 import { TimeZoneOptions } from "./time-zone-options";
-import { useDeskForm, type TDeskAction } from "./use-desk-form";
+import type { TFormAction } from "@/components/forms/form-state";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 export type TStatusChangeFormProps = {
-  action: TDeskAction;
+  action: TFormAction<never>;
   /** The agreement or measure: "agreement:gsomia", its kind and its name. */
   subject: { value: string; kind: SubjectKind; name: string };
   initial: TStatusChangeFormValues;
@@ -91,7 +92,7 @@ function conflictFields(theirs: TStatusChangeFormValues, yours: unknown): TConfl
  */
 export function StatusChangeForm({ action, subject, initial, cancellable, timeZones, entry }: TStatusChangeFormProps) {
   // Each answer from the server remounts the fields, so they show exactly what it sent back.
-  const { formAction, isPending, failure, conflict, generation, values, error } = useDeskForm(action, initial);
+  const { state, formAction, isPending, failure, conflict, generation, values, error } = useActionForm(action, initial, { showsConflicts: true });
   const theirs = conflict?.details.current as TStatusChangeFormValues | undefined;
   const isRetracted = conflict?.details.currentState === "RETRACTED";
   const version = conflict ? String(conflict.details.currentVersion) : failure ? textAt(values, "version") : String(entry?.version ?? "");
@@ -115,7 +116,7 @@ export function StatusChangeForm({ action, subject, initial, cancellable, timeZo
           </p>
         </ConflictPanel>
       )}
-      {failure && !conflict && <ErrorSummary message={failure.error} items={summaryItems(failure, labelFor)} />}
+      <FormOutcome state={state} labelFor={labelFor} conflicts="beside" />
 
       <form key={generation} action={formAction} noValidate className="space-y-6" aria-describedby="form-subject">
         <input type="hidden" name="subject" value={subject.value} />
@@ -210,12 +211,6 @@ export function StatusChangeForm({ action, subject, initial, cancellable, timeZo
             At least one citation before publishing. Credibility grades what the source says here, from 1 ({CREDIBILITY_GRADES[1].label.toLowerCase()}) to 6 (
             {CREDIBILITY_GRADES[6].label.toLowerCase()}).
           </p>
-          {error("citations") && (
-            <p id="citations-error" className="font-medium text-red-800">
-              <span aria-hidden="true">✖ </span>
-              {error("citations")}
-            </p>
-          )}
           <CitationRows initial={citations} errorAt={error} />
         </section>
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { fieldIdForPath } from "./field";
 
 export type TErrorSummaryItem = { path: string; label: string; message: string };
@@ -11,12 +11,14 @@ export type TErrorSummaryItem = { path: string; label: string; message: string }
  */
 export function ErrorSummary({ title, message, items }: { title?: string; message: string; items: TErrorSummaryItem[] }) {
   const summary = useRef<HTMLDivElement>(null);
+  // Several forms share a page (a source's grade, edit and retire forms): ids must not repeat.
+  const titleId = useId();
   useEffect(() => {
     summary.current?.focus();
   }, [message, items.length]);
   return (
-    <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="rounded border-2 border-red-700 bg-red-50 p-4 text-red-900">
-      <h2 id="error-summary-title" className="font-semibold">
+    <div ref={summary} tabIndex={-1} role="alert" aria-labelledby={titleId} className="rounded border-2 border-red-700 bg-red-50 p-4 text-red-900">
+      <h2 id={titleId} className="font-semibold">
         {title ?? "Nothing was saved"}
       </h2>
       <p className="mt-1">{message}</p>

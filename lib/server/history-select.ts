@@ -41,6 +41,7 @@ export const HISTORY_ENTRY_SELECT = {
           kind: true,
           reliability: true,
           retiredAt: true,
+          retiredReason: true,
           archiveUrl: true,
         },
       },

@@ -2,11 +2,11 @@ import "server-only";
 import type { Role } from "../generated/prisma/enums";
 import { getAppEnv } from "./env";
 import { AppError } from "./errors";
+import { refusalMessage } from "./permission-refusals";
 
 // Who may do what, in one screen (SPEC §2). Code asks for a permission, never for a role.
 const ROLE_PERMISSIONS = {
   "published:read": ["READER", "ANALYST", "ADMIN"],
-  "account:manage-own": ["READER", "ANALYST", "ADMIN"],
   "draft:read": ["ANALYST", "ADMIN"],
   "status-change:log": ["ANALYST", "ADMIN"],
   "status-change:publish": ["ANALYST", "ADMIN"],
@@ -22,6 +22,7 @@ const ROLE_PERMISSIONS = {
   "source:grade": ["ADMIN"],
   "source:merge": ["ADMIN"],
   "source:retire": ["ADMIN"],
+  "account:manage-own": ["READER", "ANALYST", "ADMIN"],
   "api-token:manage-own": ["ANALYST", "ADMIN"],
   "user:manage": ["ADMIN"],
   "audit:read": ["ADMIN"],
@@ -50,7 +51,7 @@ export function rolesWith(permission: TPermission): readonly Role[] {
 export function assertCan(actor: TActor, permission: TPermission): asserts actor is TActor {
   if (can(actor, permission)) return;
   throw actor
-    ? new AppError("FORBIDDEN", `Your role (${actor.role.toLowerCase()}) may not do this (${permission}).`)
+    ? new AppError("FORBIDDEN", refusalMessage(permission, rolesWith(permission)), {}, { permission })
     : new AppError("UNAUTHENTICATED", "Sign in to continue.");
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoAccount } from "./fixtures";
+import { demoAccount, signInAs } from "./fixtures";
 
 // The admin's forms are plain forms posting to server actions: they work with JavaScript off.
 test("without JavaScript an admin grades, retires and restores a source, and creates an account", async ({ browser }) => {
@@ -25,6 +25,26 @@ test("without JavaScript an admin grades, retires and restores a source, and cre
   await page.getByLabel("Reason for retiring").fill("Link dead; no archived copy found");
   await page.getByRole("button", { name: "Retire source" }).click();
   await expect(page.getByRole("region", { name: "Retired" })).toContainText("Link dead; no archived copy found");
+
+  // The reason the form promises readers is beside the citation, and the analyst's registry
+  // search shows the source with it but will not let it be picked.
+  const readerContext = await browser.newContext();
+  const reader = await readerContext.newPage();
+  await reader.goto("/agreements/gsomia");
+  const retiredCitation = reader.getByRole("listitem").filter({ has: reader.getByRole("link", { name: /divided on termination/ }) });
+  await expect(retiredCitation.first()).toContainText("Retired source: Link dead; no archived copy found");
+  await readerContext.close();
+  const analystContext = await browser.newContext();
+  const analyst = await analystContext.newPage();
+  await signInAs(analyst, "analyst", { callbackUrl: "/desk/log?agreement=gsomia" });
+  await analyst.goto("/desk/log?agreement=gsomia");
+  const row = analyst.getByRole("group", { name: "Citation 1" });
+  await row.getByLabel("Find a source in the registry").fill("divided on termination");
+  const retiredChoice = row.getByRole("button", { name: /divided on termination/ }).first();
+  await expect(retiredChoice).toBeDisabled();
+  await expect(retiredChoice).toHaveAccessibleDescription("Retired, cannot be cited anew: Link dead; no archived copy found");
+  await analystContext.close();
+
   await page.getByRole("button", { name: "Restore source" }).click();
   await expect(page.getByRole("button", { name: "Retire source" })).toBeVisible();
 

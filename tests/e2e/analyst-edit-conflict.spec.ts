@@ -55,7 +55,18 @@ test("two editors change the same entry: the first save wins, the second sees bo
   await admin.goto(entryUrl);
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Japan eases export licensing for photoresists to South Korea");
   await admin.goto(`${entryUrl}/revisions`);
-  await expect(admin.getByRole("list", { name: "Revisions, newest first" }).getByRole("listitem")).toHaveCount(2);
+  const revisions = admin.getByRole("list", { name: "Revisions, newest first" });
+  await expect(revisions.getByRole("listitem")).toHaveCount(2);
+  // Values as the desk words them: labels and dates, never stored names or ISO instants.
+  await expect(revisions).toContainText("Published");
+  await expect(revisions).not.toContainText("PUBLISHED");
+  await expect(revisions).not.toContainText(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+  await expect(revisions.getByRole("heading").first()).toContainText("saved by Demo Analyst");
+
+  // The admin's overview names the edited entry and links it.
+  await admin.goto("/admin");
+  const recent = admin.getByRole("region", { name: "Recent activity" });
+  await expect(recent.getByRole("link", { name: "“Japan eases export licensing for photoresists to South Korea”" }).first()).toHaveAttribute("href", entryUrl.replace(/^https?:\/\/[^/]+/, ""));
 
   await analystContext.close();
   await adminContext.close();

@@ -21,6 +21,10 @@ test("an analyst logs a GSOMIA development citing a new source by URL, publishes
   await page.getByRole("button", { name: "Publish" }).click();
   const summary = page.getByRole("alert", { name: "Nothing was saved" });
   await expect(summary).toContainText("Add at least one citation before publishing");
+  // The missing citation marks the field to fill in, with its message beside it.
+  const firstLink = page.getByRole("group", { name: "Citation 1" }).getByLabel("Link");
+  await expect(firstLink).toHaveAttribute("aria-invalid", "true");
+  await expect(firstLink).toHaveAccessibleDescription(/Add at least one citation before publishing/);
   await expect(page.getByLabel("Headline")).toHaveValue(headline);
   await expect(page.getByLabel("New status")).toHaveValue("NOTICE_GIVEN");
   expect(await seriousViolations(page)).toEqual([]);

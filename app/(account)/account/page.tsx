@@ -7,6 +7,7 @@ import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
 import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
+import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Your account", description: "Your Pactwatch account and API tokens." };
 
@@ -49,35 +50,32 @@ export default async function AccountPage() {
           </p>
           <CreateTokenForm />
           {tokens.length > 0 && (
-            <table className="mt-6 w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Your API tokens</caption>
-              <thead>
-                <tr className="border-b border-rule">
-                  <th scope="col" className="py-2 pr-4">Name</th>
-                  <th scope="col" className="py-2 pr-4">Starts with</th>
-                  <th scope="col" className="py-2 pr-4">Created</th>
-                  <th scope="col" className="py-2 pr-4">Last used</th>
-                  <th scope="col" className="py-2">State</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table caption="Your API tokens" className="mt-6">
+              <TableHead>
+                  <ColumnHeader>Name</ColumnHeader>
+                  <ColumnHeader>Starts with</ColumnHeader>
+                  <ColumnHeader>Created</ColumnHeader>
+                  <ColumnHeader>Last used</ColumnHeader>
+                  <ColumnHeader>State</ColumnHeader>
+                </TableHead>
+              <TableBody>
                 {tokens.map((token) => (
-                  <tr key={token.id} className="border-b border-rule">
-                    <td className="py-2 pr-4">{token.name}</td>
-                    <td className="py-2 pr-4"><code>{token.prefix}…</code></td>
-                    <td className="py-2 pr-4">{formatInstant(token.createdAt, "UTC")}</td>
-                    <td className="py-2 pr-4">{token.lastUsedAt ? formatInstant(token.lastUsedAt, "UTC") : "never"}</td>
-                    <td className="py-2">
+                  <TableRow key={token.id}>
+                    <TableCell>{token.name}</TableCell>
+                    <TableCell><code>{token.prefix}…</code></TableCell>
+                    <TableCell>{formatInstant(token.createdAt, "UTC")}</TableCell>
+                    <TableCell>{token.lastUsedAt ? formatInstant(token.lastUsedAt, "UTC") : "never"}</TableCell>
+                    <TableCell>
                       {token.revokedAt ? (
                         <>revoked {formatInstant(token.revokedAt, "UTC")}</>
                       ) : (
                         <RevokeTokenButton tokenId={token.id} name={token.name} />
                       )}
-                    </td>
-                  </tr>
+                    </TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           )}
         </section>
       )}

@@ -5,58 +5,57 @@ import { formatOccurred } from "@/lib/domain/dates";
 import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
 import { listSubjectOptions } from "@/lib/server/desk/list-desk-options";
 import { listDeskEntries, type TDeskEntry } from "@/lib/server/status-changes/list-desk-entries";
+import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
+import { ENTRY_STATE_LABELS, authorName } from "@/lib/domain/entry-states";
+import { subjectRef } from "@/lib/domain/subject-ref";
 
 export const metadata: Metadata = { title: "Desk" };
 
-const STATE_LABELS = { DRAFT: "Draft", PUBLISHED: "Published", RETRACTED: "Retracted" } as const;
 
 function EntryTable({ entries, caption, empty }: { entries: TDeskEntry[]; caption: string; empty: string }) {
   if (entries.length === 0) return <p className="text-muted">{empty}</p>;
   return (
-    <table className="w-full border-collapse text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-rule text-left">
-          <th scope="col" className="p-2">
+    <Table caption={caption}>
+      <TableHead>
+          <ColumnHeader>
             Development
-          </th>
-          <th scope="col" className="p-2">
+          </ColumnHeader>
+          <ColumnHeader>
             About
-          </th>
-          <th scope="col" className="p-2">
+          </ColumnHeader>
+          <ColumnHeader>
             Occurred
-          </th>
-          <th scope="col" className="p-2">
+          </ColumnHeader>
+          <ColumnHeader>
             State
-          </th>
-          <th scope="col" className="p-2">
+          </ColumnHeader>
+          <ColumnHeader>
             Last saved
-          </th>
-        </tr>
-      </thead>
-      <tbody>
+          </ColumnHeader>
+        </TableHead>
+      <TableBody>
         {entries.map((entry) => (
-          <tr key={entry.id} className="border-b border-rule align-top">
-            <td className="p-2">
+          <TableRow key={entry.id}>
+            <TableCell>
               <Link href={`/desk/entries/${entry.id}`}>{entry.headline}</Link>
               <span className="mt-1 block">
                 <StatusBadge status={entry.status} />
               </span>
-            </td>
-            <td className="p-2">{entry.agreement ? (entry.agreement.shortName ?? entry.agreement.title) : entry.measure?.title}</td>
-            <td className="p-2">{formatOccurred(entry.occurredAt, entry.occurredPrecision, entry.timeZone)}</td>
-            <td className="p-2">
-              {STATE_LABELS[entry.state]}
+            </TableCell>
+            <TableCell>{subjectRef(entry)?.name}</TableCell>
+            <TableCell>{formatOccurred(entry.occurredAt, entry.occurredPrecision, entry.timeZone)}</TableCell>
+            <TableCell>
+              {ENTRY_STATE_LABELS[entry.state]}
               {entry._count.citations === 0 && <span className="block text-amber-900">no citation yet</span>}
-            </td>
-            <td className="p-2">
+            </TableCell>
+            <TableCell>
               {entry.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-              {entry.author && <span className="block text-muted">logged by {entry.author.name}</span>}
-            </td>
-          </tr>
+              <span className="block text-muted">logged by {authorName(entry.author)}</span>
+            </TableCell>
+          </TableRow>
         ))}
-      </tbody>
-    </table>
+      </TableBody>
+    </Table>
   );
 }
 

@@ -7,11 +7,14 @@ import { PaginationNav } from "@/components/pagination-nav";
 import { AgreementKind } from "@/lib/generated/prisma/enums";
 import { AGREEMENT_STATUSES, STATUS_LABELS } from "@/lib/domain/statuses";
 import { parseQueryLeniently, ZAgreementListQuery } from "@/lib/schemas/reader-queries";
+import { toSearchParams } from "@/lib/schemas/to-search-params";
 import { listAgreements } from "@/lib/server/agreements/list-agreements";
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
 import { partyOptions } from "../_shared/party-options";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
+import { subjectHref } from "@/lib/domain/subject-ref";
 
 export const metadata: Metadata = {
   title: "Agreements",
@@ -34,7 +37,7 @@ export default async function AgreementsPage({ searchParams }: TProps) {
   const actor = await getCurrentActor();
   const [list, parties] = await Promise.all([orNotFound(listAgreements(actor, query, { cursor: query.cursor, limit: query.limit })), partyOptions(actor)]);
   const hasFilters = Boolean(query.q || query.party.length || query.kind.length || query.status.length || query.from || query.to);
-  const state = { q: query.q, party: query.party, kind: query.kind, status: query.status, from: query.from, to: query.to, sort: query.sort, cursor: query.cursor };
+  const state = toSearchParams(ZAgreementListQuery, query);
 
   return (
     <section aria-labelledby="agreements-heading" className={UNDERLINED_LINKS}>
@@ -56,41 +59,38 @@ export default async function AgreementsPage({ searchParams }: TProps) {
       </p>
       {list.items.length > 0 && (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Agreements, their parties and current status</caption>
-            <thead>
-              <tr className="border-b border-rule">
-                <th scope="col" className="py-2 pr-4">Agreement</th>
-                <th scope="col" className="py-2 pr-4">Parties</th>
-                <th scope="col" className="py-2 pr-4">Kind</th>
-                <th scope="col" className="py-2">Current status</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table caption="Agreements, their parties and current status">
+            <TableHead>
+                <ColumnHeader>Agreement</ColumnHeader>
+                <ColumnHeader>Parties</ColumnHeader>
+                <ColumnHeader>Kind</ColumnHeader>
+                <ColumnHeader>Current status</ColumnHeader>
+              </TableHead>
+            <TableBody>
               {list.items.map((agreement) => (
-                <tr key={agreement.slug} className="border-b border-rule align-top">
-                  <td className="py-2 pr-4">
-                    <Link href={`/agreements/${agreement.slug}`} className="font-semibold">
+                <TableRow key={agreement.slug}>
+                  <TableCell>
+                    <Link href={subjectHref("AGREEMENT", agreement.slug)} className="font-semibold">
                       {agreement.name}
                     </Link>
                     {agreement.shortName && <div className="text-muted">{agreement.title}</div>}
-                  </td>
-                  <td className="py-2 pr-4">
+                  </TableCell>
+                  <TableCell>
                     {agreement.parties.map((party, index) => (
                       <span key={party.code}>
                         {index > 0 && ", "}
                         <Link href={`/parties/${party.code}`}>{party.name}</Link>
                       </span>
                     ))}
-                  </td>
-                  <td className="py-2 pr-4 capitalize">{agreement.kind.toLowerCase()}</td>
-                  <td className="py-2">
+                  </TableCell>
+                  <TableCell className="capitalize">{agreement.kind.toLowerCase()}</TableCell>
+                  <TableCell>
                     <CurrentStatus current={agreement.current} />
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </div>
       )}
       {list.total === 0 && hasFilters && (

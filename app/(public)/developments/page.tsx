@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { enumOptions, FilterForm, SelectField, TextField } from "@/components/filter-form";
-import { PaginationNav, withParams } from "@/components/pagination-nav";
+import { PaginationNav } from "@/components/pagination-nav";
 import { SubscribeLinks } from "@/components/subscribe-links";
 import { HistoryEntry } from "@/components/history-entry";
 import { Direction, Status } from "@/lib/generated/prisma/enums";
 import { DIRECTION_LABELS, STATUS_LABELS } from "@/lib/domain/statuses";
 import { parseQueryLeniently, ZDevelopmentQuery } from "@/lib/schemas/reader-queries";
+import { toSearchParams } from "@/lib/schemas/to-search-params";
 import { getCurrentActor } from "@/lib/server/session";
 import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
 import { orNotFound } from "../_shared/load";
@@ -26,21 +27,8 @@ export default async function DevelopmentsPage({ searchParams }: TProps) {
   const { query, errors } = parseQueryLeniently(ZDevelopmentQuery, await searchParams);
   const actor = await getCurrentActor();
   const [page, parties] = await Promise.all([orNotFound(listPublishedChanges(actor, query, { cursor: query.cursor, limit: query.limit })), partyOptions(actor)]);
-  const filters = {
-    q: query.q,
-    agreement: query.agreement,
-    measure: query.measure,
-    party: query.party,
-    pair: query.pair?.join("-"),
-    status: query.status,
-    direction: query.direction,
-    from: query.from,
-    to: query.to,
-    state: query.state === "all" ? undefined : query.state,
-    order: query.order === "effective" ? undefined : query.order,
-  };
-  const paging = { ...filters, limit: query.limit === 20 ? undefined : String(query.limit), cursor: query.cursor };
-  const exportQuery = withParams("", filters).replace(/^\?/, "");
+  const paging = toSearchParams(ZDevelopmentQuery, query);
+  const exportQuery = toSearchParams(ZDevelopmentQuery, query, { omit: ["cursor", "limit"] }).toString();
 
   return (
     <section aria-labelledby="developments-heading" className={UNDERLINED_LINKS}>

@@ -7,11 +7,14 @@ import { PaginationNav } from "@/components/pagination-nav";
 import { MeasureType } from "@/lib/generated/prisma/enums";
 import { MEASURE_STATUSES, STATUS_LABELS } from "@/lib/domain/statuses";
 import { parseQueryLeniently, ZMeasureListQuery } from "@/lib/schemas/reader-queries";
+import { toSearchParams } from "@/lib/schemas/to-search-params";
 import { listMeasures } from "@/lib/server/measures/list-measures";
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
 import { partyOptions } from "../_shared/party-options";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
+import { subjectHref } from "@/lib/domain/subject-ref";
 
 export const metadata: Metadata = {
   title: "Trade measures",
@@ -33,18 +36,7 @@ export default async function MeasuresPage({ searchParams }: TProps) {
   const actor = await getCurrentActor();
   const [list, parties] = await Promise.all([orNotFound(listMeasures(actor, query, { cursor: query.cursor, limit: query.limit })), partyOptions(actor)]);
   const hasFilters = Boolean(query.q || query.party.length || query.imposing || query.target || query.type.length || query.status.length || query.from || query.to);
-  const state = {
-    q: query.q,
-    party: query.party,
-    imposing: query.imposing,
-    target: query.target,
-    type: query.type,
-    status: query.status,
-    from: query.from,
-    to: query.to,
-    sort: query.sort,
-    cursor: query.cursor,
-  };
+  const state = toSearchParams(ZMeasureListQuery, query);
 
   return (
     <section aria-labelledby="measures-heading" className={UNDERLINED_LINKS}>
@@ -67,25 +59,22 @@ export default async function MeasuresPage({ searchParams }: TProps) {
       </p>
       {list.items.length > 0 && (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Trade measures, who imposes them on whom, and their current status</caption>
-            <thead>
-              <tr className="border-b border-rule">
-                <th scope="col" className="py-2 pr-4">Measure</th>
-                <th scope="col" className="py-2 pr-4">Imposed by → on</th>
-                <th scope="col" className="py-2 pr-4">Type</th>
-                <th scope="col" className="py-2">Current status</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table caption="Trade measures, who imposes them on whom, and their current status">
+            <TableHead>
+                <ColumnHeader>Measure</ColumnHeader>
+                <ColumnHeader>Imposed by → on</ColumnHeader>
+                <ColumnHeader>Type</ColumnHeader>
+                <ColumnHeader>Current status</ColumnHeader>
+              </TableHead>
+            <TableBody>
               {list.items.map((measure) => (
-                <tr key={measure.slug} className="border-b border-rule align-top">
-                  <td className="py-2 pr-4">
-                    <Link href={`/measures/${measure.slug}`} className="font-semibold">
+                <TableRow key={measure.slug}>
+                  <TableCell>
+                    <Link href={subjectHref("MEASURE", measure.slug)} className="font-semibold">
                       {measure.title}
                     </Link>
-                  </td>
-                  <td className="py-2 pr-4">
+                  </TableCell>
+                  <TableCell>
                     <Link href={`/parties/${measure.imposingParty.code}`}>{measure.imposingParty.name}</Link>
                     {" → "}
                     {measure.targets.map((party, index) => (
@@ -94,15 +83,15 @@ export default async function MeasuresPage({ searchParams }: TProps) {
                         <Link href={`/parties/${party.code}`}>{party.name}</Link>
                       </span>
                     ))}
-                  </td>
-                  <td className="py-2 pr-4">{humanize(measure.measureType)}</td>
-                  <td className="py-2">
+                  </TableCell>
+                  <TableCell>{humanize(measure.measureType)}</TableCell>
+                  <TableCell>
                     <CurrentStatus current={measure.current} />
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </div>
       )}
       <PaginationNav path="/measures" query={state} nextCursor={list.nextCursor} label="Trade measure pages" />

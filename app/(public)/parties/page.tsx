@@ -5,10 +5,12 @@ import { enumOptions, FilterForm, SelectField, TextField } from "@/components/fi
 import { PaginationNav } from "@/components/pagination-nav";
 import { PartyKind } from "@/lib/generated/prisma/enums";
 import { parseQueryLeniently, ZPartyListQuery } from "@/lib/schemas/reader-queries";
+import { toSearchParams } from "@/lib/schemas/to-search-params";
 import { listParties } from "@/lib/server/parties/list-parties";
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = {
   title: "Parties",
@@ -21,7 +23,7 @@ export default async function PartiesPage({ searchParams }: TProps) {
   await connection();
   const { query, errors } = parseQueryLeniently(ZPartyListQuery, await searchParams);
   const list = await orNotFound(listParties(await getCurrentActor(), query, { cursor: query.cursor, limit: query.limit }));
-  const state = { q: query.q, kind: query.kind, scope: query.scope === "involved" ? undefined : query.scope, sort: query.sort === "name" ? undefined : query.sort, cursor: query.cursor };
+  const state = toSearchParams(ZPartyListQuery, query);
 
   return (
     <section aria-labelledby="parties-heading" className={UNDERLINED_LINKS}>
@@ -57,31 +59,28 @@ export default async function PartiesPage({ searchParams }: TProps) {
       </p>
       {list.items.length > 0 && (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Parties and how many tracked agreements and measures involve them</caption>
-            <thead>
-              <tr className="border-b border-rule">
-                <th scope="col" className="py-2 pr-4">Party</th>
-                <th scope="col" className="py-2 pr-4">Code</th>
-                <th scope="col" className="py-2 pr-4 text-right">Agreements</th>
-                <th scope="col" className="py-2 text-right">Trade measures</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table caption="Parties and how many tracked agreements and measures involve them">
+            <TableHead>
+                <ColumnHeader>Party</ColumnHeader>
+                <ColumnHeader>Code</ColumnHeader>
+                <ColumnHeader className="text-right">Agreements</ColumnHeader>
+                <ColumnHeader className="text-right">Trade measures</ColumnHeader>
+              </TableHead>
+            <TableBody>
               {list.items.map((party) => (
-                <tr key={party.code} className="border-b border-rule">
-                  <td className="py-2 pr-4">
+                <TableRow key={party.code}>
+                  <TableCell>
                     <Link href={`/parties/${party.code}`} className="font-semibold">
                       {party.name}
                     </Link>
-                  </td>
-                  <td className="py-2 pr-4">{party.code}</td>
-                  <td className="py-2 pr-4 text-right">{party.agreements}</td>
-                  <td className="py-2 text-right">{party.measures}</td>
-                </tr>
+                  </TableCell>
+                  <TableCell>{party.code}</TableCell>
+                  <TableCell className="text-right">{party.agreements}</TableCell>
+                  <TableCell className="text-right">{party.measures}</TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </div>
       )}
       <p className="mt-4 text-sm">

@@ -7,6 +7,7 @@ import { searchEverything } from "@/lib/server/search/search-everything";
 import { getCurrentActor } from "@/lib/server/session";
 import { firstParam } from "../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { subjectHref } from "@/lib/domain/subject-ref";
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -46,7 +47,7 @@ export default async function SearchPage({ searchParams }: TProps) {
           <ResultSection id="agreements" title="Agreements" total={results.agreements.total} seeAll={`/agreements?q=${encoded}`}>
             {results.agreements.items.map((agreement) => (
               <li key={agreement.slug} className="py-2">
-                <Link href={`/agreements/${agreement.slug}`} className="font-semibold">
+                <Link href={subjectHref("AGREEMENT", agreement.slug)} className="font-semibold">
                   {agreement.name}
                 </Link>
                 {agreement.shortName && <span className="block text-sm text-muted">{agreement.title}</span>}
@@ -57,7 +58,7 @@ export default async function SearchPage({ searchParams }: TProps) {
           <ResultSection id="measures" title="Trade measures" total={results.measures.total} seeAll={`/measures?q=${encoded}`}>
             {results.measures.items.map((measure) => (
               <li key={measure.slug} className="py-2">
-                <Link href={`/measures/${measure.slug}`} className="font-semibold">
+                <Link href={subjectHref("MEASURE", measure.slug)} className="font-semibold">
                   {measure.title}
                 </Link>
                 <CurrentStatus current={measure.current} />

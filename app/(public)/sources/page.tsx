@@ -7,6 +7,7 @@ import { Reliability, SourceKind } from "@/lib/generated/prisma/enums";
 import { RELIABILITY_GRADES } from "@/lib/domain/admiralty-grades";
 import { formatOccurred, toLocalIsoDate } from "@/lib/domain/dates";
 import { parseQueryLeniently, ZSourceListQuery } from "@/lib/schemas/reader-queries";
+import { toSearchParams } from "@/lib/schemas/to-search-params";
 import { listSources } from "@/lib/server/sources/list-sources";
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
@@ -23,7 +24,7 @@ export default async function SourcesPage({ searchParams }: TProps) {
   await connection();
   const { query, errors } = parseQueryLeniently(ZSourceListQuery, await searchParams);
   const list = await orNotFound(listSources(await getCurrentActor(), query, { cursor: query.cursor, limit: query.limit }));
-  const state = { q: query.q, kind: query.kind, reliability: query.reliability, from: query.from, to: query.to, sort: query.sort, cursor: query.cursor };
+  const state = toSearchParams(ZSourceListQuery, query);
   const reliabilityOptions = Object.values(Reliability).map((grade) => ({ value: grade, label: `${grade}: ${RELIABILITY_GRADES[grade].label}` }));
 
   return (

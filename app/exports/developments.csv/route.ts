@@ -1,13 +1,13 @@
 // GET /exports/developments.csv?…filters of /developments: a filtered history as CSV, streamed (?rows=citations for a row per citation).
 import { apiRoute } from "@/lib/server/api";
-import { getAppEnv } from "@/lib/server/env";
+import { requestOrigin } from "@/lib/server/request-origin";
 import { developmentsCsvStream } from "@/lib/server/exports/export-developments";
 import { exportFilters } from "../export-query";
 
-export const GET = apiRoute(async (request, { actor }) => {
+export const GET = apiRoute({ permission: "published:read" }, async (request, { actor }) => {
   const { filters, fileName } = exportFilters(request);
   const shape = new URL(request.url).searchParams.get("rows") === "citations" ? "citations" : "developments";
-  const origin = getAppEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+  const origin = requestOrigin(request);
   return new Response(developmentsCsvStream(actor, filters, { shape, origin }), {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -1,12 +1,12 @@
 // GET /exports/developments.json?…filters of /developments: a filtered history with its citations as one JSON document, streamed.
 import { apiRoute } from "@/lib/server/api";
-import { getAppEnv } from "@/lib/server/env";
+import { requestOrigin } from "@/lib/server/request-origin";
 import { developmentsJsonStream } from "@/lib/server/exports/export-developments";
 import { exportFilters } from "../export-query";
 
-export const GET = apiRoute(async (request, { actor }) => {
+export const GET = apiRoute({ permission: "published:read" }, async (request, { actor }) => {
   const { filters, query, fileName } = exportFilters(request);
-  const origin = getAppEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+  const origin = requestOrigin(request);
   return new Response(developmentsJsonStream(actor, filters, { origin, query }), {
     headers: {
       "content-type": "application/json; charset=utf-8",

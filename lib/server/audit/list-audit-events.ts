@@ -47,6 +47,24 @@ export const AUDIT_EVENT_SELECT = {
   actor: { select: { id: true, name: true, email: true } },
 } as const satisfies Prisma.AuditEventSelect;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a person calls each entity of the page (an entry's headline, a source's title), two indexed look-ups at most. */
+async function entityNames(events: { entityType: string; entityId: string }[]): Promise<Map<string, string>> {
+  const idsOf = (type: string) => [...new Set(events.filter((event) => event.entityType === type && UUID.test(event.entityId)).map((event) => event.entityId))];
+  const changeIds = idsOf("StatusChange");
+  const sourceIds = idsOf("Source");
+  const database = getDatabase();
+  const [changes, sources] = await Promise.all([
+    changeIds.length ? database.statusChange.findMany({ where: { id: { in: changeIds } }, select: { id: true, headline: true } }) : [],
+    sourceIds.length ? database.source.findMany({ where: { id: { in: sourceIds } }, select: { id: true, title: true } }) : [],
+  ]);
+  return new Map([
+    ...changes.map((change) => [`StatusChange:${change.id}`, change.headline] as const),
+    ...sources.map((source) => [`Source:${source.id}`, source.title] as const),
+  ]);
+}
+
 /** Audit events, newest first, filtered by actor, entity, action and time, a page at a time (keyset). */
 export async function listAuditEvents(actor: TActor, filters: TAuditFilters, { pageSize = PAGE_SIZE } = {}) {
   assertSignedInCan(actor, "audit:read");
@@ -58,9 +76,10 @@ export async function listAuditEvents(actor: TActor, filters: TAuditFilters, { p
   });
   const page = rows.slice(0, pageSize);
   const last = page[page.length - 1];
+  const names = await entityNames(page);
   return {
     // Ids are bigints: strings travel to client components and URLs safely.
-    events: page.map((event) => ({ ...event, id: event.id.toString() })),
+    events: page.map((event) => ({ ...event, id: event.id.toString(), entityName: names.get(`${event.entityType}:${event.entityId}`) ?? null })),
     nextCursor: rows.length > pageSize && last ? encodeCursor(last) : null,
   };
 }

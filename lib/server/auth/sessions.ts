@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { getDatabase } from "../db";
 import { assertSignedInCan, type TActor } from "../permissions";
 import { findActiveUser } from "./find-active-user";
+import { runWriteTransaction } from "../write-transaction";
 import { SESSION_MAX_AGE_SECONDS, type TSessionClaims } from "./session-token";
 
 const ZSessionId = z.uuid();
@@ -32,8 +33,7 @@ export async function actorOfSession(claims: TSessionClaims): Promise<TActor> {
 /** Ends one session on the server (sign out): a copy of its cookie stops working at once. */
 export async function revokeSession(claims: TSessionClaims | null): Promise<void> {
   if (!claims || !ZSessionId.safeParse(claims.sessionId).success) return;
-  const database = getDatabase();
-  await database.$transaction(async (tx) => {
+  await runWriteTransaction(async (tx) => {
     const { count } = await tx.session.updateMany({ where: { id: claims.sessionId, userId: claims.userId, revokedAt: null }, data: { revokedAt: new Date() } });
     if (count === 0) return;
     await recordAuditEvent(tx, null, { action: "user:sign-out", entityType: "User", entityId: claims.userId, after: { sessionId: claims.sessionId } });
@@ -48,8 +48,7 @@ export async function revokeSession(claims: TSessionClaims | null): Promise<void
 export async function signOutEverywhere(actor: TActor): Promise<{ ended: number }> {
   assertSignedInCan(actor, "account:manage-own");
   const user = actor;
-  const database = getDatabase();
-  return database.$transaction(async (tx) => {
+  return runWriteTransaction(async (tx) => {
     const now = new Date();
     const { count } = await tx.session.updateMany({ where: { userId: user.id, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
     await tx.user.update({ where: { id: user.id }, data: { sessionsValidAfter: now } });

@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { hashPassword, verifyPassword } from "../users/password";
 import { setTimeout as sleep } from "node:timers/promises";
 import { settleSuccessfulSignIn, takeSignInAttempt } from "./sign-in-limits";
+import { runWriteTransaction } from "../write-transaction";
 
 // Verifying against a real hash when the account does not exist keeps the answer time the
 // same, so timing does not tell which emails have accounts.
@@ -31,7 +32,7 @@ export async function signInWithPassword(input: TSignIn, clientAddress: string):
   }
   if (user.disabledAt) throw new AppError("FORBIDDEN", "This account is disabled: ask an administrator to re-enable it.");
   await settleSuccessfulSignIn(input.email, clientAddress);
-  await database.$transaction(async (tx) => {
+  await runWriteTransaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await recordAuditEvent(tx, { id: user.id, role: user.role, name: user.name, email: user.email }, {
       action: "user:sign-in",

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorName } from "../../domain/entry-states";
 import { getDatabase } from "../db";
 import { assertSignedInCan, type TActor } from "../permissions";
 import { diffSnapshots } from "./diff-snapshots";
@@ -19,7 +20,7 @@ export async function listRevisions(actor: TActor, entityType: TRevisionEntityTy
       id: revision.id,
       version: revision.version,
       savedAt: revision.createdAt,
-      savedBy: revision.actor?.name ?? "unknown",
+      savedBy: authorName(revision.actor),
       snapshot,
       changes: diffSnapshots(previous, snapshot),
     };

@@ -5,11 +5,12 @@ import {
   currentCanonicalUrl,
   isGraded,
   titlePublisherKey,
-  type TDuplicateProbe,
   type TDuplicateReason,
 } from "../../domain/source-duplicates";
 import { getDatabase } from "../db";
 import { assertSignedInCan, type TActor } from "../permissions";
+import { parseRows } from "../rows/parse-rows";
+import { ZDuplicateProbeRow, ZRegistryFingerprintRow } from "../rows/source-rows";
 
 const SCAN_BATCH = 5000;
 
@@ -29,7 +30,6 @@ const CARD_SELECT = {
   retiredReason: true,
   version: true,
   createdAt: true,
-  _count: { select: { citations: true } },
 } as const;
 
 type TCardRow = { id: string; url: string; title: string; publisher: string; archiveUrl: string | null };
@@ -44,6 +44,56 @@ function reasonsBetween(left: TCardRow, right: TCardRow): TDuplicateReason[] {
   return reasons;
 }
 
+type TGroups = ReturnType<DuplicateFinder["groups"]>;
+
+// The last scan's groups, with the fingerprint of the registry it read. Scanning a registry of
+// 50 000 sources takes seconds; the fingerprint (one pass in PostgreSQL that brings no row into
+// JavaScript) takes milliseconds, so an unchanged registry is never scanned twice by a process.
+let lastScan: { fingerprint: string; groups: TGroups } | null = null;
+
+/**
+ * What the groups depend on: every live source's id and compared fields. A sum of row hashes
+ * changes whenever a source is added, merged, unmerged or has a compared field edited, by any
+ * process or by hand; canonicalisation rules change only with a new build, hence a new process.
+ */
+async function registryFingerprint(): Promise<string> {
+  const raw = await getDatabase().$queryRaw`
+    SELECT count(*)::text || ':' || COALESCE(sum(hashtext(concat_ws(chr(1), id::text, url, title, publisher, "archiveUrl"))::bigint), 0)::text AS fingerprint
+      FROM "Source" WHERE "mergedIntoId" IS NULL`;
+  return parseRows(ZRegistryFingerprintRow, raw)[0]?.fingerprint ?? "";
+}
+
+async function scanForGroups(): Promise<TGroups> {
+  const database = getDatabase();
+  // Streamed in id order so memory holds the finder's keys, never the whole registry's rows.
+  // Plain SQL: reading every source through the query builder took several times as long.
+  const finder = new DuplicateFinder();
+  let afterId = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const raw = await database.$queryRaw`
+      SELECT id::text AS id, url, title, publisher, "archiveUrl"
+        FROM "Source"
+       WHERE "mergedIntoId" IS NULL AND id > ${afterId}::uuid
+       ORDER BY id
+       LIMIT ${SCAN_BATCH}`;
+    const batch = parseRows(ZDuplicateProbeRow, raw);
+    for (const source of batch) finder.add(source);
+    if (batch.length < SCAN_BATCH) break;
+    afterId = batch[batch.length - 1]!.id;
+  }
+  return finder.groups();
+}
+
+/** The duplicate groups of the registry as it stands: the last scan's when nothing changed since. */
+async function currentGroups(): Promise<TGroups> {
+  const fingerprint = await registryFingerprint();
+  if (lastScan?.fingerprint === fingerprint) return lastScan.groups;
+  const groups = await scanForGroups();
+  // Kept only if nothing changed during the scan, so a stale result is never remembered.
+  if ((await registryFingerprint()) === fingerprint) lastScan = { fingerprint, groups };
+  return groups;
+}
+
 /**
  * Proposals of sources that are likely one article: the same link under the current
  * canonicalisation rules (a link stored before a rule change), the same title and publisher, or
@@ -53,31 +103,22 @@ function reasonsBetween(left: TCardRow, right: TCardRow): TDuplicateReason[] {
 export async function listDuplicateCandidates(actor: TActor, { limit = 100 }: { limit?: number } = {}) {
   assertSignedInCan(actor, "source:merge");
   const database = getDatabase();
-  // Streamed in id order so memory holds the finder's keys, never the whole registry's rows.
-  // Plain SQL: reading every source through the query builder took several times as long.
-  const finder = new DuplicateFinder();
-  let afterId = "00000000-0000-0000-0000-000000000000";
-  for (;;) {
-    const batch = await database.$queryRaw<TDuplicateProbe[]>`
-      SELECT id::text AS id, url, title, publisher, "archiveUrl"
-        FROM "Source"
-       WHERE "mergedIntoId" IS NULL AND id > ${afterId}::uuid
-       ORDER BY id
-       LIMIT ${SCAN_BATCH}`;
-    for (const source of batch) finder.add(source);
-    if (batch.length < SCAN_BATCH) break;
-    afterId = batch[batch.length - 1]!.id;
-  }
-  const groups = finder.groups();
+  const groups = await currentGroups();
   const shown = groups.slice(0, limit);
   const ids = shown.flatMap((group) => group.sourceIds);
-  const [rows, pairs] = await Promise.all([
+  // Citations are counted from the pairs below: the query builder's relation count aggregates the
+  // whole Citation table (a second and more on a million citations) before picking these rows.
+  const [rows, citations] = await Promise.all([
     database.source.findMany({ where: { id: { in: ids } }, select: CARD_SELECT }),
-    database.citation.groupBy({ by: ["statusChangeId", "sourceId"], where: { sourceId: { in: ids } } }),
+    database.citation.findMany({ where: { sourceId: { in: ids } }, select: { statusChangeId: true, sourceId: true } }),
   ]);
-  const cardById = new Map(rows.map(({ _count, ...row }) => [row.id, { ...row, citationCount: _count.citations, isGraded: isGraded(row) }]));
   const entriesBySource = new Map<string, Set<string>>();
-  for (const pair of pairs) entriesBySource.set(pair.sourceId, (entriesBySource.get(pair.sourceId) ?? new Set()).add(pair.statusChangeId));
+  const citationCountBySource = new Map<string, number>();
+  for (const citation of citations) {
+    entriesBySource.set(citation.sourceId, (entriesBySource.get(citation.sourceId) ?? new Set()).add(citation.statusChangeId));
+    citationCountBySource.set(citation.sourceId, (citationCountBySource.get(citation.sourceId) ?? 0) + 1);
+  }
+  const cardById = new Map(rows.map((row) => [row.id, { ...row, citationCount: citationCountBySource.get(row.id) ?? 0, isGraded: isGraded(row) }]));
 
   const proposals = shown.flatMap((group) => {
     const cards = group.sourceIds.map((id) => cardById.get(id)).filter((card) => card !== undefined);

@@ -1,7 +1,10 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import { AppError } from "../errors";
+import { ZLockedIdRow } from "../rows/locked-id-row";
+import { parseRows } from "../rows/parse-rows";
 import type { TTransaction } from "../write-transaction";
+import { agreementName } from "../../domain/subject-ref";
 
 /** Everything the desk reads of a status change: to edit it, snapshot it, or show a conflict. */
 export const STATUS_CHANGE_RECORD_SELECT = {
@@ -50,7 +53,7 @@ export type TStatusChangeRecord = Prisma.StatusChangeGetPayload<{ select: typeof
 /** The subject of a record as the desk names it. */
 export function subjectOf(record: Pick<TStatusChangeRecord, "agreement" | "measure">) {
   if (record.agreement) {
-    return { kind: "AGREEMENT" as const, slug: record.agreement.slug, name: record.agreement.shortName ?? record.agreement.title, timeZone: record.agreement.timeZone };
+    return { kind: "AGREEMENT" as const, slug: record.agreement.slug, name: agreementName(record.agreement), timeZone: record.agreement.timeZone };
   }
   if (record.measure) return { kind: "MEASURE" as const, slug: record.measure.slug, name: record.measure.title, timeZone: record.measure.timeZone };
   throw new Error("a status change without a subject violates StatusChange_one_subject_check");
@@ -62,7 +65,7 @@ export function subjectOf(record: Pick<TStatusChangeRecord, "agreement" | "measu
  * it as committed now. Editing, publishing and retracting one entry are thereby serialised.
  */
 export async function lockStatusChange(tx: TTransaction, id: string): Promise<TStatusChangeRecord> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "StatusChange" WHERE "id" = ${id}::uuid FOR NO KEY UPDATE`;
+  const locked = parseRows(ZLockedIdRow, await tx.$queryRaw`SELECT "id" FROM "StatusChange" WHERE "id" = ${id}::uuid FOR NO KEY UPDATE`);
   if (locked.length === 0) throw new AppError("NOT_FOUND", "This entry does not exist.");
   return tx.statusChange.findUniqueOrThrow({ where: { id }, select: STATUS_CHANGE_RECORD_SELECT });
 }

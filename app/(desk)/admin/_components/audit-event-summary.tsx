@@ -6,8 +6,12 @@ import type { TAuditEventRow } from "@/lib/server/audit/list-audit-events";
 export function adminHrefFor(entityType: string, entityId: string): string | null {
   if (entityType === "Source") return `/admin/sources/${entityId}`;
   if (entityType === "User") return `/admin/users/${entityId}`;
+  if (entityType === "StatusChange") return `/desk/entries/${entityId}`;
   return null;
 }
+
+// The log stores model names; people read these.
+const ENTITY_KINDS: Record<string, string> = { StatusChange: "entry", Source: "source", User: "account", Agreement: "agreement", TradeMeasure: "measure", Party: "party", ApiToken: "API token" };
 
 /** One line of the log: when, who, what, on which entity. */
 export function AuditEventSummary({ event }: { event: TAuditEventRow }) {
@@ -18,7 +22,20 @@ export function AuditEventSummary({ event }: { event: TAuditEventRow }) {
         {formatInstant(event.at, "UTC")}
       </time>{" "}
       · {event.actor ? event.actor.name : "system"} · <code>{event.action}</code> ·{" "}
-      {href ? <Link href={href}>{event.entityType}</Link> : event.entityType}{" "}
+      {ENTITY_KINDS[event.entityType] ?? event.entityType}
+      {event.entityName ? (
+        <>
+          {" "}
+          {href ? <Link href={href}>“{event.entityName}”</Link> : <>“{event.entityName}”</>}
+        </>
+      ) : (
+        href && (
+          <>
+            {" "}
+            <Link href={href}>(open)</Link>
+          </>
+        )
+      )}{" "}
       <Link href={`/admin/audit?entityType=${encodeURIComponent(event.entityType)}&entityId=${encodeURIComponent(event.entityId)}`} className="text-xs">
         (its history)
       </Link>

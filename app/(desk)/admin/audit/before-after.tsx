@@ -1,5 +1,6 @@
 // Before and after of an audit event side by side, one row per field, changed fields marked in
 // words (not colour alone); "—" where a side did not record the field. Values are shown as text: React escapes them, nothing is rendered as HTML.
+import { ColumnHeader, RowHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 type TJson = unknown;
 
@@ -28,16 +29,13 @@ export function BeforeAfter({ before, after, caption }: { before: TJson; after: 
   const names = [...new Set([...Object.keys(beforeFields ?? {}), ...Object.keys(afterFields ?? {})])];
   if (names.length === 0) return <p className="text-xs text-muted">No details recorded.</p>;
   return (
-    <table className="w-full table-fixed border-collapse text-left text-xs">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-rule">
-          <th scope="col" className="w-1/5 py-1 pr-2">Field</th>
-          <th scope="col" className="py-1 pr-2">Before</th>
-          <th scope="col" className="py-1">After</th>
-        </tr>
-      </thead>
-      <tbody>
+    <Table caption={caption} density="compact" className="table-fixed">
+      <TableHead>
+          <ColumnHeader className="w-1/5">Field</ColumnHeader>
+          <ColumnHeader>Before</ColumnHeader>
+          <ColumnHeader>After</ColumnHeader>
+        </TableHead>
+      <TableBody>
         {names.map((name) => {
           const was = beforeFields?.[name];
           const now = afterFields?.[name];
@@ -45,17 +43,17 @@ export function BeforeAfter({ before, after, caption }: { before: TJson; after: 
           const isRecordedOnBothSides = Boolean(beforeFields && afterFields && name in beforeFields && name in afterFields);
           const isChanged = isRecordedOnBothSides && JSON.stringify(was) !== JSON.stringify(now);
           return (
-            <tr key={name} className={`border-b border-rule align-top ${isChanged ? "bg-amber-50" : ""}`}>
-              <th scope="row" className="py-1 pr-2 font-mono font-normal">
+            <TableRow key={name} className={isChanged ? "bg-amber-50" : ""}>
+              <RowHeader className="font-mono font-normal">
                 {name}
                 {isChanged && <span className="block font-sans font-semibold text-amber-900">changed</span>}
-              </th>
-              <td className="whitespace-pre-wrap break-all py-1 pr-2 font-mono">{before === null ? "" : show(was)}</td>
-              <td className="whitespace-pre-wrap break-all py-1 font-mono">{after === null ? "" : show(now)}</td>
-            </tr>
+              </RowHeader>
+              <TableCell className="whitespace-pre-wrap break-all font-mono">{before === null ? "" : show(was)}</TableCell>
+              <TableCell className="whitespace-pre-wrap break-all font-mono">{after === null ? "" : show(now)}</TableCell>
+            </TableRow>
           );
         })}
-      </tbody>
-    </table>
+      </TableBody>
+    </Table>
   );
 }

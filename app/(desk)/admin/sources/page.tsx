@@ -13,6 +13,7 @@ import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
 import { listSourcePublishers } from "@/lib/server/sources/list-source-publishers";
 import { listSourcesForAdmin } from "@/lib/server/sources/list-sources-for-admin";
 import { AddSourceForm } from "./add-source-form";
+import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Source registry" };
 
@@ -91,37 +92,34 @@ export default async function AdminSourcesPage({ searchParams }: TProps) {
           <p className="mt-2 text-muted">No source matches these filters.</p>
         ) : (
           <div className="mt-2 overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Sources matching the filters, by title</caption>
-              <thead>
-                <tr className="border-b border-rule">
-                  <th scope="col" className="py-2 pr-3">Title</th>
-                  <th scope="col" className="py-2 pr-3">Publisher</th>
-                  <th scope="col" className="py-2 pr-3">Kind</th>
-                  <th scope="col" className="py-2 pr-3">Reliability</th>
-                  <th scope="col" className="py-2 pr-3">Citations</th>
-                  <th scope="col" className="py-2">State</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table caption="Sources matching the filters, by title">
+              <TableHead>
+                  <ColumnHeader>Title</ColumnHeader>
+                  <ColumnHeader>Publisher</ColumnHeader>
+                  <ColumnHeader>Kind</ColumnHeader>
+                  <ColumnHeader>Reliability</ColumnHeader>
+                  <ColumnHeader>Citations</ColumnHeader>
+                  <ColumnHeader>State</ColumnHeader>
+                </TableHead>
+              <TableBody>
                 {sources.map((source) => (
-                  <tr key={source.id} className="border-b border-rule align-top">
-                    <td className="py-2 pr-3">
+                  <TableRow key={source.id}>
+                    <TableCell>
                       <Link href={`/admin/sources/${source.id}`}>{source.title}</Link>
                       <span className="block break-all text-xs text-muted">{source.url}</span>
                       {source.publishedAt && <span className="block text-xs text-muted">{formatOccurred(source.publishedAt, "DAY", "UTC")}</span>}
-                    </td>
-                    <td className="py-2 pr-3">{source.publisher}</td>
-                    <td className="py-2 pr-3">{SOURCE_KIND_LABELS[source.kind]}</td>
-                    <td className="py-2 pr-3">
+                    </TableCell>
+                    <TableCell>{source.publisher}</TableCell>
+                    <TableCell>{SOURCE_KIND_LABELS[source.kind]}</TableCell>
+                    <TableCell>
                       {isGraded(source) ? (
                         <abbr title={RELIABILITY_GRADES[source.reliability].label}>{source.reliability}</abbr>
                       ) : (
                         <span>not graded</span>
                       )}
-                    </td>
-                    <td className="py-2 pr-3">{source.citationCount}</td>
-                    <td className="py-2">
+                    </TableCell>
+                    <TableCell>{source.citationCount}</TableCell>
+                    <TableCell>
                       {source.mergedIntoId ? (
                         <Link href={`/admin/sources/${source.mergedIntoId}`}>merged</Link>
                       ) : source.retiredAt ? (
@@ -131,11 +129,11 @@ export default async function AdminSourcesPage({ searchParams }: TProps) {
                       ) : (
                         "in use"
                       )}
-                    </td>
-                  </tr>
+                    </TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           </div>
         )}
         {nextHref && (

@@ -10,6 +10,7 @@ import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
 import { listUsers } from "@/lib/server/users/list-users";
 import { CreateUserForm } from "./create-user-form";
 import { ROLE_CHOICES } from "./role-choices";
+import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Users and roles" };
 
@@ -57,31 +58,28 @@ export default async function AdminUsersPage({ searchParams }: TProps) {
         <h2 id="accounts-heading" className="font-serif text-2xl font-bold">
           Accounts ({total})
         </h2>
-        <table className="mt-2 w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Accounts by name</caption>
-          <thead>
-            <tr className="border-b border-rule">
-              <th scope="col" className="py-2 pr-3">Name</th>
-              <th scope="col" className="py-2 pr-3">Email</th>
-              <th scope="col" className="py-2 pr-3">Role</th>
-              <th scope="col" className="py-2 pr-3">Status</th>
-              <th scope="col" className="py-2">Last sign-in</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table caption="Accounts by name" className="mt-2">
+          <TableHead>
+              <ColumnHeader>Name</ColumnHeader>
+              <ColumnHeader>Email</ColumnHeader>
+              <ColumnHeader>Role</ColumnHeader>
+              <ColumnHeader>Status</ColumnHeader>
+              <ColumnHeader>Last sign-in</ColumnHeader>
+            </TableHead>
+          <TableBody>
             {users.map((user) => (
-              <tr key={user.id} className="border-b border-rule">
-                <td className="py-2 pr-3">
+              <TableRow key={user.id}>
+                <TableCell>
                   <Link href={`/admin/users/${user.id}`}>{user.name}</Link>
-                </td>
-                <td className="py-2 pr-3">{user.email}</td>
-                <td className="py-2 pr-3 capitalize">{user.role.toLowerCase()}</td>
-                <td className="py-2 pr-3">{user.disabledAt ? `disabled ${formatInstant(user.disabledAt, "UTC")}` : "active"}</td>
-                <td className="py-2">{user.lastSignInAt ? formatInstant(user.lastSignInAt, "UTC") : "never"}</td>
-              </tr>
+                </TableCell>
+                <TableCell>{user.email}</TableCell>
+                <TableCell className="capitalize">{user.role.toLowerCase()}</TableCell>
+                <TableCell>{user.disabledAt ? `disabled ${formatInstant(user.disabledAt, "UTC")}` : "active"}</TableCell>
+                <TableCell>{user.lastSignInAt ? formatInstant(user.lastSignInAt, "UTC") : "never"}</TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
         {total > users.length && <p className="mt-2 text-sm text-muted">Showing the first {users.length}; narrow the filters to see the others.</p>}
       </section>
       <section aria-labelledby="create-heading" className="rounded border border-rule bg-white p-4">

@@ -14,6 +14,7 @@ import { listPublishedChanges } from "@/lib/server/status-changes/list-published
 import { HistorySection } from "../../_shared/history-section";
 import { firstParam, orNotFound } from "../../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { subjectHref } from "@/lib/domain/subject-ref";
 
 type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -120,7 +121,7 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
       <HistorySection
         entries={history.entries}
         nextCursor={history.nextCursor}
-        path={`/agreements/${agreement.slug}`}
+        path={subjectHref("AGREEMENT", agreement.slug)}
         query={{ cursor }}
         derivation={agreement.status}
         headlines={new Map(agreement.skeleton.map((change) => [change.id, change.headline]))}

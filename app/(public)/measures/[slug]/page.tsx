@@ -15,6 +15,7 @@ import { listPublishedChanges } from "@/lib/server/status-changes/list-published
 import { HistorySection } from "../../_shared/history-section";
 import { firstParam, orNotFound } from "../../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { subjectHref } from "@/lib/domain/subject-ref";
 
 type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -105,7 +106,7 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
       <HistorySection
         entries={history.entries}
         nextCursor={history.nextCursor}
-        path={`/measures/${measure.slug}`}
+        path={subjectHref("MEASURE", measure.slug)}
         query={{ cursor }}
         derivation={measure.status}
         headlines={new Map(measure.skeleton.map((change) => [change.id, change.headline]))}

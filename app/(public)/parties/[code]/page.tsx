@@ -12,6 +12,7 @@ import { getCurrentActor } from "@/lib/server/session";
 import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
 import { orNotFound } from "../../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { subjectHref } from "@/lib/domain/subject-ref";
 
 type TProps = { params: Promise<{ code: string }> };
 
@@ -64,7 +65,7 @@ export default async function PartyPage({ params }: TProps) {
             {party.agreements.map((agreement) => (
               <li key={agreement.slug} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
                 <span>
-                  <Link href={`/agreements/${agreement.slug}`} className="font-semibold">
+                  <Link href={subjectHref("AGREEMENT", agreement.slug)} className="font-semibold">
                     {agreement.name}
                   </Link>{" "}
                   <span className="text-sm text-muted">
@@ -98,7 +99,7 @@ export default async function PartyPage({ params }: TProps) {
               {group.items.map((measure) => (
                 <li key={measure.slug} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
                   <span>
-                    <Link href={`/measures/${measure.slug}`} className="font-semibold">
+                    <Link href={subjectHref("MEASURE", measure.slug)} className="font-semibold">
                       {measure.title}
                     </Link>{" "}
                     <span className="text-sm text-muted">

@@ -13,6 +13,7 @@ import { EditSourceForm } from "./edit-source-form";
 import { GradeSourceForm } from "./grade-source-form";
 import { RestoreSourceForm, RetireSourceForm } from "./retire-source-form";
 import { UndoMergeForm } from "./undo-merge-form";
+import { subjectRef } from "@/lib/domain/subject-ref";
 
 export const metadata: Metadata = { title: "Source" };
 
@@ -178,11 +179,7 @@ export default async function AdminSourcePage({ params, searchParams }: TProps) 
           <ul className="mt-2 space-y-2">
             {source.citations.map((citation) => {
               const entry = citation.statusChange;
-              const subject = entry.agreement
-                ? { href: `/agreements/${entry.agreement.slug}`, name: entry.agreement.shortName ?? entry.agreement.title }
-                : entry.measure
-                  ? { href: `/measures/${entry.measure.slug}`, name: entry.measure.title }
-                  : null;
+              const subject = subjectRef(entry);
               return (
                 <li key={citation.id} className="border-l-4 border-rule pl-3">
                   <p>

@@ -1,13 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { undoMerge } from "../actions";
-import { FormOutcome } from "../../_components/form-outcome";
+import { FormOutcome } from "@/components/forms/form-outcome";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 /** Undoes the merge that made this source a redirect. */
 export function UndoMergeForm({ sourceId, targetTitle }: { sourceId: string; targetTitle: string }) {
-  const [state, action, isPending] = useActionState(undoMerge, null);
+  const form = useActionForm(undoMerge);
+  const { state, formAction: action, isPending } = form;
   return (
     <form action={action} className="space-y-2">
       <FormOutcome state={state} />

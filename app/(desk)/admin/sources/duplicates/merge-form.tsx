@@ -1,15 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { mergeDuplicateSource } from "../actions";
-import { FormOutcome } from "../../_components/form-outcome";
+import { FormOutcome } from "@/components/forms/form-outcome";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 type TSide = { id: string; version: number; title: string };
 
 /** Merges `duplicate` into `target` as the admin saw them side by side (their versions travel along). */
 export function MergeForm({ duplicate, target, label, variant = "primary" }: { duplicate: TSide; target: TSide; label: string; variant?: "primary" | "secondary" }) {
-  const [state, action, isPending] = useActionState(mergeDuplicateSource, null);
+  const form = useActionForm(mergeDuplicateSource);
+  const { state, formAction: action, isPending } = form;
   return (
     <form action={action} className="space-y-2">
       <FormOutcome state={state} />

@@ -9,6 +9,7 @@ import { SOURCE_KIND_LABELS } from "@/lib/domain/source-kinds";
 import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
 import { listDuplicateCandidates, type TDuplicateCard } from "@/lib/server/sources/list-duplicate-candidates";
 import { MergeForm } from "./merge-form";
+import { ColumnHeader, RowHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Duplicate sources" };
 
@@ -61,38 +62,35 @@ export default async function DuplicateSourcesPage() {
             </h2>
             <p className="text-sm text-muted">Matched on: {proposal.reasons.map((reason) => DUPLICATE_REASON_LABELS[reason]).join("; ")}.</p>
             <div className="mt-3 overflow-x-auto">
-              <table className="w-full border-collapse text-left text-sm">
-                <caption className="sr-only">The sources side by side, the one proposed to keep first</caption>
-                <thead>
-                  <tr className="border-b border-rule">
-                    <td />
+              <Table caption="The sources side by side, the one proposed to keep first">
+                <TableHead>
+                    <TableCell />
                     {cards.map((card, index) => (
-                      <th key={card.id} scope="col" className="py-2 pr-3 align-bottom">
+                      <ColumnHeader key={card.id} className="align-bottom">
                         {index === 0 ? "Keep" : `Duplicate ${index}`}
-                      </th>
+                      </ColumnHeader>
                     ))}
-                  </tr>
-                </thead>
-                <tbody>
+                  </TableHead>
+                <TableBody>
                   {ROWS.map((row) => (
-                    <tr key={row.label} className="border-b border-rule align-top">
-                      <th scope="row" className="py-1 pr-3 font-semibold">
+                    <TableRow key={row.label}>
+                      <RowHeader>
                         {row.label}
-                      </th>
+                      </RowHeader>
                       {cards.map((card) => (
-                        <td key={card.id} className="py-1 pr-3">
+                        <TableCell key={card.id}>
                           {row.show(card)}
-                        </td>
+                        </TableCell>
                       ))}
-                    </tr>
+                    </TableRow>
                   ))}
-                  <tr className="align-top">
-                    <th scope="row" className="py-2 pr-3 font-semibold">
+                  <TableRow>
+                    <RowHeader>
                       Action
-                    </th>
-                    <td className="py-2 pr-3 text-muted">Proposed to keep (in use first, then a canonical link, the most citations, a grade, the oldest)</td>
+                    </RowHeader>
+                    <TableCell className="text-muted">Proposed to keep (in use first, then a canonical link, the most citations, a grade, the oldest)</TableCell>
                     {proposal.duplicates.map((duplicate) => (
-                      <td key={duplicate.id} className="space-y-2 py-2 pr-3">
+                      <TableCell key={duplicate.id} className="space-y-2">
                         {duplicate.reasons.length === 0 && <p className="text-muted">Tied through another duplicate above.</p>}
                         {duplicate.sharedEntryCount > 0 && (
                           <p className="text-amber-900">
@@ -104,11 +102,11 @@ export default async function DuplicateSourcesPage() {
                         {!proposal.target.retiredAt && !duplicate.retiredAt && (
                           <MergeForm duplicate={proposal.target} target={duplicate} label="Keep this one instead" variant="secondary" />
                         )}
-                      </td>
+                      </TableCell>
                     ))}
-                  </tr>
-                </tbody>
-              </table>
+                  </TableRow>
+                </TableBody>
+              </Table>
             </div>
           </article>
         );

@@ -1,23 +1,24 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { changeRole, disableAccount, editAccount, enableAccount, resetPassword } from "../actions";
-import { FormOutcome, fieldError, shownValue } from "../../_components/form-outcome";
+import { FormOutcome } from "@/components/forms/form-outcome";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { ROLE_CHOICES } from "../role-choices";
 
 type TAccount = { id: string; email: string; name: string; role: string; version: number };
 
 /** The account's role; the last active admin cannot be demoted (the server refuses and says so). */
 export function ChangeRoleForm({ account }: { account: TAccount }) {
-  const [state, action, isPending] = useActionState(changeRole, null);
+  const form = useActionForm(changeRole);
+  const { state, formAction: action, isPending } = form;
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormOutcome state={state} success={state?.ok && `Role changed to ${state.data.role.toLowerCase()}. It applies at once, to sessions and API tokens alike.`} />
       <input type="hidden" name="email" value={account.email} />
-      <Select id="role" name="role" label="Role" defaultValue={account.role} error={fieldError(state, "role")} fieldClassName="max-w-xs">
+      <Select id="role" name="role" label="Role" defaultValue={account.role} error={form.error("role")} fieldClassName="max-w-xs">
         {ROLE_CHOICES.map((choice) => (
           <option key={choice.role} value={choice.role}>
             {choice.label}
@@ -33,15 +34,16 @@ export function ChangeRoleForm({ account }: { account: TAccount }) {
 
 /** Name and email, saved against the version the page showed. */
 export function EditAccountForm({ account }: { account: TAccount }) {
-  const [state, action, isPending] = useActionState(editAccount, null);
+  const form = useActionForm(editAccount);
+  const { state, formAction: action, isPending } = form;
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormOutcome state={state} success="Saved." />
       <input type="hidden" name="userId" value={account.id} />
       <input type="hidden" name="version" value={account.version} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Input id="account-name" name="name" label="Name" required defaultValue={shownValue(state, "name", account.name)} error={fieldError(state, "name")} />
-        <Input id="account-email" name="email" label="Email" type="email" required defaultValue={shownValue(state, "email", account.email)} error={fieldError(state, "email")} />
+        <Input id="account-name" name="name" label="Name" required defaultValue={form.shown("name", account.name)} error={form.error("name")} />
+        <Input id="account-email" name="email" label="Email" type="email" required defaultValue={form.shown("email", account.email)} error={form.error("email")} />
       </div>
       <Button type="submit" disabled={isPending}>
         Save name and email
@@ -52,7 +54,8 @@ export function EditAccountForm({ account }: { account: TAccount }) {
 
 /** Disables an account (its sessions end at once) or re-enables it. */
 export function AccountStatusForm({ account, isDisabled }: { account: TAccount; isDisabled: boolean }) {
-  const [state, action, isPending] = useActionState(isDisabled ? enableAccount : disableAccount, null);
+  const form = useActionForm(isDisabled ? enableAccount : disableAccount);
+  const { state, formAction: action, isPending } = form;
   return (
     <form action={action} className="space-y-2">
       <FormOutcome state={state} />
@@ -66,7 +69,8 @@ export function AccountStatusForm({ account, isDisabled }: { account: TAccount; 
 
 /** Sets a new password (generated when left empty, shown once); the account's sessions end. */
 export function ResetPasswordForm({ account }: { account: TAccount }) {
-  const [state, action, isPending] = useActionState(resetPassword, null);
+  const form = useActionForm(resetPassword);
+  const { state, formAction: action, isPending } = form;
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormOutcome
@@ -86,7 +90,7 @@ export function ResetPasswordForm({ account }: { account: TAccount }) {
         }
       />
       <input type="hidden" name="userId" value={account.id} />
-      <Input id="reset-password" name="password" label="New password" type="password" optional autoComplete="new-password" error={fieldError(state, "password")}
+      <Input id="reset-password" name="password" label="New password" type="password" optional autoComplete="new-password" error={form.error("password")}
         hint="At least 12 characters. Leave empty to generate a temporary password." fieldClassName="max-w-md" />
       <Button type="submit" variant="secondary" disabled={isPending}>
         Reset password

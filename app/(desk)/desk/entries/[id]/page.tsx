@@ -5,6 +5,7 @@ import { HistoryEntry, historyMarkFor } from "@/components/history-entry";
 import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
 import { publishStatusChangeAction, retractStatusChangeAction } from "../actions";
 import { loadEntry, publicHref } from "./load";
+import { ENTRY_STATE_LABELS, authorName } from "@/lib/domain/entry-states";
 
 export const metadata: Metadata = { title: "Entry" };
 
@@ -17,7 +18,6 @@ const SAVED_MESSAGES: Record<string, string> = {
   retracted: "Retracted. The entry stays in the history, marked, and no longer counts for the current status.",
 };
 
-const STATE_LABELS = { DRAFT: "Draft", PUBLISHED: "Published", RETRACTED: "Retracted" } as const;
 
 export default async function EntryPage({ params, searchParams }: TProps) {
   const { id } = await params;
@@ -36,7 +36,7 @@ export default async function EntryPage({ params, searchParams }: TProps) {
           {record.headline}
         </h1>
         <p className="mt-1 text-sm">
-          <strong>{STATE_LABELS[record.state]}</strong> · version {record.version} · logged by {record.author?.name ?? "unknown"}
+          <strong>{ENTRY_STATE_LABELS[record.state]}</strong> · version {record.version} · logged by {authorName(record.author)}
         </p>
       </div>
       {saved && SAVED_MESSAGES[saved] && (

@@ -9,6 +9,7 @@ import { listPartyOptions } from "@/lib/server/desk/list-desk-options";
 import { orNotFound } from "@/lib/server/or-not-found";
 import { listRevisions } from "@/lib/server/revisions/list-revisions";
 import { updateAgreementAction } from "../../actions";
+import { subjectHref } from "@/lib/domain/subject-ref";
 
 export const metadata: Metadata = { title: "Edit an agreement" };
 
@@ -26,7 +27,7 @@ export default async function EditAgreementPage({ params, searchParams }: TProps
       headingId="edit-agreement-heading"
       breadcrumb={
         <>
-          <Link href="/desk">Desk</Link> / <Link href={`/agreements/${slug}`}>{agreement.title}</Link>
+          <Link href="/desk">Desk</Link> / <Link href={subjectHref("AGREEMENT", slug)}>{agreement.title}</Link>
         </>
       }
       title={agreement.title}

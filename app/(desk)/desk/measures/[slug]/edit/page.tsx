@@ -9,6 +9,7 @@ import { getMeasureForEdit } from "@/lib/server/measures/get-measure-for-edit";
 import { orNotFound } from "@/lib/server/or-not-found";
 import { listRevisions } from "@/lib/server/revisions/list-revisions";
 import { updateMeasureAction } from "../../actions";
+import { subjectHref } from "@/lib/domain/subject-ref";
 
 export const metadata: Metadata = { title: "Edit a trade measure" };
 
@@ -27,7 +28,7 @@ export default async function EditMeasurePage({ params, searchParams }: TProps) 
       headingId="edit-measure-heading"
       breadcrumb={
         <>
-          <Link href="/desk">Desk</Link> / <Link href={`/measures/${slug}`}>{measure.title}</Link>
+          <Link href="/desk">Desk</Link> / <Link href={subjectHref("MEASURE", slug)}>{measure.title}</Link>
         </>
       }
       title={measure.title}

@@ -1,11 +1,36 @@
-import type { TActionState } from "@/lib/server/action";
+// The one form-state module (with use-action-form.ts and form-outcome.tsx beside it): every desk
+// and admin form reads its server action's answer through these helpers. Pure and client-safe.
+import type { TActionResult, TActionState } from "@/lib/server/action";
 import type { TErrorSummaryItem } from "@/components/ui/error-summary";
 
-export type TFailure = Extract<NonNullable<TActionState<unknown>>, { ok: false }>;
+/** A form's outcome as defineAction returns it: `{ ok: true, data }` or `{ ok: false, error, fieldErrors, … }`. */
+export type TFormOutcome<TData> = TActionResult<TData>;
+/** useActionState's state: null before the first submission. */
+export type TFormState<TData> = TActionState<TData>;
+export type TFailure = Extract<TFormOutcome<unknown>, { ok: false }>;
+/** A server action a form posts to. */
+export type TFormAction<TData> = (state: TFormState<TData>, formData: FormData) => Promise<TFormOutcome<TData>>;
 
 /** The refusal in an action's state, or null before the first submission and after a success. */
-export function failureOf(state: TActionState<unknown>): TFailure | null {
+export function failureOf(state: TFormState<unknown>): TFailure | null {
   return state && !state.ok ? state : null;
+}
+
+/** A conflict the form shows side by side (their saved version is in the answer), else null. */
+export function conflictOf(failure: TFailure | null): TFailure | null {
+  return failure?.code === "CONFLICT" && failure.details.current ? failure : null;
+}
+
+/**
+ * Whether a form shows what was submitted rather than the stored values: after a refusal (a
+ * refused form is not wiped), except after a stale save answered with the current version, when
+ * the form does not show their version beside yours: the page now holds the current version, and
+ * the form shows it to be checked and saved again.
+ */
+export function isShowingSubmitted(failure: TFailure | null, { showsConflicts = false }: { showsConflicts?: boolean } = {}): failure is TFailure {
+  if (!failure) return false;
+  if (failure.code === "CONFLICT" && failure.details.currentVersion !== undefined) return showsConflicts && Boolean(failure.details.current);
+  return true;
 }
 
 /** The first error at a dotted path ("citations.0.url"). */
