@@ -1,11 +1,41 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
 
-// Passes the requested path to server components, which cannot read it otherwise, so a page
-// that needs sign-in can send the visitor back where they were going.
+// Runs before every page and route (decision 014):
+// - a Content-Security-Policy with a fresh nonce; Next.js reads the nonce from the request's
+//   CSP header and puts it on its own scripts, so every page renders per request;
+// - Strict-Transport-Security when the public origin is https;
+// - the requested path for server components, which cannot read it otherwise, so a page that
+//   needs sign-in can send the visitor back where they were going;
+// - with PUBLIC_READ=false, a visitor without a session cookie is sent to the sign-in page here,
+//   with an empty 307, before any page renders (pages still check the session itself).
+// The proxy reads two settings straight from the environment: lib/server/env.ts is server-only.
+const SESSION_COOKIE = "pactwatch.session-token";
+const OPEN_WITHOUT_SIGN_IN = /^\/(sign-in|api|feeds|exports|_next)(\/|$)/;
+
 export function proxy(request: NextRequest) {
+  const isHttps = process.env.PUBLIC_URL?.startsWith("https://") ?? false;
+  const { pathname, search } = request.nextUrl;
+  if (process.env.PUBLIC_READ === "false" && !request.cookies.has(SESSION_COOKIE) && !OPEN_WITHOUT_SIGN_IN.test(pathname)) {
+    const signIn = new URL(`/sign-in?callbackUrl=${encodeURIComponent(`${pathname}${search}`)}`, request.url);
+    const redirect = NextResponse.redirect(signIn, 307);
+    redirect.headers.set("cache-control", "no-store");
+    return withTransportSecurity(redirect, isHttps);
+  }
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy({ nonce, isDevelopment: process.env.NODE_ENV === "development", isHttps });
   const headers = new Headers(request.headers);
-  headers.set("x-pactwatch-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.next({ request: { headers } });
+  headers.set("x-pactwatch-path", `${pathname}${search}`);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return withTransportSecurity(response, isHttps);
+}
+
+function withTransportSecurity(response: NextResponse, isHttps: boolean): NextResponse {
+  if (isHttps) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+  return response;
 }
 
 export const config = {

@@ -1,10 +1,11 @@
 import ReactMarkdown, { defaultUrlTransform } from "react-markdown";
+import { classifyMarkdownLink } from "@/lib/domain/markdown-links";
 
 // Bodies are written by analysts and read by everyone: raw HTML is dropped, and link targets
-// other than http(s) and mailto are removed, so no stored text can run script in a browser.
+// pass lib/domain/markdown-links.ts — links to our own pages stay plain, off-site ones are
+// marked "(external)" and carry rel="nofollow ugc", dangerous ones lose their target.
 function safeUrl(url: string): string {
-  const transformed = defaultUrlTransform(url);
-  return /^(https?:|mailto:|#|\/)/i.test(transformed) ? transformed : "";
+  return classifyMarkdownLink(defaultUrlTransform(url))?.href ?? "";
 }
 
 export function Markdown({ children }: { children: string }) {
@@ -13,7 +14,19 @@ export function Markdown({ children }: { children: string }) {
       <ReactMarkdown
         skipHtml
         urlTransform={safeUrl}
-        components={{ a: ({ node: _node, ...props }) => <a {...props} rel="nofollow noopener noreferrer" /> }}
+        components={{
+          a: ({ node: _node, href, children: text, ...props }) => {
+            const link = href ? classifyMarkdownLink(href) : null;
+            if (!link) return <span>{text}</span>;
+            if (!link.isOffSite) return <a {...props} href={link.href}>{text}</a>;
+            return (
+              <a {...props} href={link.href} rel="nofollow ugc noopener noreferrer">
+                {text}
+                <span className="text-muted"> (external)</span>
+              </a>
+            );
+          },
+        }}
       >
         {children}
       </ReactMarkdown>

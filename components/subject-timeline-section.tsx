@@ -2,7 +2,7 @@ import type { StatusTimeline as TTimeline } from "@/lib/domain/status-timeline";
 import type { TSkeletonChange } from "@/lib/server/subject-sql";
 import { StatusTimeline } from "./status-timeline";
 
-type TSubject = { slug: string; timeZone: string; summary: string; timeline: TTimeline; skeleton: TSkeletonChange[] };
+type TSubject = { slug: string; timeZone: string; summary: string; timeline: TTimeline; skeleton: TSkeletonChange[]; markers: TSkeletonChange[]; skeletonTruncated?: boolean };
 
 /** An agreement's or measure's summary and its "Status over time" picture, one lane for the subject. */
 export function SubjectTimelineSection({ id, name, subject, now }: { id: string; name: string; subject: TSubject; now: Date }) {
@@ -17,8 +17,12 @@ export function SubjectTimelineSection({ id, name, subject, now }: { id: string;
         <StatusTimeline
           id={id}
           now={now}
-          caption={`${name}: status over time, with a marker for each of its ${subject.skeleton.length} published developments.`}
-          lanes={[{ key: subject.slug, label: name, timeZone: subject.timeZone, timeline: subject.timeline, changes: subject.skeleton }]}
+          caption={
+            subject.skeletonTruncated
+              ? `${name}: status over time through its latest ${subject.markers.length} published developments, with a marker for each; the history below has every one.`
+              : `${name}: status over time, with a marker for each of its ${subject.markers.length} published developments.`
+          }
+          lanes={[{ key: subject.slug, label: name, timeZone: subject.timeZone, timeline: subject.timeline, changes: subject.markers }]}
         />
       </section>
     </>

@@ -10,8 +10,24 @@ const hostname = process.env.HOST ?? "127.0.0.1";
 const trustedHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
 const isDev = process.argv.includes("--dev");
 
+// A proxy in front with TRUSTED_PROXY_HOPS=0 makes every visitor share the proxy's address,
+// so one visitor's failed sign-ins would slow everyone: say so, once.
+let hasWarnedOfProxy = false;
+function warnIfProxiedUntrusted(request) {
+  if (hasWarnedOfProxy || trustedHops > 0 || !request.headers["x-forwarded-for"]) return;
+  // Next.js re-requests a server action's redirect target from itself with the original headers
+  // (its own X-Forwarded-For and our client-address header among them): that is no proxy.
+  if (request.headers["x-pactwatch-client-address"]) return;
+  hasWarnedOfProxy = true;
+  console.warn(
+    `[pactwatch] warning: requests arrive with X-Forwarded-For but TRUSTED_PROXY_HOPS=0, so rate limits count every client ` +
+      `as the proxy's address (${request.socket.remoteAddress ?? "unknown"}). Set TRUSTED_PROXY_HOPS to the number of reverse proxies in front.`,
+  );
+}
+
 function clientAddress(request) {
   const socketAddress = request.socket.remoteAddress ?? "unknown";
+  warnIfProxiedUntrusted(request);
   if (trustedHops <= 0) return socketAddress;
   const forwarded = String(request.headers["x-forwarded-for"] ?? "").split(",").map((part) => part.trim()).filter(Boolean);
   return forwarded.at(-trustedHops) ?? socketAddress;

@@ -3,6 +3,7 @@ import { ZAuditFilters } from "../lib/schemas/audit";
 import { exportAuditEventsCsv } from "../lib/server/audit/export-audit-events-csv";
 import { listAuditEvents } from "../lib/server/audit/list-audit-events";
 import type { TSignedInActor } from "../lib/server/permissions";
+import { readCsvRecords } from "./support/csv";
 import { useTestDatabase } from "./support/test-database";
 import { createTestUser } from "./support/users";
 
@@ -31,26 +32,6 @@ beforeAll(async () => {
   await database.db.auditEvent.createMany({ data: rows });
 });
 
-/** RFC 4180 as csv-stringify writes it: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): Record<string, string>[] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index]!;
-    if (isQuoted) {
-      if (character === '"' && text[index + 1] === '"') (field += '"'), index++;
-      else if (character === '"') isQuoted = false;
-      else field += character;
-    } else if (character === '"') isQuoted = true;
-    else if (character === ",") record.push(field), (field = "");
-    else if (character === "\n") record.push(field), records.push(record), (record = []), (field = "");
-    else field += character;
-  }
-  const [header, ...rows] = records;
-  return rows.map((row) => Object.fromEntries(header!.map((name, column) => [name, row[column] ?? ""])));
-}
 
 const filters = (overrides: Record<string, string> = {}) => ZAuditFilters.parse(overrides);
 
@@ -103,12 +84,12 @@ describe("the audit log", () => {
       });
     }
     const text = await new Response(exportAuditEventsCsv(admin, filters({ action: "bulk:test" }))).text();
-    const rows = parseCsv(text);
+    const rows = readCsvRecords(text);
     expect(rows).toHaveLength(1500);
     expect(new Set(rows.map((row) => row.entity_id)).size).toBe(1500);
     expect(rows[0]).toMatchObject({ actor_email: "system", action: "bulk:test", entity_type: "Bulk" });
 
-    const sources = parseCsv(await new Response(exportAuditEventsCsv(admin, filters({ action: "source:grade", to: "2024-12-31" }))).text());
+    const sources = readCsvRecords(await new Response(exportAuditEventsCsv(admin, filters({ action: "source:grade", to: "2024-12-31" }))).text());
     expect(Object.keys(sources[0]!)).toEqual(["id", "at", "actor_email", "actor_name", "action", "entity_type", "entity_id", "before", "after"]);
     expect(sources).toHaveLength(15);
     const withLineBreak = sources.find((row) => JSON.parse(row.after!).value === 9)!;

@@ -7,7 +7,9 @@ import { mergeSources } from "../lib/server/sources/merge-sources";
 import { resolveSourceRedirect } from "../lib/server/sources/resolve-source-redirect";
 import { retireSource } from "../lib/server/sources/retire-source";
 import { undoSourceMerge } from "../lib/server/sources/undo-source-merge";
+import { runWriteTransaction } from "../lib/server/write-transaction";
 import { databaseFingerprint } from "./support/database-fingerprint";
+import { waitUntilAnotherBackendWaitsOnMe } from "./support/lock-wait";
 import { makeAgreement, makeCitingEntry, makeSource } from "./support/registry-factories";
 import { useTestDatabase } from "./support/test-database";
 import { createTestUser } from "./support/users";
@@ -103,19 +105,21 @@ describe("merging source B into A", () => {
     const [kept, duplicate] = [await makeSource(database.db), await makeSource(database.db)];
     const entry = await makeCitingEntry(database.db, (await makeAgreement(database.db)).id, [kept.id]);
     let citationId = "";
-    const citing = database.db.$transaction(
-      async (tx) => {
-        await assertSourceCitable(tx, duplicate.id);
-        await new Promise((resolve) => setTimeout(resolve, 400));
-        citationId = (await tx.citation.create({ data: { statusChangeId: entry.id, sourceId: duplicate.id, position: 1 } })).id;
-      },
-      { timeout: 20_000, maxWait: 20_000 },
-    );
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const merging = mergeSources(admin, { sourceId: duplicate.id, targetId: kept.id, sourceVersion: 1, targetVersion: 1 });
+    // The citing transaction checks the duplicate (taking its share lock) and cites only once
+    // the merge is seen waiting on that lock. Embedded, the merge waits for the one session
+    // instead, so it simply runs after the citation.
+    let onChecked = () => {};
+    const checked = new Promise<void>((resolve) => (onChecked = resolve));
+    const merging = checked.then(() => mergeSources(admin, { sourceId: duplicate.id, targetId: kept.id, sourceVersion: 1, targetVersion: 1 }));
+    const citing = runWriteTransaction(async (tx) => {
+      await assertSourceCitable(tx, duplicate.id);
+      onChecked();
+      if (!database.isEmbedded) await waitUntilAnotherBackendWaitsOnMe(tx, { url: database.url, other: merging });
+      citationId = (await tx.citation.create({ data: { statusChangeId: entry.id, sourceId: duplicate.id, position: 1 } })).id;
+    });
     await Promise.all([citing, merging]);
     expect(await citationSources([citationId])).toEqual({ [citationId]: kept.id });
-    await database.db.$transaction(async (tx) => {
+    await runWriteTransaction(async (tx) => {
       await expect(assertSourceCitable(tx, duplicate.id)).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "merged", mergedIntoId: kept.id } });
     });
   });

@@ -11,6 +11,7 @@ import { mergeSources } from "../lib/server/sources/merge-sources";
 import { restoreSource } from "../lib/server/sources/restore-source";
 import { retireSource } from "../lib/server/sources/retire-source";
 import { updateSource } from "../lib/server/sources/update-source";
+import { runWriteTransaction } from "../lib/server/write-transaction";
 import { databaseFingerprint } from "./support/database-fingerprint";
 import { makeAgreement, makeCitingEntry, makeSource } from "./support/registry-factories";
 import { useTestDatabase } from "./support/test-database";
@@ -76,7 +77,7 @@ describe("retirement", () => {
     await expect(retireSource(admin, { id: source.id, version: 1, reason: "The report was withdrawn by its publisher" })).resolves.toMatchObject({ version: 2 });
 
     expect(await database.db.citation.findMany({ where: { statusChangeId: entry.id }, select: { sourceId: true } })).toEqual([{ sourceId: source.id }]);
-    await database.db.$transaction(async (tx) => {
+    await runWriteTransaction(async (tx) => {
       await expect(assertSourceCitable(tx, source.id)).rejects.toMatchObject({
         code: "CONFLICT",
         message: expect.stringContaining("The report was withdrawn by its publisher"),
@@ -89,7 +90,7 @@ describe("retirement", () => {
 
     await expect(retireSource(admin, { id: source.id, version: 2, reason: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
     await restoreSource(admin, { id: source.id, version: 2 });
-    await database.db.$transaction(async (tx) => {
+    await runWriteTransaction(async (tx) => {
       await expect(assertSourceCitable(tx, source.id)).resolves.toMatchObject({ id: source.id });
     });
     const events = await database.db.auditEvent.findMany({ where: { entityId: source.id }, orderBy: { id: "asc" } });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../prisma/seed/seed-database";
 import { getAgreement } from "../lib/server/agreements/get-agreement";
 import { listAgreements } from "../lib/server/agreements/list-agreements";
@@ -11,9 +11,14 @@ import { useTestDatabase } from "./support/test-database";
 const database = useTestDatabase();
 const at = (iso: string) => new Date(iso);
 
+// Loading takes seconds, so the file loads the demo data once, on first need: every test that
+// reads it asks for it, and passes when run alone (-t).
+let firstLoad: ReturnType<typeof seedDemoData> | undefined;
+const demoData = () => (firstLoad ??= seedDemoData(database.db));
+
 describe("demo data", () => {
   it("loads the ISO states, GSOMIA, the three trade measures and their cited histories", async () => {
-    const result = await seedDemoData(database.db);
+    const result = await demoData();
     expect(result.loaded).toBe(true);
 
     expect(await database.db.party.count({ where: { kind: "STATE" } })).toBeGreaterThanOrEqual(249);
@@ -48,6 +53,7 @@ describe("demo data", () => {
   });
 
   it("does nothing when loaded a second time", async () => {
+    await demoData();
     const before = await database.db.statusChange.count();
     const again = await seedDemoData(database.db);
     expect(again.loaded).toBe(false);
@@ -56,6 +62,8 @@ describe("demo data", () => {
 });
 
 describe("GSOMIA as a reader sees it", () => {
+  beforeAll(() => demoData());
+
   it("is restored today, with the next notice deadline on 24 August 2027", async () => {
     const gsomia = await getAgreement(null, "gsomia", at("2026-11-29T12:00:00Z"));
     expect(gsomia.status.current?.status).toBe("RESTORED");
@@ -92,6 +100,8 @@ describe("GSOMIA as a reader sees it", () => {
 });
 
 describe("overview", () => {
+  beforeAll(() => demoData());
+
   it("lists agreements with their current status", async () => {
     const agreements = (await listAgreements(null, {}, { now: at("2026-11-29T00:00:00Z") })).items;
     expect(agreements.find((agreement) => agreement.slug === "gsomia")?.current?.status).toBe("RESTORED");

@@ -138,8 +138,8 @@ describe("the rules the migrations add", () => {
     );
 
   it("accepts a status change that fits its subject", async () => {
-    await expect(insertChange({ agreementId: ids.agreement }, "NOTICE_GIVEN")).resolves.toBeDefined();
-    await expect(insertChange({ measureId: ids.measure }, "IN_FORCE")).resolves.toBeDefined();
+    await expect(insertChange({ agreementId: ids.agreement }, "NOTICE_GIVEN")).resolves.toMatchObject({ rowCount: 1 });
+    await expect(insertChange({ measureId: ids.measure }, "IN_FORCE")).resolves.toMatchObject({ rowCount: 1 });
   });
 
   it("refuses a status change with no subject", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { ZPartyPair } from "@/lib/schemas/reader-queries";
 import { apiRoute } from "@/lib/server/api";
 import { AppError } from "@/lib/server/errors";
+import { can } from "@/lib/server/permissions";
 import { buildDevelopmentsFeed } from "@/lib/server/feeds/developments-feed";
 import type { TFeedScope } from "@/lib/server/feeds/get-feed-subject";
 
@@ -20,11 +21,14 @@ export function pairOf(name: string): [string, string] {
 }
 
 /** A route handler answering an Atom feed for the scope its address names (bearer token or session, like the API). */
-export function atomResponse<TParams>(scopeOf: (params: TParams) => TFeedScope) {
-  return apiRoute<TParams>(async (request, { params, actor }) => {
-    const xml = await buildDevelopmentsFeed(actor, scopeOf(params), new URL(request.url).origin);
+export function atomResponse<TParam extends string = never>(scopeOf: (params: Record<TParam, string>) => TFeedScope, params: readonly TParam[] = []) {
+  return apiRoute({ permission: "published:read", params }, async (request, { params: values, actor }) => {
+    const xml = await buildDevelopmentsFeed(actor, scopeOf(values), new URL(request.url).origin);
+    // A shared cache may keep a feed only when anyone may read it; with PUBLIC_READ=false it
+    // was served to this signed-in client alone.
+    const isPublic = can(null, "published:read");
     return new Response(xml, {
-      headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=300" },
+      headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": isPublic ? "public, max-age=300" : "private, no-store" },
     });
   });
 }

@@ -1,3 +1,4 @@
+import { boundedCache } from "./bounded-cache";
 import type { CalendarDate } from "./calendar-date";
 
 /** A local clock reading in some time zone, as written on a calendar and a wall clock. */
@@ -12,16 +13,11 @@ const DAY_IN_MILLISECONDS = 24 * 60 * 60 * 1000;
 // Creating an Intl.DateTimeFormat is far slower than using one, and offsets are looked up often.
 // "longOffset" prints just the zone's offset ("GMT+09:00", "GMT-00:01:15", "GMT" for zero), which
 // formats about three times faster than the wall-clock fields and needs no date arithmetic.
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+// Bounded: zone names come from input ("asia/seoul" and "Asia/Seoul" are both valid keys).
+const offsetFormatters = boundedCache<Intl.DateTimeFormat>(256);
 
 function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = offsetFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
-    offsetFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+  return offsetFormatters.get(timeZone, () => new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }));}
 
 const LONG_OFFSET_PATTERN = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 

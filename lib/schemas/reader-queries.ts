@@ -40,7 +40,7 @@ const ZText = z.preprocess(emptyToUndefined, z.string().trim().max(200, "Search 
 const ZSlug = z.preprocess(emptyToUndefined, z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,100}$/, "Not a known address.").optional());
 const ZPartyCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,12}$/, "Party codes are letters such as JPN or EU.");
 const ZPartyCodeOptional = z.preprocess(emptyToUndefined, ZPartyCode.optional());
-const ZCursor = z.preprocess(emptyToUndefined, z.string().max(500).regex(/^[A-Za-z0-9_-]+$/, "Not a page cursor.").optional());
+export const ZCursor = z.preprocess(emptyToUndefined, z.string().max(500).regex(/^[A-Za-z0-9_-]+$/, "Not a page cursor.").optional());
 const ZPartialDateText = z.preprocess(emptyToUndefined, z.string().trim().max(10).optional());
 
 /** A dyad written "JPN-KOR" (either order). */

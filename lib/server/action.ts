@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import qs from "qs";
 import type { z } from "zod";
+import { withoutSecrets } from "./auth/without-secrets";
 import { AppError, fieldErrorsFromZod, toAppError, type TAppErrorCode, type TFieldErrors } from "./errors";
 import { assertCan, type TActor, type TPermission } from "./permissions";
 import { getCurrentActor } from "./session";
@@ -13,7 +14,7 @@ export type TActionResult<TData> =
       code: TAppErrorCode;
       error: string;
       fieldErrors: TFieldErrors;
-      /** What was submitted, so the form can show it again. */
+      /** What was submitted, so the form can show it again (never passwords or secrets). */
       values: Record<string, unknown>;
       details: Record<string, unknown>;
     };
@@ -56,7 +57,7 @@ export function defineAction<TSchema extends z.ZodType, TData>(definition: TDefi
     } catch (error) {
       unstable_rethrow(error);
       const appError = toAppError(error);
-      return { ok: false, code: appError.code, error: appError.message, fieldErrors: appError.fieldErrors, values, details: appError.details };
+      return { ok: false, code: appError.code, error: appError.message, fieldErrors: appError.fieldErrors, values: withoutSecrets(values), details: appError.details };
     }
   };
   return Object.assign(action, { permission: definition.permission });

@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
-import type { DatePrecision, Direction, EntryState, Reliability, SourceKind, Status } from "../generated/prisma/enums";
 import type { THistoryEntry } from "./history-select";
 import type { TKeyValues } from "./keyset";
+import type { THistoryRow } from "./rows/history-row";
 import { scheduleSql } from "./status-sql";
 import { subjectHref } from "../domain/subject-ref";
 
@@ -93,62 +93,6 @@ export type TReaderEntry = THistoryEntry & {
   revisions: { count: number; last: Date | null };
 };
 
-type TCitationJson = {
-  id: string;
-  quote: string | null;
-  quoteOriginal: string | null;
-  quoteLanguage: string | null;
-  locator: string | null;
-  credibility: number;
-  source: {
-    id: string;
-    url: string;
-    title: string;
-    publisher: string;
-    authors: string[];
-    publishedAt: string | null;
-    kind: string;
-    reliability: string;
-    retiredAt: string | null;
-    retiredReason: string | null;
-    archiveUrl: string | null;
-  };
-};
-
-/** One row of historyEntriesSql, as $queryRaw returns it. */
-export type THistoryRow = {
-  id: string;
-  status: string;
-  headline: string;
-  body: string;
-  occurredAt: Date;
-  occurredPrecision: string;
-  timeZone: string;
-  effectiveAt: Date | null;
-  effectiveTime: Date;
-  direction: string;
-  state: string;
-  cancelsId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  publishedAt: Date | null;
-  retractedAt: Date | null;
-  retractionReason: string | null;
-  version: number;
-  retractedByName: string | null;
-  agreementSlug: string | null;
-  agreementName: string | null;
-  agreementTitle: string | null;
-  measureSlug: string | null;
-  measureTitle: string | null;
-  schedule: string | null;
-  revisionCount: number;
-  revisedAt: Date | null;
-  citations: TCitationJson[];
-};
-
-const toDate = (value: string | null) => (value === null ? null : new Date(value));
-
 /** Maps a row of historyEntriesSql to the entry components render. */
 export function toReaderEntry(row: THistoryRow): TReaderEntry {
   const subject: TSubjectRef = row.agreementSlug
@@ -156,16 +100,16 @@ export function toReaderEntry(row: THistoryRow): TReaderEntry {
     : { kind: "MEASURE", slug: row.measureSlug ?? "", name: row.measureTitle ?? "", title: row.measureTitle ?? "", href: subjectHref("MEASURE", row.measureSlug ?? "") };
   return {
     id: row.id,
-    status: row.status as Status,
+    status: row.status,
     headline: row.headline,
     body: row.body,
     occurredAt: row.occurredAt,
-    occurredPrecision: row.occurredPrecision as DatePrecision,
+    occurredPrecision: row.occurredPrecision,
     timeZone: row.timeZone,
     effectiveAt: row.effectiveAt,
     effectiveTime: row.effectiveTime,
-    direction: row.direction as Direction,
-    state: row.state as EntryState,
+    direction: row.direction,
+    state: row.state,
     cancelsId: row.cancelsId,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -175,28 +119,9 @@ export function toReaderEntry(row: THistoryRow): TReaderEntry {
     version: row.version,
     retractedBy: row.retractedByName === null ? null : { name: row.retractedByName },
     subject,
-    schedule: row.schedule as TReaderEntry["schedule"],
+    schedule: row.schedule,
     revisions: { count: row.revisionCount, last: row.revisedAt },
-    citations: row.citations.map((citation) => ({
-      id: citation.id,
-      quote: citation.quote,
-      quoteOriginal: citation.quoteOriginal,
-      quoteLanguage: citation.quoteLanguage,
-      locator: citation.locator,
-      credibility: citation.credibility,
-      source: {
-        id: citation.source.id,
-        url: citation.source.url,
-        title: citation.source.title,
-        publisher: citation.source.publisher,
-        authors: citation.source.authors,
-        publishedAt: toDate(citation.source.publishedAt),
-        kind: citation.source.kind as SourceKind,
-        reliability: citation.source.reliability as Reliability,
-        retiredAt: toDate(citation.source.retiredAt),
-        retiredReason: citation.source.retiredReason,
-        archiveUrl: citation.source.archiveUrl,
-      },
-    })),
+    // ZHistoryRow has already made the sources' instants Dates.
+    citations: row.citations,
   };
 }

@@ -6,7 +6,6 @@ import type { TPermission } from "./permissions";
 // is for the code and the logs (the error's details), never for the page.
 const DOING: Record<TPermission, string> = {
   "published:read": "read Pactwatch",
-  "account:manage-own": "manage an account",
   "draft:read": "read drafts",
   "status-change:log": "log developments",
   "status-change:publish": "publish developments",
@@ -22,6 +21,7 @@ const DOING: Record<TPermission, string> = {
   "source:grade": "grade sources",
   "source:merge": "merge sources",
   "source:retire": "retire sources",
+  "account:manage-own": "manage their own sign-in sessions",
   "api-token:manage-own": "make API tokens",
   "user:manage": "manage accounts",
   "audit:read": "read the audit log",

@@ -7,7 +7,6 @@ import { refusalMessage } from "./permission-refusals";
 // Who may do what, in one screen (SPEC §2). Code asks for a permission, never for a role.
 const ROLE_PERMISSIONS = {
   "published:read": ["READER", "ANALYST", "ADMIN"],
-  "account:manage-own": ["READER", "ANALYST", "ADMIN"],
   "draft:read": ["ANALYST", "ADMIN"],
   "status-change:log": ["ANALYST", "ADMIN"],
   "status-change:publish": ["ANALYST", "ADMIN"],
@@ -23,6 +22,7 @@ const ROLE_PERMISSIONS = {
   "source:grade": ["ADMIN"],
   "source:merge": ["ADMIN"],
   "source:retire": ["ADMIN"],
+  "account:manage-own": ["READER", "ANALYST", "ADMIN"],
   "api-token:manage-own": ["ANALYST", "ADMIN"],
   "user:manage": ["ADMIN"],
   "audit:read": ["ADMIN"],

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { DatePrecision, Status } from "../generated/prisma/enums";
+import type { TCurrentStatusColumns } from "./rows/current-status-columns";
 
 // The status rules of lib/domain/status-derivation.ts for SQL, for the lists that show a current
 // status for many subjects at once (agreement and measure lists, party and relation pages, counts,
@@ -78,16 +79,8 @@ function subjectCall(name: "pw_current_status" | "pw_current_change", column: TS
   return column === "agreementId" ? Prisma.sql`${fn}(${subjectId}, NULL, ${now}::timestamptz)` : Prisma.sql`${fn}(NULL, ${subjectId}, ${now}::timestamptz)`;
 }
 
-/** The columns currentStatusJoin adds, as they come back from $queryRaw. */
-export type TCurrentStatusColumns = {
-  currentId: string | null;
-  currentStatus: string | null;
-  sinceId: string | null;
-  currentSince: Date | null;
-  currentEffectiveAt: Date | null;
-  currentPrecision: string | null;
-  currentTimeZone: string | null;
-};
+/** The columns currentStatusJoin adds, as ZCurrentStatusColumns parses them. */
+export type { TCurrentStatusColumns } from "./rows/current-status-columns";
 
 /** A subject's current status as pages show it: the status and since when, to its precision. */
 export type TCurrentStatus = {
@@ -107,11 +100,11 @@ export function toCurrentStatus(row: TCurrentStatusColumns): TCurrentStatus | nu
   if (!row.currentId || !row.currentStatus || !row.currentSince || !row.sinceId) return null;
   return {
     changeId: row.currentId,
-    status: row.currentStatus as Status,
+    status: row.currentStatus,
     since: row.currentSince,
     sinceChangeId: row.sinceId,
     hasExactStart: row.currentEffectiveAt !== null,
-    precision: (row.currentPrecision ?? "DAY") as DatePrecision,
+    precision: row.currentPrecision ?? "DAY",
     timeZone: row.currentTimeZone ?? "UTC",
   };
 }

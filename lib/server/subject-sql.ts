@@ -1,9 +1,10 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
-import type { EntryState, LinkType, Status } from "../generated/prisma/enums";
-import type { StatusHistoryEntry } from "../domain/status-derivation";
+import type { LinkType } from "../generated/prisma/enums";
+import type { TBoundedSkeletonJson } from "./rows/subject-json";
+import { deriveStatus, type StatusDerivation, type StatusHistoryEntry } from "../domain/status-derivation";
 import { historyOrderSql } from "./history-sql";
-import type { TSubjectColumn } from "./status-sql";
+import { currentStatusJoin, type TSubjectColumn } from "./status-sql";
 import { subjectHref } from "../domain/subject-ref";
 
 // Pieces shared by the agreement and trade-measure pages: the skeleton of a history (every
@@ -20,31 +21,68 @@ export function skeletonJsonSql(column: TSubjectColumn, subjectId: Prisma.Sql): 
     FROM "StatusChange" k WHERE ${subjectColumn} = ${subjectId} AND k.state = 'PUBLISHED'), '[]'::json)`;
 }
 
-/** One change of a skeleton: what deriveStatus reads, plus what the timeline draws. */
-export type TSkeletonChange = StatusHistoryEntry & {
-  direction: "ESCALATION" | "DE_ESCALATION" | "NEUTRAL";
-  headline: string;
-  occurredPrecision: "DAY" | "MONTH" | "YEAR";
-  timeZone: string;
-};
+/** How many of the latest published changes a subject page's skeleton holds (see boundedSkeletonJsonSql). */
+export const SKELETON_WINDOW = 400;
 
-type TSkeletonJson = Omit<TSkeletonChange, "occurredAt" | "effectiveAt" | "createdAt"> & {
-  occurredAt: string;
-  effectiveAt: string | null;
-  createdAt: string;
-};
-
-/** Dates in, from the JSON of skeletonJsonSql. */
-export function toSkeleton(rows: TSkeletonJson[]): TSkeletonChange[] {
-  return rows.map((row) => ({
-    ...row,
-    status: row.status as Status,
-    state: row.state as EntryState,
-    occurredAt: new Date(row.occurredAt),
-    effectiveAt: row.effectiveAt === null ? null : new Date(row.effectiveAt),
-    createdAt: new Date(row.createdAt),
-  }));
+/**
+ * JSON {"changes": […], "truncated": bool} of a bounded skeleton, oldest first: the latest
+ * `window` published changes, every published change still ahead of `now` (a pending deadline),
+ * the current status's change (found as the status SQL finds it) and every change that cancels a
+ * scheduled one among them. deriveStatus on it gives the same current status and pending
+ * deadlines as on the whole history, and the timeline's bands of the window period; a 50 000-entry
+ * history reads a few hundred rows, not all of them. "truncated": older changes exist.
+ */
+export function boundedSkeletonJsonSql(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date, window: number = SKELETON_WINDOW): Prisma.Sql {
+  const col = Prisma.raw(`"${column}"`);
+  const fields = Prisma.sql`k.id, k.status, k.state, k."occurredAt", k."effectiveAt", k."effectiveTime", k."cancelsId", k."createdAt", k.direction, k.headline, k."occurredPrecision", k."timeZone"`;
+  return Prisma.sql`(
+    WITH current_status AS MATERIALIZED (
+      SELECT current.* FROM (SELECT 1) one ${currentStatusJoin(column, subjectId, now)}
+    ), recent AS MATERIALIZED (
+      SELECT ${fields} FROM "StatusChange" k WHERE k.${col} = ${subjectId} AND k.state = 'PUBLISHED'
+      ORDER BY ${historyOrderSql("effective", "k", "DESC")} LIMIT ${window}
+    ), kept AS MATERIALIZED (
+      SELECT * FROM recent
+      UNION
+      SELECT ${fields} FROM "StatusChange" k WHERE k.${col} = ${subjectId} AND k.state = 'PUBLISHED' AND k."effectiveTime" > ${now}
+      UNION
+      SELECT ${fields} FROM current_status JOIN "StatusChange" k ON k.id IN (current_status."currentId", current_status."sinceId")
+    ), skeleton AS (
+      SELECT * FROM kept
+      UNION
+      SELECT ${fields} FROM kept JOIN "StatusChange" k ON k."cancelsId" = kept.id
+      WHERE kept."effectiveAt" IS NOT NULL AND k.state = 'PUBLISHED' AND k.${col} = ${subjectId}
+    )
+    SELECT json_build_object(
+      'since', (SELECT json_build_object('changeId', "currentId", 'sinceChangeId', "sinceId", 'since', "currentSince") FROM current_status WHERE "currentId" IS NOT NULL),
+      'changes', COALESCE((SELECT json_agg(json_build_object('id', k.id, 'status', k.status, 'state', k.state, 'occurredAt', k."occurredAt",
+        'effectiveAt', k."effectiveAt", 'cancelsId', k."cancelsId", 'createdAt', k."createdAt", 'direction', k.direction,
+        'headline', k.headline, 'occurredPrecision', k."occurredPrecision", 'timeZone', k."timeZone",
+        'inWindow', k.id IN (SELECT id FROM recent))
+        ORDER BY ${historyOrderSql("effective", "k", "ASC")}) FROM skeleton k), '[]'::json),
+      'truncated', (SELECT count(*) FROM recent) = ${window} AND EXISTS (
+        SELECT 1 FROM "StatusChange" k, (SELECT * FROM recent ORDER BY "effectiveTime", "occurredAt", "createdAt", id LIMIT 1) oldest
+        WHERE k.${col} = ${subjectId} AND k.state = 'PUBLISHED'
+          AND (k."effectiveTime", k."occurredAt", k."createdAt", k.id) < (oldest."effectiveTime", oldest."occurredAt", oldest."createdAt", oldest.id)))
+  )`;
 }
+
+/** A bounded skeleton as boundedSkeletonJsonSql returns it (ZBoundedSkeletonJson parses the json, instants made Dates). */
+export type { TBoundedSkeletonJson } from "./rows/subject-json";
+
+/**
+ * deriveStatus on a bounded skeleton: the same current change, pending deadlines and cancellations
+ * as on the whole history; the start of the current run (which may lie before the window) comes
+ * from the status SQL, which read the whole history for it.
+ */
+export function deriveBoundedStatus(skeleton: TBoundedSkeletonJson, history: readonly StatusHistoryEntry[], now: Date): StatusDerivation {
+  const derivation = deriveStatus(history, now);
+  if (!derivation.current || !skeleton.since || skeleton.since.changeId !== derivation.current.changeId) return derivation;
+  return { ...derivation, current: { ...derivation.current, since: skeleton.since.since, sinceChangeId: skeleton.since.sinceChangeId } };
+}
+
+/** One change of a skeleton (ZSkeletonChange parses the json, instants made Dates): what deriveStatus reads, plus what the timeline draws. */
+export type { TSkeletonChange } from "./rows/subject-json";
 
 /** JSON of the links from and to the subject, each with the item at the other end. */
 export function linksJsonSql(kind: "agreement" | "measure", subjectId: Prisma.Sql): Prisma.Sql {

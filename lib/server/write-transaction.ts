@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
-import { getDatabase } from "./db";
+import { getDatabase, type TDatabase } from "./db";
 
 export type TTransaction = Prisma.TransactionClient;
 
@@ -8,13 +8,22 @@ export type TTransaction = Prisma.TransactionClient;
 // alone, so under a burst of writes (50 publishes at once) the last one may wait for all others.
 const WRITE_TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 60_000 } as const;
 
+export type TWriteTransactionOptions = {
+  /** A client of its own (seed commands, tests); default the app's. */
+  database?: TDatabase;
+  /** How long the work may run, in ms, for the rare long write (loading the demo data). */
+  timeout?: number;
+};
+
 /**
  * Runs one write use case in one interactive transaction (READ COMMITTED). Inside, use only
  * `tx`: the embedded database serves one transaction at a time, so reaching for the global
- * client there would wait forever (docs/decisions/003-embedded-database.md).
+ * client there would wait forever (docs/decisions/003-embedded-database.md). The only place
+ * that calls `$transaction` (tests/write-transaction-guard.test.ts keeps it so).
  */
-export function runWriteTransaction<T>(work: (tx: TTransaction) => Promise<T>): Promise<T> {
-  return getDatabase().$transaction(work, WRITE_TRANSACTION_OPTIONS);
+export function runWriteTransaction<T>(work: (tx: TTransaction) => Promise<T>, options: TWriteTransactionOptions = {}): Promise<T> {
+  const { database = getDatabase(), timeout = WRITE_TRANSACTION_OPTIONS.timeout } = options;
+  return database.$transaction(work, { ...WRITE_TRANSACTION_OPTIONS, timeout });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import { canonicalizeUrl } from "../../lib/domain/canonical-url";
 import { recordAuditEvent } from "../../lib/server/audit/record-audit-event";
+import { runWriteTransaction } from "../../lib/server/write-transaction";
 import { parsePartialDate, startOfLocalPeriod } from "../../lib/domain/dates";
 import type { TDemoChange, TDemoDataset } from "./types";
 import { effectiveTimeOf } from "../../lib/domain/status-order";
@@ -19,7 +20,7 @@ export async function loadDemoData(
   if (existing > 0) return { loaded: false, changes: 0, sources: 0 };
 
   let changeCount = 0;
-  await database.$transaction(
+  await runWriteTransaction(
     async (tx) => {
       const sourceIds = await createSources(tx, dataset, onProgress);
       const partyIds = await partyIdsByCode(tx, dataset);
@@ -87,7 +88,7 @@ export async function loadDemoData(
         await recordAuditEvent(tx, null, { action: "link:create", entityType: "Link", entityId: created.id, after: created });
       }
     },
-    { timeout: 120_000, maxWait: 30_000 },
+    { database, timeout: 120_000 },
   );
   return { loaded: true, changes: changeCount, sources: dataset.sources.length };
 }

@@ -19,31 +19,24 @@ const sourceFields = (id: string) => ({
 
 export const ADMIN_ACTION_MATRIX: Record<string, TActionEntry> = {
   "(desk)/admin/sources/actions.ts#addSource": {
-    permission: "source:create",
     input: async () => ({ url: `https://matrix.example.org/${randomUUID()}?utm_source=x`, title: "Added in the matrix", publisher: "Matrix Press" }),
   },
   "(desk)/admin/sources/actions.ts#editSource": {
-    permission: "source:edit",
     input: async ({ db }) => sourceFields((await makeSource(db)).id),
   },
   "(desk)/admin/sources/actions.ts#gradeSourceReliability": {
-    permission: "source:grade",
     input: async ({ db }) => ({ id: (await makeSource(db)).id, version: "1", reliability: "B", reliabilityNote: "Usually reliable" }),
   },
   "(desk)/admin/sources/actions.ts#retireSourceWithReason": {
-    permission: "source:retire",
     input: async ({ db }) => ({ id: (await makeSource(db)).id, version: "1", reason: "Withdrawn" }),
   },
   "(desk)/admin/sources/actions.ts#restoreRetiredSource": {
-    permission: "source:retire",
     input: async ({ db }) => ({ id: (await makeSource(db, { retiredAt: new Date(), retiredReason: "Withdrawn" })).id, version: "1" }),
   },
   "(desk)/admin/sources/actions.ts#mergeDuplicateSource": {
-    permission: "source:merge",
     input: async ({ db }) => ({ sourceId: (await makeSource(db)).id, targetId: (await makeSource(db)).id, sourceVersion: "1", targetVersion: "1" }),
   },
   "(desk)/admin/sources/actions.ts#undoMerge": {
-    permission: "source:merge",
     input: async ({ db }) => {
       const [duplicate, target] = [await makeSource(db), await makeSource(db)];
       await mergeSources(await createTestUser(db, "ADMIN"), { sourceId: duplicate.id, targetId: target.id, sourceVersion: 1, targetVersion: 1 });
@@ -51,27 +44,21 @@ export const ADMIN_ACTION_MATRIX: Record<string, TActionEntry> = {
     },
   },
   "(desk)/admin/users/actions.ts#createAccount": {
-    permission: "user:manage",
     input: async () => ({ email: `matrix-${randomUUID()}@example.org`, name: "Matrix Person", role: "READER", password: "" }),
   },
   "(desk)/admin/users/actions.ts#editAccount": {
-    permission: "user:manage",
     input: async ({ db }) => ({ userId: (await createTestUser(db, "READER")).id, version: "1", name: "Renamed", email: `matrix-${randomUUID()}@example.org` }),
   },
   "(desk)/admin/users/actions.ts#changeRole": {
-    permission: "user:manage",
     input: async ({ db }) => ({ email: (await createTestUser(db, "READER")).email, role: "ANALYST" }),
   },
   "(desk)/admin/users/actions.ts#disableAccount": {
-    permission: "user:manage",
     input: async ({ db }) => ({ userId: (await createTestUser(db, "READER")).id }),
   },
   "(desk)/admin/users/actions.ts#enableAccount": {
-    permission: "user:manage",
     input: async ({ db }) => ({ userId: (await createTestUser(db, "READER", { disabled: true })).id }),
   },
   "(desk)/admin/users/actions.ts#resetPassword": {
-    permission: "user:manage",
     input: async ({ db }) => ({ userId: (await createTestUser(db, "READER")).id, password: "" }),
   },
 };

@@ -70,11 +70,9 @@ const measureFields = (title: string) => ({ title, imposingPartyCode: "JPN", "ta
 
 export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
   "(desk)/desk/log/actions.ts#logStatusChangeAction": {
-    permission: "status-change:log",
     input: async ({ db }) => ({ subject: `agreement:${(await agreement(db)).slug}`, ...developmentFields, intent: "draft" }),
   },
   "(desk)/desk/entries/actions.ts#editStatusChangeAction": {
-    permission: "status-change:edit",
     input: async (context) => ({
       id: await entry(context, "PUBLISHED"),
       version: "1",
@@ -86,42 +84,34 @@ export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
     }),
   },
   "(desk)/desk/entries/actions.ts#publishStatusChangeAction": {
-    permission: "status-change:publish",
     input: async (context) => ({ id: await entry(context, "DRAFT"), version: "1" }),
   },
   "(desk)/desk/entries/actions.ts#retractStatusChangeAction": {
-    permission: "status-change:retract",
     input: async (context) => ({ id: await entry(context, "PUBLISHED"), version: "1", reason: "Retracted by the matrix" }),
   },
-  "(desk)/desk/sources/actions.ts#searchSourcesAction": { permission: "source:create", input: async () => ({ q: "matrix" }) },
+  "(desk)/desk/sources/actions.ts#searchSourcesAction": { input: async () => ({ q: "matrix" }) },
   "(desk)/desk/agreements/actions.ts#createAgreementAction": {
-    permission: "agreement:write",
     input: async ({ db }) => {
       await parties(db);
       return agreementFields(`Matrix agreement ${suffix()}`);
     },
   },
   "(desk)/desk/agreements/actions.ts#updateAgreementAction": {
-    permission: "agreement:write",
     input: async ({ db }) => ({ key: (await agreement(db)).slug, version: "1", ...agreementFields("Renamed by the matrix") }),
   },
   "(desk)/desk/measures/actions.ts#createMeasureAction": {
-    permission: "measure:write",
     input: async ({ db }) => {
       await parties(db);
       return measureFields(`Matrix measure ${suffix()}`);
     },
   },
   "(desk)/desk/measures/actions.ts#updateMeasureAction": {
-    permission: "measure:write",
     input: async ({ db }) => ({ key: (await measure(db)).slug, version: "1", ...measureFields("Renamed by the matrix") }),
   },
   "(desk)/desk/parties/actions.ts#createPartyAction": {
-    permission: "party:write",
     input: async () => ({ code: `M${suffix().toUpperCase()}`.slice(0, 9), kind: "ORGANIZATION", name: "Matrix organisation" }),
   },
   "(desk)/desk/parties/actions.ts#updatePartyAction": {
-    permission: "party:write",
     input: async ({ db }) => {
       const code = `M${suffix().toUpperCase()}`.slice(0, 9);
       await db.party.create({ data: { code, name: "Matrix organisation", kind: "ORGANIZATION" } });
@@ -132,49 +122,39 @@ export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
 
 export const DESK_ROUTE_MATRIX: Record<string, TRouteEntry> = {
   "POST api/v1/status-changes/route.ts": {
-    permission: "status-change:log",
     request: async ({ db }) => ({ body: { subject: `agreement:${(await agreement(db)).slug}`, ...developmentFields, intent: "publish", citations: [CITATION] } }),
   },
   "PATCH api/v1/status-changes/[id]/route.ts": {
-    permission: "status-change:edit",
     request: async (context) => ({ params: { id: await entry(context, "PUBLISHED") }, body: { version: 1, headline: "Edited through the API" } }),
   },
   "POST api/v1/status-changes/[id]/publish/route.ts": {
-    permission: "status-change:publish",
     request: async (context) => ({ params: { id: await entry(context, "DRAFT") }, body: { version: 1 } }),
   },
   "POST api/v1/status-changes/[id]/retract/route.ts": {
-    permission: "status-change:retract",
     request: async (context) => ({ params: { id: await entry(context, "PUBLISHED") }, body: { version: 1, reason: "Retracted through the API" } }),
   },
   "POST api/v1/agreements/route.ts": {
-    permission: "agreement:write",
     request: async ({ db }) => {
       await parties(db);
       return { body: { title: `API agreement ${suffix()}`, kind: "TRADE", partyCodes: ["JPN", "KOR"], timeZone: "UTC" } };
     },
   },
   "PATCH api/v1/agreements/[slug]/route.ts": {
-    permission: "agreement:write",
     request: async ({ db }) => ({ params: { slug: (await agreement(db)).slug }, body: { version: 1, summary: "Summarised through the API" } }),
   },
   "POST api/v1/measures/route.ts": {
-    permission: "measure:write",
     request: async ({ db }) => {
       await parties(db);
       return { body: { title: `API measure ${suffix()}`, imposingPartyCode: "JPN", targetPartyCodes: ["KOR"], measureType: "TARIFF", timeZone: "UTC" } };
     },
   },
   "PATCH api/v1/measures/[slug]/route.ts": {
-    permission: "measure:write",
     request: async ({ db }) => ({ params: { slug: (await measure(db)).slug }, body: { version: 1, products: "Photoresists" } }),
   },
   "POST api/v1/parties/route.ts": {
-    permission: "party:write",
     request: async () => ({ body: { code: `A${suffix().toUpperCase()}`.slice(0, 9), kind: "ORGANIZATION", name: "API organisation" } }),
   },
   "PATCH api/v1/parties/[code]/route.ts": {
-    permission: "party:write",
     request: async ({ db }) => {
       const code = `A${suffix().toUpperCase()}`.slice(0, 9);
       await db.party.create({ data: { code, name: "API organisation", kind: "ORGANIZATION" } });
@@ -182,7 +162,6 @@ export const DESK_ROUTE_MATRIX: Record<string, TRouteEntry> = {
     },
   },
   "POST api/v1/sources/route.ts": {
-    permission: "source:create",
     request: async () => ({ body: { url: `https://matrix.example.org/${suffix()}?utm_source=x`, title: "A source", publisher: "Matrix Wire" } }),
   },
 };

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { readCsvRows } from "../support/csv";
 
 // The reader's journeys (issue 5): search, open GSOMIA and its 22 November 2019 entry, see the
 // Japan–South Korea relation on one timeline, subscribe to the GSOMIA feed and export its
@@ -94,10 +95,10 @@ test("a reader subscribes to the GSOMIA feed and gets valid Atom", async ({ page
     expect(entry.id).toMatch(/^urn:uuid:/);
     expect(Number.isNaN(Date.parse(entry.updated))).toBe(false);
   }
-  const suspension = feed.entries.find((entry) => entry.title.includes("Seoul suspends GSOMIA termination hours before expiry"))!;
-  expect(suspension).toBeDefined();
-  // Each entry links to a page a reader can open.
-  await page.goto(suspension.link);
+  const suspension = feed.entries.find((entry) => entry.title.includes("Seoul suspends GSOMIA termination hours before expiry"));
+  // Each entry links to a development's own page, which a reader can open.
+  expect(new URL(suspension!.link).pathname).toMatch(/^\/developments\/[0-9a-f-]{36}$/);
+  await page.goto(suspension!.link);
   await expect(page.getByRole("heading", { name: "Seoul suspends GSOMIA termination hours before expiry", exact: true })).toBeVisible();
 });
 
@@ -109,7 +110,7 @@ test("a reader exports GSOMIA's history as CSV and the file reads as a spreadshe
   expect(download.suggestedFilename()).toMatch(/^pactwatch-developments-gsomia-\d{4}-\d\d-\d\d\.csv$/);
   const bytes = fs.readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const [header, ...rows] = parseCsv(bytes.subarray(3).toString("utf8"));
+  const [header, ...rows] = readCsvRows(bytes.subarray(3).toString("utf8"));
   const column = (name: string) => header!.indexOf(name);
   expect(column("headline")).toBeGreaterThanOrEqual(0);
   expect(rows.length).toBeGreaterThanOrEqual(9);
@@ -188,23 +189,3 @@ test("every page type has no serious accessibility violations, a title and a des
   expect(violations).toEqual([]);
 });
 
-/** Minimal CSV reading (quoted fields with doubled quotes and newlines), as a spreadsheet reads it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index]!;
-    if (isQuoted) {
-      if (character === '"' && text[index + 1] === '"') (field += '"'), index++;
-      else if (character === '"') isQuoted = false;
-      else field += character;
-    } else if (character === '"') isQuoted = true;
-    else if (character === ",") row.push(field), (field = "");
-    else if (character === "\n") row.push(field), rows.push(row), (row = []), (field = "");
-    else if (character !== "\r") field += character;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}

@@ -13,6 +13,7 @@ import { GET as getRelationApi } from "../../app/api/v1/relations/[pair]/route";
 import { GET as listMeasuresApi } from "../../app/api/v1/measures/get";
 import { GET as listSourcesApi } from "../../app/api/v1/sources/get";
 import { GET as getPartyApi } from "../../app/api/v1/parties/[code]/get";
+import { readCsvRows } from "../support/csv";
 import { useTestDatabase } from "../support/test-database";
 
 const database = useTestDatabase();
@@ -29,26 +30,6 @@ beforeAll(async () => {
   await seedDemoData(database.db);
 });
 
-/** Minimal CSV reading (quoted fields with doubled quotes and newlines), enough to check what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index]!;
-    if (isQuoted) {
-      if (character === '"' && text[index + 1] === '"') (field += '"'), index++;
-      else if (character === '"') isQuoted = false;
-      else field += character;
-    } else if (character === '"') isQuoted = true;
-    else if (character === ",") row.push(field), (field = "");
-    else if (character === "\n") row.push(field), rows.push(row), (row = []), (field = "");
-    else if (character !== "\r") field += character;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 describe("Atom feeds", () => {
   it("gives GSOMIA's developments as an Atom document linking each entry to its page", async () => {
@@ -57,13 +38,13 @@ describe("Atom feeds", () => {
     expect(response.headers.get("content-type")).toContain("application/atom+xml");
     const xml = await response.text();
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
-    expect(xml).toContain(`<link rel="self" href="${ORIGIN}/feeds/agreements/gsomia.atom"`);
+    expect(xml).toContain(`<link rel="self" type="application/atom+xml" href="${ORIGIN}/feeds/agreements/gsomia.atom"`);
     const entries = xml.match(/<entry>[\s\S]*?<\/entry>/g) ?? [];
     expect(entries).toHaveLength(9);
     for (const entry of entries) {
       expect(entry).toMatch(/<id>urn:uuid:[0-9a-f-]{36}<\/id>/);
       expect(entry).toMatch(/<updated>\d{4}-\d\d-\d\dT/);
-      expect(entry).toMatch(new RegExp(`<link href="${ORIGIN}/developments/[0-9a-f-]{36}"`));
+      expect(entry).toMatch(new RegExp(`<link rel="alternate" type="text/html" href="${ORIGIN}/developments/[0-9a-f-]{36}"`));
     }
     expect(xml).toContain("Seoul suspends GSOMIA termination hours before expiry");
     expect(xml).toContain("The New York Times");
@@ -86,7 +67,7 @@ describe("exports", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     // A UTF-8 byte-order mark first, so spreadsheets read the Japanese and Korean quotes right.
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes));
+    const [header, ...rows] = readCsvRows(new TextDecoder().decode(bytes));
     expect(header).toContain("headline");
     expect(rows).toHaveLength(9);
     const column = (name: string) => header!.indexOf(name);
@@ -94,7 +75,7 @@ describe("exports", () => {
     expect(nov22[column("sources")]).toContain("The New York Times: At Last Minute, South Korea Holds Off on Leaving Intelligence Pact With Japan");
     expect(nov22[column("sources")]).toContain("[B1]");
 
-    const perCitation = parseCsv(await (await call(csvExport, "/exports/developments.csv?agreement=gsomia&rows=citations")).text());
+    const perCitation = readCsvRows(await (await call(csvExport, "/exports/developments.csv?agreement=gsomia&rows=citations")).text());
     const citations = await database.db.citation.count({ where: { statusChange: { agreement: { slug: "gsomia" } } } });
     expect(perCitation).toHaveLength(citations + 1);
   });

@@ -83,6 +83,20 @@ describe(`reading ${CHANGES.toLocaleString("en")} status changes`, () => {
     expectIndexBacked(await planOf(publishedChangesSql({ party: "JPN" }, { limit: 20, now })));
   });
 
+  it("searches everyone's history for a rare and a common word through indexes, with the unbounded statement's first page", async () => {
+    // 20 000 changes: "tariffs" is in a tenth of them (found by walking the history index),
+    // "gsomia" only in the demo data's (the walk gives up and the GIN index answers).
+    for (const q of ["gsomia", "tariffs", "intelligence pact"]) {
+      const reference = await database.db.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "StatusChange" sc WHERE sc.search @@ websearch_to_tsquery('english', ${q}) AND sc.state = 'PUBLISHED'
+        ORDER BY sc."effectiveTime" DESC, sc."occurredAt" DESC, sc."createdAt" DESC, sc.id DESC LIMIT 10`;
+      expect(reference.length, q).toBeGreaterThan(0);
+      const page = await listPublishedChanges(null, { q, state: "published" }, { limit: 10, now });
+      expect(page.entries.map((entry) => entry.id), q).toEqual(reference.map((row) => row.id));
+      expectIndexBacked(await planOf(publishedChangesSql({ q, state: "published" }, { limit: 10, now })));
+    }
+  });
+
   it("walks fifty pages of everyone's history in order, each row once, as fast deep as at the start", async () => {
     const seen = new Set<string>();
     let previous = Infinity;

@@ -94,16 +94,21 @@ async function expectCurrentStatusesAgree(subjects: TSubject[]): Promise<number>
   return restated;
 }
 
+// The random histories, made on first need by whichever test runs first, so each test also
+// passes alone (-t). The seeded generator makes them the same either way.
+let made: Promise<TSubject[]> | undefined;
+const randomHistories = () => (made ??= seedStates(database.db).then(() => makeRandomAgreements(40)));
+
 describe("status rules in SQL agree with lib/domain", () => {
   it("on the current status, its since, the pending deadlines and the schedule marks of random histories", async () => {
-    await seedStates(database.db);
-    const subjects = await makeRandomAgreements(40);
+    const subjects = await randomHistories();
     const restated = await expectCurrentStatusesAgree(subjects);
     // Runs of a restated status were compared, not only single changes.
     expect(restated).toBeGreaterThan(5);
   });
 
   it("follows edits, publications, retractions and deletions of cancelling and cancelled changes", async () => {
+    await randomHistories();
     const subjects = await database.db.agreement.findMany({ where: { slug: { startsWith: "random-" } }, select: { id: true } });
     expect(subjects).toHaveLength(40);
     const changes = await database.db.statusChange.findMany({ where: { agreementId: { in: subjects.map((subject) => subject.id) } }, orderBy: { id: "asc" } });
@@ -151,8 +156,9 @@ describe("status rules in SQL agree with lib/domain", () => {
   });
 
   it("marks cancelled and pending schedules in histories as the domain does", async () => {
+    await randomHistories();
     const subjects = await database.db.agreement.findMany({ where: { slug: { startsWith: "random-" } }, select: { slug: true, id: true } });
-    // The random histories of the test above; without them every loop below would check nothing.
+    // Without the random histories every loop below would check nothing.
     expect(subjects).toHaveLength(40);
     const checked = { cancelled: 0, pending: 0, tookEffect: 0, drawnCancelled: 0 };
     // Day 100 alone has no pending schedule among these histories: more instants and subjects add some.
@@ -194,6 +200,7 @@ describe("status rules in SQL agree with lib/domain", () => {
   });
 
   it("keeps the cancellation rule usable on its own", async () => {
+    await randomHistories();
     const [cancelled] = await database.db.statusChange.findMany({ where: { cancelledFrom: { not: null } }, take: 1 });
     expect(cancelled).toBeDefined();
     const at = (instant: Date) => database.db.$queryRaw<{ id: string }[]>`

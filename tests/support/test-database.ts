@@ -5,7 +5,12 @@ import { applyMigrations } from "../../prisma/tooling/migrations";
 import { createDatabase, setDatabase, type TDatabase } from "../../lib/server/db";
 import { databaseUrl, onServer } from "./server-template";
 
-export type TTestDatabase = { url: string; db: TDatabase };
+export type TTestDatabase = {
+  url: string;
+  db: TDatabase;
+  /** True on PGlite: one session, so no two transactions ever overlap (a race test cannot race). */
+  isEmbedded: boolean;
+};
 
 /**
  * Gives the calling test file its own migrated database (a clone of the run's template on the
@@ -20,6 +25,7 @@ export function useTestDatabase(): TTestDatabase {
     const serverUrl = inject("testDatabaseServerUrl");
     const template = inject("testDatabaseTemplate");
     isEmbedded = !(serverUrl && template);
+    handle.isEmbedded = isEmbedded;
     if (serverUrl && template) {
       const name = `pactwatch_test_${randomBytes(5).toString("hex")}`;
       await onServer(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);

@@ -1,9 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
 import { createApiToken, ZCreateApiToken } from "@/lib/server/api-tokens/create-api-token";
 import { revokeApiToken, ZRevokeApiToken } from "@/lib/server/api-tokens/revoke-api-token";
 import { defineAction } from "@/lib/server/action";
+import { signOutEverywhere as endAllSessions } from "@/lib/server/auth/sessions";
 
 export const createToken = defineAction({
   permission: "api-token:manage-own",
@@ -22,5 +25,16 @@ export const revokeToken = defineAction({
     const token = await revokeApiToken(actor, input);
     revalidatePath("/account");
     return token;
+  },
+});
+
+export const signOutEverywhere = defineAction({
+  permission: "account:manage-own",
+  schema: z.object({}),
+  handler: async (actor) => {
+    // This browser's session row is revoked with the others: its cookie is dead where it matters,
+    // on the server, and the next sign-in replaces it.
+    await endAllSessions(actor);
+    redirect("/sign-in");
   },
 });

@@ -6,6 +6,7 @@ import { can } from "@/lib/server/permissions";
 import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
+import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
 import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Your account", description: "Your Pactwatch account and API tokens." };
@@ -28,6 +29,16 @@ export default async function AccountPage() {
           <dt className="font-semibold">Role</dt>
           <dd className="capitalize">{actor.role.toLowerCase()}</dd>
         </dl>
+      </section>
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading" className="font-serif text-2xl font-bold">
+          Sessions
+        </h2>
+        <p className="mt-1 max-w-prose text-sm text-muted">
+          Signing out ends this browser&apos;s session on the server. To end every session of this account — other browsers and devices,
+          and this one — sign out everywhere. API tokens are not affected: revoke them below.
+        </p>
+        <SignOutEverywhereForm />
       </section>
       {tokens && (
         <section aria-labelledby="tokens-heading">

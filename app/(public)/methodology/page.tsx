@@ -166,6 +166,15 @@ export default function MethodologyPage() {
           Everything on the site can be followed by <Link href="/developments">Atom feed</Link> and exported as CSV or JSON from any filtered history.
         </p>
       </section>
+
+      <section aria-labelledby="links">
+        <h2 id="links" className="font-serif text-2xl font-bold">Which links you can trust</h2>
+        <p className="mt-2 max-w-prose">
+          Links in the navigation, in headings and in the sources list are Pactwatch&apos;s own. Inside an analyst&apos;s text, a link to another page of
+          this site reads as plain text; a link to any other site is marked <strong>(external)</strong> and is not endorsed by Pactwatch: check the
+          address before you rely on it. Sources are trusted as far as their grade says, never because they are linked.
+        </p>
+      </section>
     </article>
   );
 }

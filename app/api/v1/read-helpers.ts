@@ -1,12 +1,5 @@
 import "server-only";
-import type { z } from "zod";
-import { paramsToObject } from "@/lib/schemas/reader-queries";
 import type { TCurrentStatus } from "@/lib/server/status-sql";
-
-/** The request's query string read with a reader-query schema; a bad value throws (422 with the field named). */
-export function readQuery<TSchema extends z.ZodType>(request: Request, schema: TSchema): z.output<TSchema> {
-  return schema.parse(paramsToObject(new URL(request.url).searchParams));
-}
 
 /** A list response: the page, the cursor of the next one and its address. */
 export function listResponse<T>(request: Request, data: T[], nextCursor: string | null, extra: Record<string, unknown> = {}) {

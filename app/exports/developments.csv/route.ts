@@ -4,7 +4,7 @@ import { requestOrigin } from "@/lib/server/request-origin";
 import { developmentsCsvStream } from "@/lib/server/exports/export-developments";
 import { exportFilters } from "../export-query";
 
-export const GET = apiRoute(async (request, { actor }) => {
+export const GET = apiRoute({ permission: "published:read" }, async (request, { actor }) => {
   const { filters, fileName } = exportFilters(request);
   const shape = new URL(request.url).searchParams.get("rows") === "citations" ? "citations" : "developments";
   const origin = requestOrigin(request);

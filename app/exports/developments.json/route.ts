@@ -4,7 +4,7 @@ import { requestOrigin } from "@/lib/server/request-origin";
 import { developmentsJsonStream } from "@/lib/server/exports/export-developments";
 import { exportFilters } from "../export-query";
 
-export const GET = apiRoute(async (request, { actor }) => {
+export const GET = apiRoute({ permission: "published:read" }, async (request, { actor }) => {
   const { filters, query, fileName } = exportFilters(request);
   const origin = requestOrigin(request);
   return new Response(developmentsJsonStream(actor, filters, { origin, query }), {

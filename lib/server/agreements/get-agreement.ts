@@ -1,69 +1,58 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
-import type { AgreementKind } from "../../generated/prisma/enums";
 import { isNoticeDeadlineRelevant, nextNoticeDeadline } from "../../domain/deadlines";
-import { deriveStatus } from "../../domain/status-derivation";
-import { statusTimeline } from "../../domain/status-timeline";
+import { boundedTimeline } from "../../domain/bounded-timeline";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
-import { linksJsonSql, skeletonJsonSql, toRelatedItems, toSkeleton, type TRelatedItem, type TSkeletonChange } from "../subject-sql";
+import { parseRows } from "../rows/parse-rows";
+import { ZAgreementPageRow, ZBoundedSkeletonRow } from "../rows/subject-page-row";
+import { boundedSkeletonJsonSql, deriveBoundedStatus, linksJsonSql, toRelatedItems, type TSkeletonChange } from "../subject-sql";
 import { agreementName } from "../../domain/subject-ref";
 
-type TAgreementRow = {
-  id: string;
-  slug: string;
-  title: string;
-  shortName: string | null;
-  kind: AgreementKind;
-  summary: string;
-  signedOn: Date | null;
-  inForceOn: Date | null;
-  termMonths: number | null;
-  autoRenews: boolean;
-  noticeDays: number | null;
-  timeZone: string;
-  updatedAt: Date;
-  parties: { code: string; name: string }[];
-  related: Omit<TRelatedItem, "href">[];
-  skeleton: Parameters<typeof toSkeleton>[0];
-};
-
 /**
- * An agreement's page head in one round trip: its fields, parties, related items and the skeleton
- * of its published history, from which the current status, the pending and cancelled schedules,
+ * An agreement's page head in two round trips: its fields, parties, related items and the bounded
+ * skeleton of its published history (the latest few hundred changes and those the rules need),
+ * from which the current status, the pending and cancelled schedules,
  * the timeline and the next notice deadline are derived by the domain rules. The history itself
  * is paged separately (listPublishedChanges).
  */
 export async function getAgreement(actor: TActor, slug: string, now: Date = new Date()) {
   assertCan(actor, "published:read");
-  const rows = await getDatabase().$queryRaw<TAgreementRow[]>`
+  const raw = await getDatabase().$queryRaw`
     SELECT a.id, a.slug, a.title, a."shortName", a.kind::text AS kind, a.summary, a."signedOn", a."inForceOn", a."termMonths",
       a."autoRenews", a."noticeDays", a."timeZone", a."updatedAt",
       COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
         FROM "AgreementParty" ap JOIN "Party" p ON p.id = ap."partyId" WHERE ap."agreementId" = a.id), '[]'::json) AS parties,
-      ${linksJsonSql("agreement", Prisma.sql`a.id`)} AS related,
-      ${skeletonJsonSql("agreementId", Prisma.sql`a.id`)} AS skeleton
+      ${linksJsonSql("agreement", Prisma.sql`a.id`)} AS related
     FROM "Agreement" a WHERE a.slug = ${slug}`;
-  const agreement = rows[0];
+  const agreement = parseRows(ZAgreementPageRow, raw)[0];
   if (!agreement) throw new AppError("NOT_FOUND", `No agreement is recorded at “${slug}”.`);
+  // A second statement, so the planner knows the subject: with its id as a value it reads a long
+  // history's latest rows along the history index instead of sorting all of them (at 50 000 entries: 546 → 17–39 ms; the whole skeleton took 3.3 s).
+  const { skeleton } = parseRows(ZBoundedSkeletonRow, await getDatabase().$queryRaw`
+    SELECT ${boundedSkeletonJsonSql("agreementId", Prisma.sql`${agreement.id}::uuid`, now)} AS skeleton`)[0]!;
 
-  const history: TSkeletonChange[] = toSkeleton(agreement.skeleton);
-  const status = deriveStatus(history, now);
+  const history: TSkeletonChange[] = skeleton.changes;
+  const status = deriveBoundedStatus(skeleton, history, now);
+  // The timeline and its markers; `skeleton` keeps every change read, for the status panel and marks.
+  const { timeline, changes } = boundedTimeline(history, skeleton.truncated, now);
+  const drawn = { timeline, skeleton: history, markers: changes };
   const inForceOn = agreement.inForceOn?.toISOString().slice(0, 10) ?? null;
   const noticeDeadline =
     inForceOn && isNoticeDeadlineRelevant(status.current?.status ?? null)
       ? nextNoticeDeadline({ ...agreement, inForceOn }, now)
       : null;
-  const { skeleton: _skeleton, related, ...fields } = agreement;
+  const { related, ...fields } = agreement;
   return {
     ...fields,
     name: agreementName(agreement),
     status,
     noticeDeadline,
-    timeline: statusTimeline(history, now),
-    /** Every published change, oldest first, with only what the status rules and the timeline read. */
-    skeleton: history,
+    /** timeline; skeleton: the changes read (the latest, and those the status rules need), oldest first; markers: those drawn. */
+    ...drawn,
+    /** Whether older published changes exist than the skeleton holds (the timeline then starts later). */
+    skeletonTruncated: skeleton.truncated,
     related: toRelatedItems(related),
   };
 }

@@ -1,25 +1,14 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
-import type { AgreementKind } from "../../generated/prisma/enums";
 import type { TAgreementListQuery } from "../../schemas/reader-queries";
 import { getDatabase } from "../db";
 import { assertCan, type TActor } from "../permissions";
-import { currentStatusJoin, toCurrentStatus, type TCurrentStatusColumns } from "../status-sql";
+import { parseRows } from "../rows/parse-rows";
+import { ZAgreementListRow } from "../rows/subject-list-row";
+import { currentStatusJoin, toCurrentStatus } from "../status-sql";
 import { keysetFor, subjectListSql, toKeysetPage } from "../subject-list-sql";
 import { epochOrLast, type TSortKey } from "../list-sort-sql";
 import { agreementName } from "../../domain/subject-ref";
-
-type TRow = TCurrentStatusColumns & {
-  id: string;
-  slug: string;
-  title: string;
-  shortName: string | null;
-  kind: AgreementKind;
-  signedOn: Date | null;
-  parties: { code: string; name: string }[];
-  sortKey: string | number;
-  total: bigint;
-};
 
 export type TAgreementListFilters = Partial<Omit<TAgreementListQuery, "cursor" | "limit">>;
 
@@ -49,7 +38,7 @@ export async function listAgreements(
   };
   const sortSql = keysetFor(sortKeys[sort], cursor);
 
-  const rows = await getDatabase().$queryRaw<TRow[]>`
+  const raw = await getDatabase().$queryRaw`
     WITH matched AS (
       SELECT a.id, a.slug, a.title, a."shortName", a.kind::text AS kind, a."signedOn", ${sortSql.key} AS "sortKey"
       FROM "Agreement" a WHERE ${Prisma.join(conditions, " AND ")}
@@ -65,6 +54,7 @@ export async function listAgreements(
     FROM page ${currentStatusJoin("agreementId", Prisma.sql`page.id`, now)}
     ORDER BY ${sortSql.order} LIMIT ${limit + 1}`;
 
+  const rows = parseRows(ZAgreementListRow, raw);
   return {
     ...toKeysetPage(rows, limit, (row) => ({
       slug: row.slug,

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { getDatabase } from "../db";
 import { assertSignedInCan, type TActor } from "../permissions";
 import { hashTokenSecret, newTokenSecret } from "./token-secret";
+import { runWriteTransaction } from "../write-transaction";
 
 export const ZCreateApiToken = z.object({
   name: z.string({ error: "Give the token a name" }).trim().min(1, "Give the token a name, e.g. “nightly export”").max(80, "Keep the name under 80 characters"),
@@ -14,7 +14,7 @@ export type TCreateApiToken = z.infer<typeof ZCreateApiToken>;
 export async function createApiToken(actor: TActor, input: TCreateApiToken) {
   assertSignedInCan(actor, "api-token:manage-own");
   const secret = newTokenSecret();
-  return getDatabase().$transaction(async (tx) => {
+  return runWriteTransaction(async (tx) => {
     const token = await tx.apiToken.create({
       data: { userId: actor.id, name: input.name, tokenHash: hashTokenSecret(secret), prefix: secret.slice(0, 10) },
       select: { id: true, name: true, prefix: true, createdAt: true },

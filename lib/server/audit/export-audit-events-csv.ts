@@ -1,18 +1,12 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
 import type { TAuditFilters } from "../../schemas/audit";
+import { csvRows } from "../csv/csv-cells";
 import { getDatabase } from "../db";
 import { assertSignedInCan, type TActor } from "../permissions";
 import { AUDIT_EVENT_ORDER, AUDIT_EVENT_SELECT, auditEventWhere } from "./list-audit-events";
 
 const BATCH = 1000;
 const COLUMNS = ["id", "at", "actor_email", "actor_name", "action", "entity_type", "entity_id", "before", "after"];
-
-// A cell starting with = + - @ (or a tab or carriage return) is a formula to a spreadsheet; a
-// leading apostrophe keeps it text (OWASP "CSV injection"). Our JSON cells start with { or [.
-function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /**
  * The filtered audit log as CSV, newest first, streamed a thousand events at a time so an export
@@ -28,7 +22,7 @@ export function exportAuditEventsCsv(actor: TActor, filters: Omit<TAuditFilters,
     async pull(controller) {
       if (!isHeaderSent) {
         isHeaderSent = true;
-        controller.enqueue(encoder.encode(stringify([COLUMNS])));
+        controller.enqueue(encoder.encode(csvRows([COLUMNS])));
         return;
       }
       const rows = await database.auditEvent.findMany({ where: auditEventWhere(filters, cursor), orderBy: AUDIT_EVENT_ORDER, take: BATCH, select: AUDIT_EVENT_SELECT });
@@ -44,9 +38,10 @@ export function exportAuditEventsCsv(actor: TActor, filters: Omit<TAuditFilters,
             event.entityId,
             event.before === null ? "" : JSON.stringify(event.before),
             event.after === null ? "" : JSON.stringify(event.after),
-          ].map(safeCell),
+          ],
         );
-        controller.enqueue(encoder.encode(stringify(records)));
+        // csvRows guards formula-like cells (lib/server/csv/csv-cells.ts).
+        controller.enqueue(encoder.encode(csvRows(records)));
         const last = rows[rows.length - 1]!;
         cursor = { at: last.at, id: last.id };
       }

@@ -1,8 +1,9 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import { recordAuditEvent } from "../audit/record-audit-event";
-import { getDatabase } from "../db";
 import { getAppEnv } from "../env";
+import { openSession } from "./sessions";
+import { AppError } from "../errors";
+import { signInWithSingleSignOn } from "../users/sign-in-with-single-sign-on";
 import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from "./session-token";
 
 /** The OpenID Connect provider's display name when OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET are set, else null. */
@@ -14,7 +15,8 @@ export function oidcProviderName(): string | null {
 /**
  * Auth.js options for the OpenID Connect sign-in (password sign-in is our own server action).
  * Both write the same encrypted JWT session cookie, which lib/server/session.ts reads.
- * An OIDC user is matched by verified email; a new one becomes a reader.
+ * An OIDC user is matched by an email the provider verified; a new one becomes a reader
+ * (lib/server/users/sign-in-with-single-sign-on.ts).
  */
 export function authOptions(): NextAuthOptions {
   const env = getAppEnv();
@@ -50,24 +52,22 @@ export function authOptions(): NextAuthOptions {
         ]
       : [],
     callbacks: {
-      async signIn({ user, profile }) {
-        const email = user.email?.toLowerCase();
-        if (!email || (profile as { email_verified?: boolean } | undefined)?.email_verified === false) return false;
-        const existing = await getDatabase().user.findUnique({ where: { email }, select: { disabledAt: true } });
-        return !existing?.disabledAt;
+      // Refused here (AccessDenied on the sign-in page) unless the provider asserts email_verified: true.
+      async signIn({ profile }) {
+        try {
+          await signInWithSingleSignOn(profile);
+          return true;
+        } catch (error) {
+          if (error instanceof AppError && error.code === "FORBIDDEN") return false;
+          throw error;
+        }
       },
-      async jwt({ token, user }) {
-        if (!user?.email) return token;
-        const email = user.email.toLowerCase();
-        const database = getDatabase();
-        const account = await database.$transaction(async (tx) => {
-          const found = await tx.user.findUnique({ where: { email }, select: { id: true } });
-          if (found) return found;
-          const created = await tx.user.create({ data: { email, name: user.name ?? email, role: "READER" }, select: { id: true, email: true, role: true } });
-          await recordAuditEvent(tx, null, { action: "user:create", entityType: "User", entityId: created.id, after: { ...created, via: "single sign-on" } });
-          return created;
-        });
-        return { sub: account.id };
+      // Runs right after signIn allowed the same profile, so this finds the account signIn made.
+      async jwt({ token, profile }) {
+        if (!profile) return token;
+        const account = await signInWithSingleSignOn(profile);
+        // The session row lets sign-out end this session on the server (decision 014).
+        return { sub: account.id, sid: await openSession(account.id) };
       },
     },
   };

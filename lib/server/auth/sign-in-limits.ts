@@ -3,11 +3,25 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { getDatabase, poolOf, type TDatabase } from "../db";
 import { AppError } from "../errors";
 
-// Failed sign-ins are counted in PostgreSQL (table "RateLimit"), so every app process shares
-// the counts: 5 failures a minute per account, and 20 a minute per client address.
-const LIMITS = { account: { points: 5, duration: 60 }, address: { points: 20, duration: 60 } } as const;
+// Sign-in attempts are counted in PostgreSQL (table "RateLimit"), so every app process shares
+// the counts, and each attempt takes its point with one atomic statement BEFORE the password is
+// checked: parallel guesses cannot all slip in under the limit (decision 014).
+//
+// Refusals ("try again in N s") are per client address, and per account *from that address*:
+// someone guessing at an account only shuts out themselves. Across all addresses an account is
+// slowed, never locked: after a few failures every further attempt waits a growing delay, so
+// anyone can slow an account's sign-in a little but nobody can lock its owner out.
+export const SIGN_IN_LIMITS = {
+  /** Failures per account and address, a minute. */
+  accountAtAddress: { points: 5, duration: 60 },
+  /** Attempts per client address (any accounts), a minute. */
+  address: { points: 20, duration: 60 },
+  /** Failures per account from anywhere, counted over 15 minutes, that start slowing it down. */
+  accountSlowdown: { freeFailures: 5, duration: 15 * 60, delayMsPerFailure: 1_000, maxDelayMs: 10_000 },
+} as const;
 
-const limitersByDatabase = new WeakMap<TDatabase, { account: RateLimiterPostgres; address: RateLimiterPostgres }>();
+type TLimiters = { accountAtAddress: RateLimiterPostgres; address: RateLimiterPostgres; account: RateLimiterPostgres };
+const limitersByDatabase = new WeakMap<TDatabase, TLimiters>();
 
 // The library names its prepared statements; the embedded database serves every connection
 // from one session, where a second connection preparing the same name fails (so would a
@@ -20,13 +34,19 @@ function unnamedStatements(database: TDatabase) {
   };
 }
 
-function limiters() {
+function limiters(): TLimiters {
   const database = getDatabase();
   let found = limitersByDatabase.get(database);
   if (!found) {
-    const make = (prefix: string, limit: { points: number; duration: number }) =>
-      new RateLimiterPostgres({ storeClient: unnamedStatements(database), storeType: "pool", tableName: "RateLimit", tableCreated: true, keyPrefix: prefix, ...limit });
-    found = { account: make("sign-in:account", LIMITS.account), address: make("sign-in:address", LIMITS.address) };
+    const make = (keyPrefix: string, points: number, duration: number) =>
+      new RateLimiterPostgres({ storeClient: unnamedStatements(database), storeType: "pool", tableName: "RateLimit", tableCreated: true, keyPrefix, points, duration });
+    const { accountAtAddress, address, accountSlowdown } = SIGN_IN_LIMITS;
+    found = {
+      accountAtAddress: make("sign-in:account-address", accountAtAddress.points, accountAtAddress.duration),
+      address: make("sign-in:address", address.points, address.duration),
+      // A counter, not a limit: it never refuses.
+      account: make("sign-in:account", 1_000_000, accountSlowdown.duration),
+    };
     limitersByDatabase.set(database, found);
   }
   return found;
@@ -37,28 +57,38 @@ function tooMany(waitMs: number): AppError {
   return new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${seconds} s.`, {}, { retryAfterSeconds: seconds });
 }
 
-/** Throws RATE_LIMITED when the account or the address has used up its failures. */
-export async function assertSignInAllowed(email: string, address: string): Promise<void> {
-  const { account, address: byAddress } = limiters();
-  const [forAccount, forAddress] = await Promise.all([account.get(email), byAddress.get(address)]);
-  for (const [result, limit] of [[forAccount, LIMITS.account], [forAddress, LIMITS.address]] as const) {
-    if (result && result.consumedPoints >= limit.points) throw tooMany(result.msBeforeNext);
+async function consumeOrRefuse(limiter: RateLimiterPostgres, key: string): Promise<void> {
+  try {
+    await limiter.consume(key, 1);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw tooMany(error.msBeforeNext);
+    throw error;
   }
 }
 
-/** Counts one failed sign-in against the account and the address. */
-export async function recordFailedSignIn(email: string, address: string): Promise<void> {
-  const { account, address: byAddress } = limiters();
-  await Promise.all(
-    [account.penalty(email, 1), byAddress.penalty(address, 1)].map((attempt) =>
-      attempt.catch((error: unknown) => {
-        if (!(error instanceof RateLimiterRes)) throw error;
-      }),
-    ),
-  );
+const accountAtAddressKey = (email: string, address: string) => `${email}|${address}`;
+
+/** The delay an attempt waits before its password is checked, given the account's earlier failures. */
+export function slowdownMs(earlierFailures: number): number {
+  const { freeFailures, delayMsPerFailure, maxDelayMs } = SIGN_IN_LIMITS.accountSlowdown;
+  return Math.min(maxDelayMs, Math.max(0, earlierFailures - freeFailures + 1) * delayMsPerFailure);
 }
 
-/** A successful sign-in clears the account's count (not the address's). */
-export async function clearFailedSignIns(email: string): Promise<void> {
-  await limiters().account.delete(email);
+/**
+ * Takes this attempt's points (address, account at address, account) atomically, before any
+ * password is checked. Throws RATE_LIMITED when the address or the account-at-address is used
+ * up; otherwise returns how long to wait before checking (the account-wide slowdown).
+ */
+export async function takeSignInAttempt(email: string, address: string): Promise<{ delayMs: number }> {
+  const limiter = limiters();
+  await consumeOrRefuse(limiter.address, address);
+  await consumeOrRefuse(limiter.accountAtAddress, accountAtAddressKey(email, address));
+  const attempts = await limiter.account.consume(email, 1);
+  return { delayMs: slowdownMs(attempts.consumedPoints - 1) };
+}
+
+/** A successful sign-in gives back its points: the address's one, and the account's counts. */
+export async function settleSuccessfulSignIn(email: string, address: string): Promise<void> {
+  const limiter = limiters();
+  await Promise.all([limiter.address.reward(address, 1), limiter.accountAtAddress.delete(accountAtAddressKey(email, address)), limiter.account.delete(email)]);
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { AppError } from "../errors";
+import { ZLockedIdRow } from "../rows/locked-id-row";
+import { parseRows } from "../rows/parse-rows";
 import type { TTransaction } from "../write-transaction";
 
 export const CONFLICT_MESSAGE = "Someone else saved this after you opened it. Nothing of yours was saved: compare the two versions below.";
@@ -35,6 +37,6 @@ export async function conflictError(
 /** Locks one row of a table by a unique column until the transaction ends; false when there is none. */
 export async function lockRow(tx: TTransaction, table: "Agreement" | "TradeMeasure" | "Party", column: "slug" | "code", value: string): Promise<boolean> {
   // Table and column names come from the literal types above, never from input.
-  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "${table}" WHERE "${column}" = $1 FOR NO KEY UPDATE`, value);
+  const rows = parseRows(ZLockedIdRow, await tx.$queryRawUnsafe(`SELECT "id" FROM "${table}" WHERE "${column}" = $1 FOR NO KEY UPDATE`, value));
   return rows.length > 0;
 }

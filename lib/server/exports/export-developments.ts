@@ -1,7 +1,7 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
 import { toPartialDateInput } from "../../domain/dates";
 import { formatAdmiraltyGrade, isCredibility } from "../../domain/admiralty-grades";
+import { csvRows } from "../csv/csv-cells";
 import type { TReaderEntry } from "../history-sql";
 import { assertCan, type TActor } from "../permissions";
 import { listPublishedChanges, type TDevelopmentFilters } from "../status-changes/list-published-changes";
@@ -73,7 +73,7 @@ export function developmentsCsvStream(actor: TActor, filters: TDevelopmentFilter
     async pull(controller) {
       if (!isStarted) {
         isStarted = true;
-        controller.enqueue(encoder.encode(`\uFEFF${stringify([header])}`));
+        controller.enqueue(encoder.encode(`\uFEFF${csvRows([header])}`));
         return;
       }
       const next = await batches.next();
@@ -107,7 +107,7 @@ export function developmentsCsvStream(actor: TActor, filters: TDevelopmentFilter
           ],
         ];
       });
-      controller.enqueue(encoder.encode(stringify(rows)));
+      controller.enqueue(encoder.encode(csvRows(rows)));
     },
     async cancel() {
       await batches.return(undefined);

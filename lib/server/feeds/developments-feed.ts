@@ -1,5 +1,4 @@
 import "server-only";
-import { Feed } from "feed";
 import { formatOccurred } from "../../domain/dates";
 import { STATUS_LABELS } from "../../domain/statuses";
 import { formatAdmiraltyGrade, isCredibility } from "../../domain/admiralty-grades";
@@ -7,15 +6,14 @@ import { getAppEnv } from "../env";
 import type { TReaderEntry } from "../history-sql";
 import type { TActor } from "../permissions";
 import { listPublishedChanges } from "../status-changes/list-published-changes";
+import { atomDocument, escapeHtml as escape } from "./atom-document";
 import { getFeedSubject, type TFeedScope } from "./get-feed-subject";
 
 /** How many developments a feed carries: the most recent by when they happened. */
 export const FEED_SIZE = 50;
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-
 /**
- * An Atom document (RFC 4287, written by the `feed` library) of the latest developments in scope:
+ * An Atom document (RFC 4287, lib/server/feeds/atom-document.ts) of the latest developments in scope:
  * each entry links to its permanent page, says its status, dates and body, and lists its sources.
  * A retracted entry stays, retitled, and updated at its retraction, so subscribers see the correction.
  */
@@ -24,38 +22,31 @@ export async function buildDevelopmentsFeed(actor: TActor, scope: TFeedScope, re
   const subject = await getFeedSubject(actor, scope);
   const { entries } = await listPublishedChanges(actor, { ...subject.filters, order: "occurred" }, { limit: FEED_SIZE });
   const updatedOf = (entry: TReaderEntry) => entry.retractedAt ?? entry.revisions.last ?? entry.publishedAt ?? entry.occurredAt;
-  const feed = new Feed({
+  return atomDocument({
     id: `${origin}${subject.feedPath}`,
     title: subject.title,
-    description: "Sourced developments in agreements and trade measures between states, as recorded by Pactwatch.",
-    link: `${origin}${subject.pagePath}`,
-    language: "en",
+    subtitle: "Sourced developments in agreements and trade measures between states, as recorded by Pactwatch.",
+    alternateLink: `${origin}${subject.pagePath}`,
+    selfLink: `${origin}${subject.feedPath}`,
     updated: entries.reduce<Date>((latest, entry) => (updatedOf(entry) > latest ? updatedOf(entry) : latest), new Date(0)),
-    generator: "Pactwatch",
-    feedLinks: { atom: `${origin}${subject.feedPath}` },
-    author: { name: "Pactwatch", link: origin },
-    copyright: "Pactwatch; quotations belong to their publishers",
-  });
-  for (const entry of entries) {
-    const isRetracted = entry.state === "RETRACTED";
-    feed.addItem({
+    author: { name: "Pactwatch", uri: origin },
+    rights: "Pactwatch; quotations belong to their publishers",
+    entries: entries.map((entry) => ({
       id: `urn:uuid:${entry.id}`,
-      title: `${isRetracted ? "[Retracted] " : ""}${entry.subject.name}: ${entry.headline}`,
+      title: `${entry.state === "RETRACTED" ? "[Retracted] " : ""}${entry.subject.name}: ${entry.headline}`,
       link: `${origin}/developments/${entry.id}`,
-      date: updatedOf(entry),
+      updated: updatedOf(entry),
       published: entry.publishedAt ?? entry.occurredAt,
-      description: `${formatOccurred(entry.occurredAt, entry.occurredPrecision, entry.timeZone)}: ${STATUS_LABELS[entry.status]}. ${entry.headline}`,
-      content: contentOf(entry, origin),
-      category: [{ term: entry.status, name: STATUS_LABELS[entry.status] }, { term: entry.direction.toLowerCase() }],
-      author: [{ name: "Pactwatch" }],
-    });
-  }
-  return feed.atom1();
+      summary: `${formatOccurred(entry.occurredAt, entry.occurredPrecision, entry.timeZone)}: ${STATUS_LABELS[entry.status]}. ${entry.headline}`,
+      contentHtml: contentOf(entry, origin),
+      categories: [{ term: entry.status, label: STATUS_LABELS[entry.status] }, { term: entry.direction.toLowerCase() }],
+    })),
+  });
 }
 
 function contentOf(entry: TReaderEntry, origin: string): string {
   const parts = [
-    `<p><strong>${escape(formatOccurred(entry.occurredAt, entry.occurredPrecision, entry.timeZone))}</strong> · ${escape(STATUS_LABELS[entry.status])} · <a href="${origin}${entry.subject.href}">${escape(entry.subject.name)}</a></p>`,
+    `<p><strong>${escape(formatOccurred(entry.occurredAt, entry.occurredPrecision, entry.timeZone))}</strong> · ${escape(STATUS_LABELS[entry.status])} · <a href="${escape(`${origin}${entry.subject.href}`)}">${escape(entry.subject.name)}</a></p>`,
   ];
   if (entry.state === "RETRACTED") parts.push(`<p><strong>Retracted</strong>${entry.retractionReason ? `: ${escape(entry.retractionReason)}` : ""}. It no longer counts for the current status.</p>`);
   if (entry.schedule === "cancelled") parts.push("<p>This scheduled change did not take effect: it was cancelled.</p>");
@@ -63,7 +54,7 @@ function contentOf(entry: TReaderEntry, origin: string): string {
   const sources = entry.citations.map((citation) => {
     const grade = isCredibility(citation.credibility) ? formatAdmiraltyGrade(citation.source.reliability, citation.credibility) : citation.source.reliability;
     const quote = citation.quote ? ` “${escape(citation.quote)}”` : "";
-    return `<li>${escape(citation.source.publisher)}, <a href="${escape(citation.source.url)}">${escape(citation.source.title)}</a> [${grade}]${quote}</li>`;
+    return `<li>${escape(citation.source.publisher)}, <a href="${escape(citation.source.url)}">${escape(citation.source.title)}</a> [${escape(grade)}]${quote}</li>`;
   });
   parts.push(`<p>Sources:</p><ul>${sources.join("")}</ul>`);
   return parts.join("\n");

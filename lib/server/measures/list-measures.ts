@@ -1,24 +1,13 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
-import type { MeasureType } from "../../generated/prisma/enums";
 import type { TMeasureListQuery } from "../../schemas/reader-queries";
 import { getDatabase } from "../db";
 import { epochOrLast, type TSortKey } from "../list-sort-sql";
 import { assertCan, type TActor } from "../permissions";
-import { currentStatusJoin, toCurrentStatus, type TCurrentStatusColumns } from "../status-sql";
+import { parseRows } from "../rows/parse-rows";
+import { ZMeasureListRow } from "../rows/subject-list-row";
+import { currentStatusJoin, toCurrentStatus } from "../status-sql";
 import { keysetFor, subjectListSql, toKeysetPage } from "../subject-list-sql";
-
-type TRow = TCurrentStatusColumns & {
-  id: string;
-  slug: string;
-  title: string;
-  measureType: MeasureType;
-  announcedOn: Date | null;
-  imposingParty: { code: string; name: string };
-  targets: { code: string; name: string }[];
-  sortKey: string | number;
-  total: bigint;
-};
 
 export type TMeasureListFilters = Partial<Omit<TMeasureListQuery, "cursor" | "limit">>;
 
@@ -51,7 +40,7 @@ export async function listMeasures(
   };
   const sortSql = keysetFor(sortKeys[sort], cursor);
 
-  const rows = await getDatabase().$queryRaw<TRow[]>`
+  const raw = await getDatabase().$queryRaw`
     WITH matched AS (
       SELECT m.id, m.slug, m.title, m."measureType"::text AS "measureType", m."announcedOn", m."imposingPartyId", ${sortSql.key} AS "sortKey"
       FROM "TradeMeasure" m WHERE ${Prisma.join(conditions, " AND ")}
@@ -68,6 +57,7 @@ export async function listMeasures(
     FROM page ${currentStatusJoin("measureId", Prisma.sql`page.id`, now)}
     ORDER BY ${sortSql.order} LIMIT ${limit + 1}`;
 
+  const rows = parseRows(ZMeasureListRow, raw);
   return {
     ...toKeysetPage(rows, limit, (row) => ({
       slug: row.slug,

@@ -4,24 +4,14 @@ import type { Status } from "../../generated/prisma/enums";
 import { isNoticeDeadlineRelevant, nextNoticeDeadline } from "../../domain/deadlines";
 import { getDatabase } from "../db";
 import { assertCan, type TActor } from "../permissions";
+import { ZRenewingAgreementRow, ZScheduledChangeRow } from "../rows/overview-rows";
+import { parseRows } from "../rows/parse-rows";
 import { currentStatusOnlyJoin, isCancelledSql } from "../status-sql";
 import { subjectHref } from "../../domain/subject-ref";
 
 export type TPendingDeadline =
   | { kind: "scheduled-change"; at: Date; status: Status; headline: string; changeId: string; timeZone: string; subject: { href: string; name: string } }
   | { kind: "notice-deadline"; at: Date; lastDayToGiveNotice: string; termEndsAt: Date; timeZone: string; subject: { href: string; name: string } };
-
-type TScheduledRow = { id: string; status: Status; headline: string; effectiveAt: Date; timeZone: string; agreementSlug: string | null; measureSlug: string | null; subjectName: string };
-type TRenewingRow = {
-  slug: string;
-  name: string;
-  inForceOn: Date;
-  termMonths: number | null;
-  autoRenews: boolean;
-  noticeDays: number | null;
-  timeZone: string;
-  currentStatus: Status | null;
-};
 
 /**
  * Deadlines ahead: published scheduled changes not yet in effect and not cancelled (the status
@@ -32,8 +22,8 @@ export async function listPendingDeadlines(actor: TActor, { now = new Date(), wi
   assertCan(actor, "published:read");
   const database = getDatabase();
   const horizon = withinDays ? new Date(now.getTime() + withinDays * 86_400_000) : null;
-  const [scheduled, renewing] = await Promise.all([
-    database.$queryRaw<TScheduledRow[]>`
+  const [rawScheduled, rawRenewing] = await Promise.all([
+    database.$queryRaw`
       SELECT entry.id, entry.status::text AS status, entry.headline, entry."effectiveAt", entry."timeZone",
         a.slug AS "agreementSlug", m.slug AS "measureSlug", COALESCE(a."shortName", a.title, m.title) AS "subjectName"
       FROM "StatusChange" entry
@@ -42,13 +32,15 @@ export async function listPendingDeadlines(actor: TActor, { now = new Date(), wi
         ${horizon ? Prisma.sql`AND entry."effectiveAt" <= ${horizon}` : Prisma.empty}
         AND NOT ${isCancelledSql("entry", now)}
       ORDER BY entry."effectiveAt", entry.id`,
-    database.$queryRaw<TRenewingRow[]>`
+    database.$queryRaw`
       SELECT a.slug, COALESCE(a."shortName", a.title) AS name, a."inForceOn", a."termMonths", a."autoRenews", a."noticeDays", a."timeZone",
         current."currentStatus"
       FROM "Agreement" a ${currentStatusOnlyJoin("agreementId", Prisma.sql`a.id`, now)}
       WHERE a."autoRenews" AND a."inForceOn" IS NOT NULL`,
   ]);
 
+  const scheduled = parseRows(ZScheduledChangeRow, rawScheduled);
+  const renewing = parseRows(ZRenewingAgreementRow, rawRenewing);
   const deadlines: TPendingDeadline[] = scheduled.map((change) => ({
     kind: "scheduled-change",
     at: change.effectiveAt,

@@ -1,24 +1,12 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
-import type { AgreementKind, MeasureType, PartyKind } from "../../generated/prisma/enums";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
-import { currentStatusJoin, toCurrentStatus, type TCurrentStatusColumns } from "../status-sql";
 import { agreementName } from "../../domain/subject-ref";
-
-type TPartyRow = { id: string; code: string; name: string; kind: PartyKind; aliases: string[] };
-type TAgreementRow = TCurrentStatusColumns & { slug: string; title: string; shortName: string | null; kind: AgreementKind; others: { code: string; name: string }[]; total: number };
-type TMeasureRow = TCurrentStatusColumns & {
-  slug: string;
-  title: string;
-  measureType: MeasureType;
-  isImposing: boolean;
-  imposingParty: { code: string; name: string };
-  targets: { code: string; name: string }[];
-  total: number;
-};
-type TCounterpartRow = { code: string; name: string; agreements: number; measuresImposed: number; measuresReceived: number };
+import { ZCounterpartRow, ZPartyAgreementRow, ZPartyMeasureRow, ZPartyRow } from "../rows/party-rows";
+import { parseRows } from "../rows/parse-rows";
+import { currentStatusJoin, toCurrentStatus } from "../status-sql";
 
 /** How many agreements, and measures each way, a party page lists (the most recently changed); the rest are counted. */
 export const PARTY_SECTION_LIMIT = 50;
@@ -32,9 +20,9 @@ export async function getParty(actor: TActor, code: string, now: Date = new Date
   assertCan(actor, "published:read");
   const database = getDatabase();
   const partyId = Prisma.sql`(SELECT id FROM "Party" WHERE code = ${code})`;
-  const [parties, agreements, measures, counterparts] = await Promise.all([
-    database.$queryRaw<TPartyRow[]>`SELECT id, code, name, kind::text AS kind, aliases FROM "Party" WHERE code = ${code}`,
-    database.$queryRaw<TAgreementRow[]>`
+  const [rawParties, rawAgreements, rawMeasures, rawCounterparts] = await Promise.all([
+    database.$queryRaw`SELECT id, code, name, kind::text AS kind, aliases FROM "Party" WHERE code = ${code}`,
+    database.$queryRaw`
       SELECT a.slug, a.title, a."shortName", a.kind::text AS kind, current.*, count(*) OVER ()::int AS total,
         COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
           FROM "AgreementParty" other JOIN "Party" p ON p.id = other."partyId"
@@ -43,7 +31,7 @@ export async function getParty(actor: TActor, code: string, now: Date = new Date
         ${currentStatusJoin("agreementId", Prisma.sql`a.id`, now)}
       WHERE ap."partyId" = ${partyId}
       ORDER BY current."currentSince" DESC NULLS LAST, a.id LIMIT ${PARTY_SECTION_LIMIT}`,
-    database.$queryRaw<TMeasureRow[]>`
+    database.$queryRaw`
       SELECT * FROM (
       SELECT m.slug, m.title, m."measureType"::text AS "measureType", m."imposingPartyId" = ${partyId} AS "isImposing", current.*,
         count(*) OVER (PARTITION BY m."imposingPartyId" = ${partyId})::int AS total,
@@ -56,7 +44,7 @@ export async function getParty(actor: TActor, code: string, now: Date = new Date
       WHERE m."imposingPartyId" = ${partyId}
         OR m.id IN (SELECT t."measureId" FROM "TradeMeasureTarget" t WHERE t."partyId" = ${partyId})
       ) ranked WHERE position <= ${PARTY_SECTION_LIMIT} ORDER BY position`,
-    database.$queryRaw<TCounterpartRow[]>`
+    database.$queryRaw`
       WITH me AS (SELECT ${partyId} AS id), links AS (
         SELECT other."partyId" AS party, 'agreement' AS what FROM "AgreementParty" mine
           JOIN "AgreementParty" other ON other."agreementId" = mine."agreementId" AND other."partyId" <> mine."partyId"
@@ -75,7 +63,10 @@ export async function getParty(actor: TActor, code: string, now: Date = new Date
       FROM links JOIN "Party" p ON p.id = links.party
       GROUP BY p.code, p.name ORDER BY count(*) DESC, p.name`,
   ]);
-  const party = parties[0];
+  const party = parseRows(ZPartyRow, rawParties)[0];
+  const agreements = parseRows(ZPartyAgreementRow, rawAgreements);
+  const measures = parseRows(ZPartyMeasureRow, rawMeasures);
+  const counterparts = parseRows(ZCounterpartRow, rawCounterparts);
   if (!party) throw new AppError("NOT_FOUND", `No party has the code “${code}”.`);
   return {
     code: party.code,

@@ -1,24 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
-import type { PartyKind } from "../../generated/prisma/enums";
 import type { TPartyListQuery } from "../../schemas/reader-queries";
 import { getDatabase } from "../db";
 import { decodeCursor, encodeCursor } from "../keyset";
 import { keysetSql } from "../list-sort-sql";
 import { assertCan, type TActor } from "../permissions";
-
-type TRow = {
-  id: string;
-  code: string;
-  name: string;
-  kind: PartyKind;
-  aliases: string[];
-  agreements: number;
-  measures: number;
-  sortKey: string | number;
-  total: bigint;
-};
+import { parseRows } from "../rows/parse-rows";
+import { ZPartyListRow } from "../rows/party-rows";
 
 export type TPartyListFilters = Partial<Omit<TPartyListQuery, "cursor" | "limit">>;
 
@@ -42,7 +31,7 @@ export async function listParties(actor: TActor, filters: TPartyListFilters = {}
       : { expression: Prisma.sql`lower(counted.name)`, direction: "asc", type: "text" },
   );
   const after = cursor ? sortSql.after(decodeCursor(cursor, z.tuple([z.union([z.string(), z.number()]), z.uuid()]))) : Prisma.sql`true`;
-  const rows = await getDatabase().$queryRaw<TRow[]>`
+  const raw = await getDatabase().$queryRaw`
     WITH counted AS (
       SELECT p.id, p.code, p.name, p.kind::text AS kind, p.aliases,
         (SELECT count(*) FROM "AgreementParty" ap WHERE ap."partyId" = p.id)::int AS agreements,
@@ -53,10 +42,11 @@ export async function listParties(actor: TActor, filters: TPartyListFilters = {}
       SELECT counted.*, ${sortSql.key} AS "sortKey", count(*) OVER () AS total FROM counted WHERE ${involvement}
     )
     SELECT * FROM ranked WHERE ${after} ORDER BY ${sortSql.order} LIMIT ${limit + 1}`;
+  const rows = parseRows(ZPartyListRow, raw);
   const last = rows[limit - 1];
   return {
     items: rows.slice(0, limit).map(({ sortKey: _key, total: _total, id: _id, ...party }) => party),
-    total: Number(rows[0]?.total ?? 0),
+    total: rows[0]?.total ?? 0,
     nextCursor: rows.length > limit && last ? encodeCursor([last.sortKey, last.id]) : null,
   };
 }

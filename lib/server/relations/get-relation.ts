@@ -1,56 +1,66 @@
 import "server-only";
+import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
-import type { AgreementKind, MeasureType } from "../../generated/prisma/enums";
-import { statusTimeline } from "../../domain/status-timeline";
+import { boundedTimeline } from "../../domain/bounded-timeline";
 import { getDatabase } from "../db";
+import { decodeCursor, encodeCursor } from "../keyset";
+import { epochOrLast, keysetSql } from "../list-sort-sql";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
-import { currentStatusOfEitherJoin, toCurrentStatus, type TCurrentStatusColumns } from "../status-sql";
-import { skeletonJsonSql, toSkeleton } from "../subject-sql";
+import { queryRows } from "../rows/parse-rows";
+import { ZRelationPartyRow, ZRelationSubjectRow, ZRelationYearRow, type TRelationSubjectRow } from "../rows/relation-rows";
+import { currentStatusOfEitherJoin, toCurrentStatus } from "../status-sql";
+import { boundedSkeletonJsonSql, type TSkeletonChange } from "../subject-sql";
 import { subjectHref } from "../../domain/subject-ref";
 
 /** How many subjects get a lane of their own on the relation's timeline (the most recently active). */
 export const MAX_TIMELINE_LANES = 8;
-
-type TSubjectRow = TCurrentStatusColumns & {
-  kind: "AGREEMENT" | "MEASURE";
-  id: string;
-  slug: string;
-  name: string;
-  title: string;
-  agreementKind: AgreementKind | null;
-  measureType: MeasureType | null;
-  imposingCode: string | null;
-  skeleton: Parameters<typeof toSkeleton>[0] | null;
-};
-type TYearRow = { year: number; escalations: number; deEscalations: number; neutral: number };
 
 /** The two codes of a pair in the canonical (alphabetical) order used in addresses: JPN-KOR. */
 export function canonicalPair(first: string, second: string): [string, string] {
   return first <= second ? [first, second] : [second, first];
 }
 
+/** The three lists of a relation page: shared agreements, measures the first party imposes, measures the second imposes. */
+export const RELATION_LISTS = ["agreements", "first", "second"] as const;
+export type TRelationList = (typeof RELATION_LISTS)[number];
+
+/** How many items each list of a relation gives per page (the most recently changed first). */
+export const RELATION_PAGE_SIZE = 30;
+
+const ZListCursor = z.tuple([z.number(), z.uuid()]);
+
+type TRelationOptions = { now?: Date; limit?: number; cursors?: Partial<Record<TRelationList, string>> };
+
 /**
  * Everything between two parties, in one round trip for the subjects and one for the yearly
- * counts: shared agreements and measures either way with their current status, the skeletons of
- * the most recently active subjects for the merged timeline, and escalations and de-escalations
- * by year (in each development's own time zone). The merged history is paged separately.
+ * counts: a keyset page of each list (shared agreements, measures either way; most recently
+ * changed first, on (status since, id)) with its total, the skeletons of the most recently active
+ * subjects for the merged timeline, and escalations and de-escalations by year (in each
+ * development's own time zone). The merged history is paged separately.
  */
-export async function getRelation(actor: TActor, codes: readonly [string, string], now: Date = new Date()) {
+export async function getRelation(actor: TActor, codes: readonly [string, string], options: Date | TRelationOptions = {}) {
   assertCan(actor, "published:read");
+  const { now = new Date(), limit = RELATION_PAGE_SIZE, cursors = {} } = options instanceof Date ? { now: options } : options;
   const [firstCode, secondCode] = canonicalPair(codes[0], codes[1]);
+  const after = Object.fromEntries(RELATION_LISTS.map((list) => [list, cursors[list] ? decodeCursor(cursors[list], ZListCursor) : null])) as Record<TRelationList, readonly [number, string] | null>;
   const database = getDatabase();
   const [parties, subjects, years] = await Promise.all([
-    database.$queryRaw<{ code: string; name: string }[]>`SELECT code, name FROM "Party" WHERE code IN (${firstCode}, ${secondCode}) ORDER BY code`,
-    database.$queryRaw<TSubjectRow[]>(relationSubjectsSql(firstCode, secondCode, now)),
-    database.$queryRaw<TYearRow[]>(relationYearsSql(firstCode, secondCode)),
+    queryRows(database, ZRelationPartyRow, Prisma.sql`SELECT code, name FROM "Party" WHERE code IN (${firstCode}, ${secondCode}) ORDER BY code`),
+    queryRows(database, ZRelationSubjectRow, relationSubjectsSql(firstCode, secondCode, now, { limit, after })),
+    queryRows(database, ZRelationYearRow, relationYearsSql(firstCode, secondCode)),
   ]);
   if (parties.length < 2) {
     const missing = [firstCode, secondCode].filter((code) => !parties.some((party) => party.code === code));
     throw new AppError("NOT_FOUND", `No party has the code ${missing.map((code) => `“${code}”`).join(" or ")}.`);
   }
-  const items = subjects.map((row) => {
-    const skeleton = row.skeleton ? toSkeleton(row.skeleton) : null;
+  // A lane draws its bounded timeline, with markers from where it starts.
+  const boundedTimelineOf = (skeleton: TSkeletonChange[], truncated: boolean) => {
+    const { timeline, changes } = boundedTimeline(skeleton, truncated, now);
+    return { timeline, skeleton: changes };
+  };
+  const toItem = (row: TRelationSubjectRow) => {
+    const skeleton = row.skeleton ? row.skeleton.changes : null;
     return {
       kind: row.kind,
       slug: row.slug,
@@ -61,56 +71,98 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
       measureType: row.measureType,
       imposingCode: row.imposingCode,
       current: toCurrentStatus(row),
-      timeline: skeleton ? statusTimeline(skeleton, now) : null,
-      skeleton,
+      ...(skeleton ? boundedTimelineOf(skeleton, row.skeleton!.truncated) : { timeline: null, skeleton: null }),
     };
-  });
+  };
+  const pageOf = (list: TRelationList) => {
+    const rows = subjects.filter((row) => row.list === list && row.position !== null).sort((a, b) => Number(a.position) - Number(b.position));
+    const last = rows[limit - 1];
+    return {
+      items: rows.slice(0, limit).map(toItem),
+      total: Number(subjects.find((row) => row.list === list)?.total ?? 0),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.sortKey, last.id]) : null,
+    };
+  };
+  const lists = { agreements: pageOf("agreements"), first: pageOf("first"), second: pageOf("second") };
   return {
     parties: parties as [{ code: string; name: string }, { code: string; name: string }],
     pair: `${firstCode}-${secondCode}`,
-    agreements: items.filter((item) => item.kind === "AGREEMENT"),
-    measures: items.filter((item) => item.kind === "MEASURE"),
+    /** Each list's page: its items, how many there are in all, and the cursor of the next page. */
+    lists,
+    agreements: lists.agreements.items,
+    /** The pages of measures either way (the first party's, then the second's). */
+    measures: [...lists.first.items, ...lists.second.items],
     /** Subjects with a lane on the merged timeline, most recently active first. */
-    lanes: items.filter((item) => item.skeleton !== null),
+    lanes: subjects.filter((row) => row.skeleton !== null).sort((a, b) => Number(a.lane) - Number(b.lane)).map(toItem),
     years,
   };
 }
 
-/** CTEs pair(first, second) and subjects: the agreements both parties are party to and the measures either imposes on the other. */
+/**
+ * CTEs pair(first, second) and subjects: the agreements both parties are party to and the measures
+ * either imposes on the other, each tagged with its list. Both are reached from the parties through
+ * the (partyId, …) indexes of AgreementParty and TradeMeasureTarget, never by scanning every
+ * agreement or measure.
+ */
 function relationScopeSql(firstCode: string, secondCode: string): Prisma.Sql {
   return Prisma.sql`
-    pair AS (SELECT (SELECT id FROM "Party" WHERE code = ${firstCode}) AS first, (SELECT id FROM "Party" WHERE code = ${secondCode}) AS second),
+    pair AS MATERIALIZED (SELECT (SELECT id FROM "Party" WHERE code = ${firstCode}) AS first, (SELECT id FROM "Party" WHERE code = ${secondCode}) AS second),
     subjects AS (
-      SELECT 'AGREEMENT' AS kind, a.id, a.slug, COALESCE(a."shortName", a.title) AS name, a.title, a.kind::text AS "agreementKind",
+      SELECT 'agreements' AS list, 'AGREEMENT' AS kind, a.id, a.slug, COALESCE(a."shortName", a.title) AS name, a.title, a.kind::text AS "agreementKind",
         NULL::text AS "measureType", NULL::text AS "imposingCode"
-      FROM "Agreement" a, pair
-      WHERE EXISTS (SELECT 1 FROM "AgreementParty" ap WHERE ap."agreementId" = a.id AND ap."partyId" = pair.first)
-        AND EXISTS (SELECT 1 FROM "AgreementParty" ap WHERE ap."agreementId" = a.id AND ap."partyId" = pair.second)
+      FROM pair
+        JOIN "AgreementParty" ap ON ap."partyId" = pair.first
+        JOIN "AgreementParty" other ON other."agreementId" = ap."agreementId" AND other."partyId" = pair.second
+        JOIN "Agreement" a ON a.id = ap."agreementId"
       UNION ALL
-      SELECT 'MEASURE', m.id, m.slug, m.title, m.title, NULL, m."measureType"::text, (SELECT code FROM "Party" WHERE id = m."imposingPartyId")
-      FROM "TradeMeasure" m, pair
-      WHERE (m."imposingPartyId" = pair.first AND EXISTS (SELECT 1 FROM "TradeMeasureTarget" t WHERE t."measureId" = m.id AND t."partyId" = pair.second))
-         OR (m."imposingPartyId" = pair.second AND EXISTS (SELECT 1 FROM "TradeMeasureTarget" t WHERE t."measureId" = m.id AND t."partyId" = pair.first))
+      SELECT CASE WHEN m."imposingPartyId" = pair.first THEN 'first' ELSE 'second' END, 'MEASURE', m.id, m.slug, m.title, m.title, NULL,
+        m."measureType"::text, imposing.code
+      FROM pair
+        JOIN "TradeMeasureTarget" t ON t."partyId" IN (pair.first, pair.second)
+        JOIN "TradeMeasure" m ON m.id = t."measureId" AND m."imposingPartyId" = CASE WHEN t."partyId" = pair.first THEN pair.second ELSE pair.first END
+        JOIN "Party" imposing ON imposing.id = m."imposingPartyId"
     )`;
 }
 
-/** The subjects of a relation with their current status and, for the most recently active, their skeletons (exported for the plan tests). */
-export function relationSubjectsSql(firstCode: string, secondCode: string, now: Date): Prisma.Sql {
+type TListAfter = Record<TRelationList, readonly [number, string] | null>;
+
+/**
+ * The subjects of a relation with their current status: a keyset page of each list ("position"
+ * 1… limit + 1, null outside the page) and, with their skeletons, the most recently active few
+ * ("lane" ≤ MAX_TIMELINE_LANES). Exported for the plan tests.
+ */
+export function relationSubjectsSql(firstCode: string, secondCode: string, now: Date, { limit = RELATION_PAGE_SIZE, after }: { limit?: number; after?: Partial<TListAfter> } = {}): Prisma.Sql {
   const subjectsSql = relationScopeSql(firstCode, secondCode);
+  const keyset = keysetSql({ expression: Prisma.sql`"sortKey"`, direction: "desc", type: "number" });
+  const inPage = Prisma.join(
+    RELATION_LISTS.map((list) => {
+      const cursor = after?.[list];
+      return Prisma.sql`(list = ${list} AND ${cursor ? keyset.after(cursor) : Prisma.sql`true`})`;
+    }),
+    " OR ",
+  );
   return Prisma.sql`
       WITH ${subjectsSql}, latest AS (
         SELECT subjects.*, current.* FROM subjects
           ${currentStatusOfEitherJoin(Prisma.sql`CASE WHEN subjects.kind = 'AGREEMENT' THEN subjects.id END`, Prisma.sql`CASE WHEN subjects.kind = 'MEASURE' THEN subjects.id END`, now)}
-      ), ranked AS (
-        SELECT latest.*, row_number() OVER (ORDER BY latest."currentSince" DESC NULLS LAST, latest.id) AS lane FROM latest
+      ), keyed AS (
+        SELECT latest.*, ${epochOrLast(Prisma.sql`latest."currentSince"`)}::float8 AS "sortKey",
+          count(*) OVER (PARTITION BY latest.list) AS total,
+          row_number() OVER (ORDER BY latest."currentSince" DESC NULLS LAST, latest.id) AS lane
+        FROM latest
+      ), paged AS (
+        SELECT keyed.id, row_number() OVER (PARTITION BY keyed.list ORDER BY ${keyset.order}) AS position FROM keyed WHERE ${inPage}
+      ), chosen AS (
+        SELECT keyed.*, paged.position FROM keyed LEFT JOIN paged ON paged.id = keyed.id
+        WHERE paged.position <= ${limit + 1} OR keyed.lane <= ${MAX_TIMELINE_LANES}
       )
-      SELECT ranked.kind, ranked.id, ranked.slug, ranked.name, ranked.title, ranked."agreementKind", ranked."measureType",
-        ranked."imposingCode", ranked."currentId", ranked."currentStatus", ranked."sinceId", ranked."currentSince", ranked."currentEffectiveAt",
-        ranked."currentPrecision", ranked."currentTimeZone",
-        CASE WHEN ranked.lane > ${MAX_TIMELINE_LANES} THEN NULL
-          WHEN ranked.kind = 'AGREEMENT' THEN ${skeletonJsonSql("agreementId", Prisma.sql`ranked.id`)}
-          ELSE ${skeletonJsonSql("measureId", Prisma.sql`ranked.id`)} END AS skeleton
-      FROM ranked ORDER BY ranked.lane`;
+      SELECT chosen.list, chosen.kind, chosen.id, chosen.slug, chosen.name, chosen.title, chosen."agreementKind", chosen."measureType",
+        chosen."imposingCode", chosen."currentId", chosen."currentStatus", chosen."sinceId", chosen."currentSince", chosen."currentEffectiveAt",
+        chosen."currentPrecision", chosen."currentTimeZone", chosen."sortKey", chosen.total, chosen.lane, chosen.position,
+        CASE WHEN chosen.lane > ${MAX_TIMELINE_LANES} THEN NULL
+          WHEN chosen.kind = 'AGREEMENT' THEN ${boundedSkeletonJsonSql("agreementId", Prisma.sql`chosen.id`, now)}
+          ELSE ${boundedSkeletonJsonSql("measureId", Prisma.sql`chosen.id`, now)} END AS skeleton
+      FROM chosen ORDER BY chosen.lane`;
 }
 
 /** Escalations, de-escalations and neutral developments between the two parties, by year. */

@@ -5,11 +5,12 @@ import {
   currentCanonicalUrl,
   isGraded,
   titlePublisherKey,
-  type TDuplicateProbe,
   type TDuplicateReason,
 } from "../../domain/source-duplicates";
 import { getDatabase } from "../db";
 import { assertSignedInCan, type TActor } from "../permissions";
+import { parseRows } from "../rows/parse-rows";
+import { ZDuplicateProbeRow, ZRegistryFingerprintRow } from "../rows/source-rows";
 
 const SCAN_BATCH = 5000;
 
@@ -56,10 +57,10 @@ let lastScan: { fingerprint: string; groups: TGroups } | null = null;
  * process or by hand; canonicalisation rules change only with a new build, hence a new process.
  */
 async function registryFingerprint(): Promise<string> {
-  const [row] = await getDatabase().$queryRaw<{ fingerprint: string }[]>`
+  const raw = await getDatabase().$queryRaw`
     SELECT count(*)::text || ':' || COALESCE(sum(hashtext(concat_ws(chr(1), id::text, url, title, publisher, "archiveUrl"))::bigint), 0)::text AS fingerprint
       FROM "Source" WHERE "mergedIntoId" IS NULL`;
-  return row?.fingerprint ?? "";
+  return parseRows(ZRegistryFingerprintRow, raw)[0]?.fingerprint ?? "";
 }
 
 async function scanForGroups(): Promise<TGroups> {
@@ -69,12 +70,13 @@ async function scanForGroups(): Promise<TGroups> {
   const finder = new DuplicateFinder();
   let afterId = "00000000-0000-0000-0000-000000000000";
   for (;;) {
-    const batch = await database.$queryRaw<TDuplicateProbe[]>`
+    const raw = await database.$queryRaw`
       SELECT id::text AS id, url, title, publisher, "archiveUrl"
         FROM "Source"
        WHERE "mergedIntoId" IS NULL AND id > ${afterId}::uuid
        ORDER BY id
        LIMIT ${SCAN_BATCH}`;
+    const batch = parseRows(ZDuplicateProbeRow, raw);
     for (const source of batch) finder.add(source);
     if (batch.length < SCAN_BATCH) break;
     afterId = batch[batch.length - 1]!.id;

@@ -1,25 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
-import type { Reliability, SourceKind } from "../../generated/prisma/enums";
 import type { TSourceListQuery } from "../../schemas/reader-queries";
 import { getDatabase } from "../db";
 import { decodeCursor, encodeCursor } from "../keyset";
 import { assertCan, type TActor } from "../permissions";
-
-type TRow = {
-  id: string;
-  url: string;
-  title: string;
-  publisher: string;
-  authors: string[];
-  publishedAt: Date | null;
-  kind: SourceKind;
-  reliability: Reliability;
-  retiredAt: Date | null;
-  citations: number;
-  sortKey: string | number | null;
-};
+import { parseRows } from "../rows/parse-rows";
+import { ZSourceListRow } from "../rows/source-rows";
 
 export type TSourceListFilters = Partial<Omit<TSourceListQuery, "cursor" | "limit">>;
 
@@ -68,11 +55,12 @@ export async function listSources(actor: TActor, filters: TSourceListFilters = {
           ORDER BY s.id DESC LIMIT ${limit + 1})
       ) both_parts ORDER BY phase, "publishedAt" DESC NULLS LAST, id DESC LIMIT ${limit + 1}`;
   }
-  const rows = await getDatabase().$queryRaw<TRow[]>`
+  const raw = await getDatabase().$queryRaw`
     SELECT page.id, page.url, page.title, page.publisher, page.authors, page."publishedAt", page.kind::text AS kind,
       page.reliability::text AS reliability, page."retiredAt", page."sortKey",
       (SELECT count(*) FROM "Citation" c WHERE c."sourceId" = page.id)::int AS citations
     FROM (${page}) page`;
+  const rows = parseRows(ZSourceListRow, raw);
   const last = rows[limit - 1];
   return {
     items: rows.slice(0, limit).map(({ sortKey: _key, ...source }) => source),

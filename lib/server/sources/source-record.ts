@@ -2,6 +2,8 @@ import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import { conflictError } from "../desk/conflict-error";
 import { AppError } from "../errors";
+import { ZLockedIdRow } from "../rows/locked-id-row";
+import { parseRows } from "../rows/parse-rows";
 import type { TTransaction } from "../write-transaction";
 
 /** Every stored field of a source an admin sees, edits, and the audit log records. */
@@ -44,8 +46,8 @@ export function sourceSnapshot(source: TSourceRecord) {
 export async function lockSource(tx: TTransaction, id: string, mode: "update" | "share" = "update"): Promise<TSourceRecord> {
   const rows =
     mode === "update"
-      ? await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Source" WHERE "id" = ${id}::uuid FOR UPDATE`
-      : await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Source" WHERE "id" = ${id}::uuid FOR SHARE`;
+      ? parseRows(ZLockedIdRow, await tx.$queryRaw`SELECT "id" FROM "Source" WHERE "id" = ${id}::uuid FOR UPDATE`)
+      : parseRows(ZLockedIdRow, await tx.$queryRaw`SELECT "id" FROM "Source" WHERE "id" = ${id}::uuid FOR SHARE`);
   if (rows.length === 0) throw new AppError("NOT_FOUND", "There is no such source: it may have been removed, or the link is wrong.");
   return tx.source.findUniqueOrThrow({ where: { id }, select: SOURCE_RECORD_SELECT });
 }

@@ -3,15 +3,17 @@ import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
-import { historyEntriesSql, toReaderEntry, type THistoryRow, type TReaderEntry } from "../history-sql";
+import { historyEntriesSql, toReaderEntry, type TReaderEntry } from "../history-sql";
 import { assertCan, type TActor } from "../permissions";
+import { ZHistoryRow } from "../rows/history-row";
+import { queryRows } from "../rows/parse-rows";
 
 /** One published (or retracted) development with its subject and citations: its permanent address. Drafts are NOT_FOUND. */
 export async function getPublishedChange(actor: TActor, id: string, now: Date = new Date()): Promise<TReaderEntry> {
   assertCan(actor, "published:read");
   if (!z.uuid().safeParse(id).success) throw new AppError("NOT_FOUND", "No development is recorded at this address.");
   const page = Prisma.sql`SELECT sc.* FROM "StatusChange" sc WHERE sc.id = ${id}::uuid AND sc.state IN ('PUBLISHED', 'RETRACTED')`;
-  const rows = await getDatabase().$queryRaw<THistoryRow[]>(historyEntriesSql(page, "effective", now));
+  const rows = await queryRows(getDatabase(), ZHistoryRow, historyEntriesSql(page, "effective", now));
   const row = rows[0];
   if (!row) throw new AppError("NOT_FOUND", "No development is recorded at this address.");
   return toReaderEntry(row);

@@ -3,9 +3,11 @@ import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
 import type { TDevelopmentQuery } from "../../schemas/reader-queries";
 import { getDatabase } from "../db";
-import { historyAfterSql, historyEntriesSql, historyKeyOf, historyOrderSql, toReaderEntry, type THistoryRow, type TReaderEntry } from "../history-sql";
+import { historyAfterSql, historyEntriesSql, historyKeyOf, historyOrderSql, toReaderEntry, type TReaderEntry } from "../history-sql";
 import { decodeCursor, splitPage, ZCursorInstant } from "../keyset";
 import { assertCan, type TActor } from "../permissions";
+import { ZHistoryRow } from "../rows/history-row";
+import { queryRows } from "../rows/parse-rows";
 
 /** The filters of a history as use cases take them (the query string minus paging). */
 export type TDevelopmentFilters = Partial<Omit<TDevelopmentQuery, "cursor" | "limit">>;
@@ -31,7 +33,7 @@ export async function listPublishedChanges(
 ): Promise<TDevelopmentPage> {
   assertCan(actor, "published:read");
   const order = filters.order ?? "effective";
-  const rows = await getDatabase().$queryRaw<THistoryRow[]>(publishedChangesSql(filters, { cursor, limit, now, occurredBy }));
+  const rows = await queryRows(getDatabase(), ZHistoryRow, publishedChangesSql(filters, { cursor, limit, now, occurredBy }));
   const { items, nextCursor } = splitPage(rows.map(toReaderEntry), limit, (entry) => historyKeyOf(order, entry));
   return { entries: items, nextCursor };
 }
@@ -44,6 +46,7 @@ export function publishedChangesSql(
   const order = filters.order ?? "effective";
   const after = cursor ? historyAfterSql(order, order === "effective" ? decodeCursor(cursor, ZEffectiveKey) : decodeCursor(cursor, ZOccurredKey)) : Prisma.sql`true`;
   const conditions = Prisma.join([...changeConditions(filters, order, occurredBy), after], " AND ");
+  const match = Prisma.sql`sc.search @@ websearch_to_tsquery('english', ${filters.q ?? ""})`;
   const take = limit + 1;
   const orderBy = historyOrderSql(order);
 
@@ -70,9 +73,41 @@ export function publishedChangesSql(
           ORDER BY ${orderBy} LIMIT ${take})
       ) page ORDER BY ${historyOrderSql(order, "page")}
       LIMIT ${take}`
-    : Prisma.sql`SELECT sc.* FROM "StatusChange" sc WHERE ${conditions} ORDER BY ${orderBy} LIMIT ${take}`;
+    : filters.q
+      ? searchPageSql(Prisma.join([...changeConditions({ ...filters, q: undefined }, order, occurredBy), after], " AND "), match, orderBy, take)
+      : Prisma.sql`SELECT sc.* FROM "StatusChange" sc WHERE ${conditions} ORDER BY ${orderBy} LIMIT ${take}`;
 
   return historyEntriesSql(page, order, now);
+}
+
+/** How many rows of the history index a search walks before it asks the GIN index instead. */
+export const SEARCH_WALK = 1000;
+
+/**
+ * A page of a text search over the whole history. Neither plan suits every word: walking the
+ * history index and testing each row finds a page of a common word within a few hundred rows but
+ * reads the whole index for a rare one (gsomia: 970 000 rows discarded to fill 11), and the GIN
+ * index finds a rare word's few rows at once but must read and sort every row of a common one
+ * (400 MB of buffers). So the statement walks the history index, testing rows, until it has a
+ * page or has read SEARCH_WALK rows; a whole page found is the page. Otherwise the word is rare
+ * (under one row in 90) and the page comes from the GIN index, whose matches are then few enough
+ * to sort. A CTE runs only when read, and a one-time filter reads only the one needed; both are exact.
+ */
+function searchPageSql(conditions: Prisma.Sql, match: Prisma.Sql, orderBy: Prisma.Sql, take: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH found AS MATERIALIZED (
+      -- The walk stops at the page's last match: the subquery is read in order and never sorted again.
+      SELECT sc.* FROM (SELECT sc.* FROM "StatusChange" sc WHERE ${conditions} ORDER BY ${orderBy} LIMIT ${SEARCH_WALK}) sc
+      WHERE ${match} LIMIT ${take}
+    ), settled AS (
+      SELECT count(*) = ${take} AS yes FROM found
+    ), matches AS MATERIALIZED (
+      -- Without ORDER BY or LIMIT the planner reads the GIN index for the rare word's rows.
+      SELECT sc.* FROM "StatusChange" sc WHERE ${conditions} AND ${match}
+    )
+    (SELECT found.* FROM found WHERE (SELECT yes FROM settled))
+    UNION ALL
+    (SELECT sc.* FROM matches sc WHERE NOT (SELECT yes FROM settled) ORDER BY ${orderBy} LIMIT ${take})`;
 }
 
 /** Whether the filters narrow the history to some subjects (then it is merged per subject). */

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import { AppError } from "../errors";
+import { ZLockedIdRow } from "../rows/locked-id-row";
+import { parseRows } from "../rows/parse-rows";
 import type { TTransaction } from "../write-transaction";
 import { agreementName } from "../../domain/subject-ref";
 
@@ -63,7 +65,7 @@ export function subjectOf(record: Pick<TStatusChangeRecord, "agreement" | "measu
  * it as committed now. Editing, publishing and retracting one entry are thereby serialised.
  */
 export async function lockStatusChange(tx: TTransaction, id: string): Promise<TStatusChangeRecord> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "StatusChange" WHERE "id" = ${id}::uuid FOR NO KEY UPDATE`;
+  const locked = parseRows(ZLockedIdRow, await tx.$queryRaw`SELECT "id" FROM "StatusChange" WHERE "id" = ${id}::uuid FOR NO KEY UPDATE`);
   if (locked.length === 0) throw new AppError("NOT_FOUND", "This entry does not exist.");
   return tx.statusChange.findUniqueOrThrow({ where: { id }, select: STATUS_CHANGE_RECORD_SELECT });
 }

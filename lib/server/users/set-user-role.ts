@@ -1,16 +1,16 @@
 import "server-only";
 import type { Role } from "../../generated/prisma/enums";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertSignedInCan } from "../permissions";
 import type { TUserAdministrator } from "./create-user";
+import { runWriteTransaction } from "../write-transaction";
 
 /** Changes an account's role; the last active admin cannot be demoted. */
 export async function setUserRole(by: TUserAdministrator, input: { email: string; role: Role }) {
   const actor = by === "system" ? null : by;
   if (by !== "system") assertSignedInCan(actor, "user:manage");
-  return getDatabase().$transaction(async (tx) => {
+  return runWriteTransaction(async (tx) => {
     // Lock the admins so two demotions racing cannot both pass the last-admin check.
     await tx.$queryRaw`SELECT id FROM "User" WHERE role = 'ADMIN' FOR UPDATE`;
     const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, email: true, role: true, disabledAt: true } });

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import { AppError } from "../errors";
+import { ZLockedIdRow } from "../rows/locked-id-row";
+import { parseRows } from "../rows/parse-rows";
 import type { TTransaction } from "../write-transaction";
 
 /** What the audit log keeps of an account (never its password hash). */
@@ -23,7 +25,7 @@ export type TUserAuditRecord = Prisma.UserGetPayload<{ select: typeof USER_AUDIT
  */
 export async function lockUserForAdministration(tx: TTransaction, userId: string): Promise<TUserAuditRecord> {
   await tx.$queryRaw`SELECT id FROM "User" WHERE role = 'ADMIN' FOR UPDATE`;
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
+  const rows = parseRows(ZLockedIdRow, await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`);
   if (rows.length === 0) throw new AppError("NOT_FOUND", "There is no such account.");
   return tx.user.findUniqueOrThrow({ where: { id: userId }, select: USER_AUDIT_SELECT });
 }

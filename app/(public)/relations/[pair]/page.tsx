@@ -8,13 +8,14 @@ import { humanize } from "@/components/filter-form";
 import { StatusTimeline } from "@/components/status-timeline";
 import { SubscribeLinks } from "@/components/subscribe-links";
 import { ZPartyPair } from "@/lib/schemas/reader-queries";
-import { canonicalPair, getRelation, MAX_TIMELINE_LANES } from "@/lib/server/relations/get-relation";
+import { canonicalPair, getRelation, MAX_TIMELINE_LANES, RELATION_LISTS, type TRelationList } from "@/lib/server/relations/get-relation";
 import { getCurrentActor } from "@/lib/server/session";
 import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
 import { HistorySection } from "../../_shared/history-section";
 import { firstParam, orNotFound } from "../../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
 import { ColumnHeader, RowHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
+import { PaginationNav } from "@/components/pagination-nav";
 
 type TProps = { params: Promise<{ pair: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,16 +25,24 @@ function parsePair(pair: string): [string, string] {
   return parsed.data;
 }
 
-const load = cache(async (first: string, second: string) => {
+/** The query parameter holding each list's page cursor. */
+const CURSOR_PARAM: Record<TRelationList, string> = { agreements: "agreementsCursor", first: "firstCursor", second: "secondCursor" };
+
+// One load per request for the page and its metadata; the lists' cursors are part of the key.
+const load = cache(async (first: string, second: string, agreements?: string, firstCursor?: string, secondCursor?: string) => {
   await connection();
-  return orNotFound(getRelation(await getCurrentActor(), [first, second]));
+  return orNotFound(getRelation(await getCurrentActor(), [first, second], { cursors: { agreements, first: firstCursor, second: secondCursor } }));
 });
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+function listCursors(search: Record<string, string | string[] | undefined>): [string?, string?, string?] {
+  return RELATION_LISTS.map((list) => firstParam(search[CURSOR_PARAM[list]])) as [string?, string?, string?];
+}
+
+export async function generateMetadata({ params, searchParams }: TProps): Promise<Metadata> {
   const [first, second] = canonicalPair(...parsePair((await params).pair));
-  const relation = await load(first, second);
+  const relation = await load(first, second, ...listCursors(await searchParams));
   const names = `${relation.parties[0].name} and ${relation.parties[1].name}`;
-  const description = `Everything between ${names}: ${relation.agreements.length} shared agreements, ${relation.measures.length} trade measures either way, and one merged timeline.`;
+  const description = `Everything between ${names}: ${relation.lists.agreements.total} shared agreements, ${relation.lists.first.total + relation.lists.second.total} trade measures either way, and one merged timeline.`;
   return {
     title: `Relations between ${names}`,
     description,
@@ -47,15 +56,19 @@ export default async function RelationPage({ params, searchParams }: TProps) {
   const [first, second] = canonicalPair(...requested);
   // KOR-JPN and jpn-kor are the same relation: one canonical address, JPN-KOR.
   if (`${first}-${second}` !== (await params).pair) permanentRedirect(`/relations/${first}-${second}`);
-  const cursor = firstParam((await searchParams).cursor);
+  const search = await searchParams;
+  const cursor = firstParam(search.cursor);
+  const cursors = listCursors(search);
   const actor = await getCurrentActor();
-  const [relation, history] = await Promise.all([load(first, second), orNotFound(listPublishedChanges(actor, { pair: [first, second] }, { cursor }))]);
+  const [relation, history] = await Promise.all([load(first, second, ...cursors), orNotFound(listPublishedChanges(actor, { pair: [first, second] }, { cursor }))]);
   const [partyA, partyB] = relation.parties;
   const now = new Date();
-  const byA = relation.measures.filter((measure) => measure.imposingCode === partyA.code);
-  const byB = relation.measures.filter((measure) => measure.imposingCode === partyB.code);
+  const { lists } = relation;
+  const query = { cursor, ...Object.fromEntries(RELATION_LISTS.map((list, index) => [CURSOR_PARAM[list], cursors[index]])) };
+  const measureCount = lists.first.total + lists.second.total;
   const totals = relation.years.reduce((sum, year) => ({ escalations: sum.escalations + year.escalations, deEscalations: sum.deEscalations + year.deEscalations }), { escalations: 0, deEscalations: 0 });
-  const hidden = relation.agreements.length + relation.measures.length - relation.lanes.length;
+  const hidden = lists.agreements.total + measureCount - relation.lanes.length;
+  const listProps = (list: TRelationList) => ({ page: lists[list], path: `/relations/${relation.pair}`, query, cursorParam: CURSOR_PARAM[list] });
 
   return (
     <div className={UNDERLINED_LINKS}>
@@ -66,8 +79,8 @@ export default async function RelationPage({ params, searchParams }: TProps) {
         <Link href={`/parties/${partyA.code}`}>{partyA.name}</Link> and <Link href={`/parties/${partyB.code}`}>{partyB.name}</Link>
       </h1>
       <p className="mt-1 text-sm text-muted">
-        {relation.agreements.length} shared {relation.agreements.length === 1 ? "agreement" : "agreements"}, {relation.measures.length} trade{" "}
-        {relation.measures.length === 1 ? "measure" : "measures"} either way; {totals.escalations} escalations and {totals.deEscalations} de-escalations recorded.
+        {lists.agreements.total} shared {lists.agreements.total === 1 ? "agreement" : "agreements"}, {measureCount} trade{" "}
+        {measureCount === 1 ? "measure" : "measures"} either way; {totals.escalations} escalations and {totals.deEscalations} de-escalations recorded.
       </p>
       <div className="mt-3">
         <SubscribeLinks feed={`/feeds/relations/${relation.pair}.atom`} feedLabel="Follow this relation (Atom feed)" exportQuery={`pair=${relation.pair}`} />
@@ -97,10 +110,10 @@ export default async function RelationPage({ params, searchParams }: TProps) {
       </section>
 
       <div className="mt-8 grid gap-8 md:grid-cols-2">
-        <SubjectList id="agreements" title="Shared agreements" items={relation.agreements} empty="No shared agreement is tracked." all={`/agreements?party=${partyA.code}&party=${partyB.code}`} />
+        <SubjectList id="agreements" title="Shared agreements" {...listProps("agreements")} empty="No shared agreement is tracked." all={`/agreements?party=${partyA.code}&party=${partyB.code}`} />
         <div className="space-y-8">
-          <SubjectList id="measures-a" title={`Measures ${partyA.name} imposes on ${partyB.name}`} items={byA} empty="None tracked." all={`/measures?imposing=${partyA.code}&target=${partyB.code}`} />
-          <SubjectList id="measures-b" title={`Measures ${partyB.name} imposes on ${partyA.name}`} items={byB} empty="None tracked." all={`/measures?imposing=${partyB.code}&target=${partyA.code}`} />
+          <SubjectList id="measures-a" title={`Measures ${partyA.name} imposes on ${partyB.name}`} {...listProps("first")} empty="None tracked." all={`/measures?imposing=${partyA.code}&target=${partyB.code}`} />
+          <SubjectList id="measures-b" title={`Measures ${partyB.name} imposes on ${partyA.name}`} {...listProps("second")} empty="None tracked." all={`/measures?imposing=${partyB.code}&target=${partyA.code}`} />
         </div>
       </div>
 
@@ -148,22 +161,29 @@ export default async function RelationPage({ params, searchParams }: TProps) {
   );
 }
 
-type TSubject = Awaited<ReturnType<typeof getRelation>>["agreements"][number];
+type TListPage = Awaited<ReturnType<typeof getRelation>>["lists"]["agreements"];
 
-/** How many items each list of a relation shows (the most recently changed); the full lists are a link away. */
-const LIST_LIMIT = 30;
-
-function SubjectList({ id, title, items, empty, all }: { id: string; title: string; items: TSubject[]; empty: string; all: string }) {
+/** One list of the relation, a keyset page at a time (the most recently changed first), with a link to the full filtered list. */
+function SubjectList({ id, title, page, path, query, cursorParam, empty, all }: {
+  id: string;
+  title: string;
+  page: TListPage;
+  path: string;
+  query: Record<string, string | undefined>;
+  cursorParam: string;
+  empty: string;
+  all: string;
+}) {
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="font-serif text-xl font-bold">
-        {title} ({items.length})
+        {title} ({page.total})
       </h2>
-      {items.length === 0 ? (
+      {page.items.length === 0 ? (
         <p className="mt-2 text-sm">{empty}</p>
       ) : (
         <ul className="mt-2 divide-y divide-rule">
-          {items.slice(0, LIST_LIMIT).map((item) => (
+          {page.items.map((item) => (
             <li key={item.slug} className="py-2">
               <Link href={item.href} className="font-semibold">
                 {item.name}
@@ -176,9 +196,10 @@ function SubjectList({ id, title, items, empty, all }: { id: string; title: stri
           ))}
         </ul>
       )}
-      {items.length > LIST_LIMIT && (
+      <PaginationNav path={path} query={query} nextCursor={page.nextCursor} cursorParam={cursorParam} label={`${title}: pages`} anchor={`#${id}-heading`} />
+      {page.total > page.items.length && (
         <p className="mt-2 text-sm">
-          The {LIST_LIMIT} most recently changed of {items.length} are shown. <Link href={all}>All {items.length} →</Link>
+          The most recently changed first. <Link href={all}>All {page.total} with filters →</Link>
         </p>
       )}
     </section>

@@ -2,10 +2,9 @@
 import { ZAgreementListQuery } from "@/lib/schemas/reader-queries";
 import { listAgreements } from "@/lib/server/agreements/list-agreements";
 import { apiRoute } from "@/lib/server/api";
-import { currentStatusJson, listResponse, readQuery } from "../read-helpers";
+import { currentStatusJson, listResponse } from "../read-helpers";
 
-export const GET = apiRoute(async (request, { actor }) => {
-  const query = readQuery(request, ZAgreementListQuery);
+export const GET = apiRoute({ permission: "published:read", query: ZAgreementListQuery }, async (request, { actor, query }) => {
   const list = await listAgreements(actor, query, { cursor: query.cursor, limit: query.limit });
   const data = list.items.map((agreement) => ({
     slug: agreement.slug,

@@ -2,13 +2,10 @@
 import { ZAgreement } from "@/lib/schemas/agreement";
 import { createAgreement } from "@/lib/server/agreements/create-agreement";
 import { apiRoute } from "@/lib/server/api";
-import { readJsonObject } from "@/lib/server/desk/read-json-object";
-import { assertSignedInCan } from "@/lib/server/permissions";
 
 // GET of the same path is the read API's handler, kept beside this file.
 export { GET } from "./get";
 
-export const POST = apiRoute(async (request, { actor }) => {
-  assertSignedInCan(actor, "agreement:write");
-  return Response.json(await createAgreement(actor, ZAgreement.parse(await readJsonObject(request))), { status: 201 });
-});
+export const POST = apiRoute({ permission: "agreement:write", schema: ZAgreement }, async (_request, { actor, body }) =>
+  Response.json(await createAgreement(actor, body), { status: 201 }),
+);

@@ -2,10 +2,9 @@
 import { ZMeasureListQuery } from "@/lib/schemas/reader-queries";
 import { apiRoute } from "@/lib/server/api";
 import { listMeasures } from "@/lib/server/measures/list-measures";
-import { currentStatusJson, listResponse, readQuery } from "../read-helpers";
+import { currentStatusJson, listResponse } from "../read-helpers";
 
-export const GET = apiRoute(async (request, { actor }) => {
-  const query = readQuery(request, ZMeasureListQuery);
+export const GET = apiRoute({ permission: "published:read", query: ZMeasureListQuery }, async (request, { actor, query }) => {
   const list = await listMeasures(actor, query, { cursor: query.cursor, limit: query.limit });
   const data = list.items.map((measure) => ({
     slug: measure.slug,

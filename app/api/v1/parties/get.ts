@@ -2,10 +2,9 @@
 import { ZPartyListQuery } from "@/lib/schemas/reader-queries";
 import { apiRoute } from "@/lib/server/api";
 import { listParties } from "@/lib/server/parties/list-parties";
-import { listResponse, readQuery } from "../read-helpers";
+import { listResponse } from "../read-helpers";
 
-export const GET = apiRoute(async (request, { actor }) => {
-  const query = readQuery(request, ZPartyListQuery);
+export const GET = apiRoute({ permission: "published:read", query: ZPartyListQuery }, async (request, { actor, query }) => {
   const list = await listParties(actor, query, { cursor: query.cursor, limit: query.limit });
   const data = list.items.map((party) => ({ ...party, links: { self: `/api/v1/parties/${party.code}`, page: `/parties/${party.code}` } }));
   return listResponse(request, data, list.nextCursor, { total: list.total });

@@ -2,10 +2,9 @@
 import { ZSourceListQuery } from "@/lib/schemas/reader-queries";
 import { apiRoute } from "@/lib/server/api";
 import { listSources } from "@/lib/server/sources/list-sources";
-import { listResponse, readQuery } from "../read-helpers";
+import { listResponse } from "../read-helpers";
 
-export const GET = apiRoute(async (request, { actor }) => {
-  const query = readQuery(request, ZSourceListQuery);
+export const GET = apiRoute({ permission: "published:read", query: ZSourceListQuery }, async (request, { actor, query }) => {
   const list = await listSources(actor, query, { cursor: query.cursor, limit: query.limit });
   const data = list.items.map((source) => ({ ...source, links: { self: `/api/v1/sources/${source.id}`, page: `/sources/${source.id}` } }));
   return listResponse(request, data, list.nextCursor, { sort: list.sort });

@@ -3,10 +3,9 @@ import { ZDevelopmentQuery } from "@/lib/schemas/reader-queries";
 import { apiRoute } from "@/lib/server/api";
 import { developmentJson } from "@/lib/server/exports/export-developments";
 import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
-import { listResponse, readQuery } from "../read-helpers";
+import { listResponse } from "../read-helpers";
 
-export const GET = apiRoute(async (request, { actor }) => {
-  const query = readQuery(request, ZDevelopmentQuery);
+export const GET = apiRoute({ permission: "published:read", query: ZDevelopmentQuery }, async (request, { actor, query }) => {
   const page = await listPublishedChanges(actor, query, { cursor: query.cursor, limit: query.limit });
   return listResponse(request, page.entries.map((entry) => developmentJson(entry)), page.nextCursor);
 });

@@ -1,4 +1,4 @@
 // GET /feeds/agreements/{slug}.atom: one agreement's developments, as Atom.
 import { atomResponse, feedName } from "../../atom-response";
 
-export const GET = atomResponse<{ file: string }>(({ file }) => ({ kind: "agreement", slug: feedName(file).toLowerCase() }));
+export const GET = atomResponse(({ file }) => ({ kind: "agreement", slug: feedName(file).toLowerCase() }), ["file"]);

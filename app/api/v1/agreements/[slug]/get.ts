@@ -3,7 +3,7 @@ import { apiRoute } from "@/lib/server/api";
 import { getAgreement } from "@/lib/server/agreements/get-agreement";
 import { subjectStatusJson } from "../../subject-json";
 
-export const GET = apiRoute<{ slug: string }>(async (_request, { actor, params }) => {
+export const GET = apiRoute({ permission: "published:read", params: ["slug"] }, async (_request, { actor, params }) => {
   const agreement = await getAgreement(actor, params.slug);
   return {
     data: {

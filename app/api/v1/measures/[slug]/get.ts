@@ -3,7 +3,7 @@ import { apiRoute } from "@/lib/server/api";
 import { getMeasure } from "@/lib/server/measures/get-measure";
 import { subjectStatusJson } from "../../subject-json";
 
-export const GET = apiRoute<{ slug: string }>(async (_request, { actor, params }) => {
+export const GET = apiRoute({ permission: "published:read", params: ["slug"] }, async (_request, { actor, params }) => {
   const measure = await getMeasure(actor, params.slug);
   return {
     data: {

@@ -3,7 +3,7 @@ import { apiRoute } from "@/lib/server/api";
 import { getParty } from "@/lib/server/parties/get-party";
 import { currentStatusJson } from "../../read-helpers";
 
-export const GET = apiRoute<{ code: string }>(async (_request, { actor, params }) => {
+export const GET = apiRoute({ permission: "published:read", params: ["code"] }, async (_request, { actor, params }) => {
   const party = await getParty(actor, params.code.toUpperCase());
   return {
     data: {

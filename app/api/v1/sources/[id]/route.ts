@@ -2,7 +2,7 @@
 import { apiRoute } from "@/lib/server/api";
 import { getSource } from "@/lib/server/sources/get-source";
 
-export const GET = apiRoute<{ id: string }>(async (_request, { actor, params }) => {
+export const GET = apiRoute({ permission: "published:read", params: ["id"] }, async (_request, { actor, params }) => {
   const result = await getSource(actor, params.id);
   if ("mergedInto" in result) return new Response(null, { status: 307, headers: { location: `/api/v1/sources/${result.mergedInto}` } });
   return { data: { ...result.source, citedBy: result.citedBy, citedByTotal: result.citedByTotal, links: { page: `/sources/${result.source.id}` } } };

@@ -3,4 +3,4 @@ import { apiRoute } from "@/lib/server/api";
 import { developmentJson } from "@/lib/server/exports/export-developments";
 import { getPublishedChange } from "@/lib/server/status-changes/get-published-change";
 
-export const GET = apiRoute<{ id: string }>(async (_request, { actor, params }) => ({ data: developmentJson(await getPublishedChange(actor, params.id)) }));
+export const GET = apiRoute({ permission: "published:read", params: ["id"] }, async (_request, { actor, params }) => ({ data: developmentJson(await getPublishedChange(actor, params.id)) }));

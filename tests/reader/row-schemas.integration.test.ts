@@ -1,0 +1,121 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { seedDemoData } from "../../prisma/seed/seed-database";
+import { Prisma } from "../../lib/generated/prisma/client";
+import { getAgreement } from "../../lib/server/agreements/get-agreement";
+import { listAgreements } from "../../lib/server/agreements/list-agreements";
+import { lockRow } from "../../lib/server/desk/conflict-error";
+import { getFeedSubject } from "../../lib/server/feeds/get-feed-subject";
+import { historyEntriesSql } from "../../lib/server/history-sql";
+import { getMeasure } from "../../lib/server/measures/get-measure";
+import { listMeasures } from "../../lib/server/measures/list-measures";
+import { countByStatus } from "../../lib/server/overview/count-by-status";
+import { listPendingDeadlines } from "../../lib/server/overview/list-pending-deadlines";
+import { getParty } from "../../lib/server/parties/get-party";
+import { listParties } from "../../lib/server/parties/list-parties";
+import { getRelation } from "../../lib/server/relations/get-relation";
+import { ZHistoryRow } from "../../lib/server/rows/history-row";
+import { runWriteTransaction } from "../../lib/server/write-transaction";
+import { parseRows, queryRows, RowShapeError, rowsCheckedBy } from "../../lib/server/rows/parse-rows";
+import { ZTotalRow } from "../../lib/server/rows/source-rows";
+import { getSource } from "../../lib/server/sources/get-source";
+import { listDuplicateCandidates } from "../../lib/server/sources/list-duplicate-candidates";
+import { listSources } from "../../lib/server/sources/list-sources";
+import { lockSource } from "../../lib/server/sources/source-record";
+import { getPublishedChange } from "../../lib/server/status-changes/get-published-change";
+import { listPublishedChanges } from "../../lib/server/status-changes/list-published-changes";
+import { lockStatusChange } from "../../lib/server/status-changes/status-change-record";
+import { lockUserForAdministration } from "../../lib/server/users/user-record";
+import { createTestUser } from "../support/users";
+import { useTestDatabase } from "../support/test-database";
+
+// Every row schema of lib/server/rows meets real rows from this database (the server, or embedded
+// PGlite when no TEST_DATABASE_URL is set: `npm test` runs both), through the use cases that own
+// the queries, and the conversions it makes agree with what Prisma's own client reads.
+
+const database = useTestDatabase();
+const now = new Date("2026-11-29T12:00:00Z");
+
+const rowModules = import.meta.glob<Record<string, unknown>>(["../../lib/server/rows/*.ts", "!**/*.test.ts"], { eager: true });
+/** Every exported row schema (the ones with a family name; column pieces have none). */
+const rowSchemas = Object.entries(rowModules).flatMap(([file, exports]) =>
+  Object.entries(exports)
+    .filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType && entry[1].description !== undefined)
+    .map(([name, schema]) => ({ name: `${file.split("/").pop()} ${name}`, schema })),
+);
+
+beforeAll(async () => {
+  await seedDemoData(database.db);
+});
+
+describe("row schemas", () => {
+  it("each parse real rows of their query", async () => {
+    const admin = await createTestUser(database.db, "ADMIN");
+    const history = await listPublishedChanges(null, { agreement: "gsomia" }, { now, limit: 50 });
+    await getPublishedChange(null, history.entries[0]!.id, now);
+    await getAgreement(null, "gsomia", now);
+    const measures = await listMeasures(null, {}, { now });
+    await getMeasure(null, measures.items[0]!.slug, now);
+    await listAgreements(null, {}, { now });
+    await getParty(null, "KOR", now);
+    await listParties(null);
+    await getRelation(null, ["JPN", "KOR"], now);
+    await countByStatus(null, now);
+    // Before GSOMIA's termination was due: a scheduled change ahead and a renewing agreement.
+    await listPendingDeadlines(null, { now: new Date("2019-09-01T00:00:00Z") });
+    const sources = await listSources(null);
+    await getSource(null, sources.items[0]!.id);
+    await listDuplicateCandidates(admin);
+    await getFeedSubject(null, { kind: "relation", codes: ["KOR", "JPN"] });
+    await runWriteTransaction(async (tx) => {
+      expect(await lockRow(tx, "Agreement", "slug", "gsomia")).toBe(true);
+      await lockStatusChange(tx, history.entries[0]!.id);
+      await lockSource(tx, sources.items[0]!.id, "share");
+      await lockUserForAdministration(tx, admin.id);
+    }, { database: database.db });
+
+    expect(rowSchemas.length).toBeGreaterThan(20);
+    const unchecked = rowSchemas.filter(({ schema }) => rowsCheckedBy(schema) === 0).map(({ name }) => name);
+    expect(unchecked).toEqual([]);
+  });
+
+  it("convert counts and instants inside json as Prisma's client reads them", async () => {
+    const parties = await listParties(null);
+    expect(parties.total).toBe(await database.db.party.count({ where: { OR: [{ agreements: { some: {} } }, { measuresImposed: { some: {} } }, { measuresTargeted: { some: {} } }] } }));
+
+    const agreement = await getAgreement(null, "gsomia", now);
+    const stored = await database.db.statusChange.findMany({ where: { agreement: { slug: "gsomia" }, state: "PUBLISHED" } });
+    const scheduled = agreement.skeleton.find((change) => change.effectiveAt !== null)!;
+    expect(scheduled.effectiveAt).toEqual(stored.find((change) => change.id === scheduled.id)!.effectiveAt);
+    for (const change of agreement.skeleton) expect(change.occurredAt).toEqual(stored.find((row) => row.id === change.id)!.occurredAt);
+
+    const { entries } = await listPublishedChanges(null, { agreement: "gsomia" }, { now, limit: 50 });
+    const cited = entries.flatMap((entry) => entry.citations).find((citation) => citation.source.publishedAt !== null)!;
+    const source = await database.db.source.findUniqueOrThrow({ where: { id: cited.source.id } });
+    expect(cited.source.publishedAt).toEqual(source.publishedAt);
+  });
+
+  it("read instants inside json right whatever the session's time zone", async () => {
+    const page = Prisma.sql`SELECT sc.* FROM "StatusChange" sc JOIN "Agreement" a ON a.id = sc."agreementId" WHERE a.slug = 'gsomia' AND sc.state = 'PUBLISHED'`;
+    const inUtc = await queryRows(database.db, ZHistoryRow, historyEntriesSql(page, "effective", now));
+    const inTokyo = await runWriteTransaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL TimeZone = 'Asia/Tokyo'`;
+      const raw = await tx.$queryRaw(historyEntriesSql(page, "effective", now));
+      // The json really does carry +09:00 offsets then.
+      expect(JSON.stringify(raw)).toMatch(/\+09:00/);
+      return parseRows(ZHistoryRow, raw);
+    }, { database: database.db });
+    expect(inTokyo.flatMap((row) => row.citations)).toEqual(inUtc.flatMap((row) => row.citations));
+    expect(inTokyo.flatMap((row) => row.citations).some((citation) => citation.source.publishedAt instanceof Date)).toBe(true);
+  });
+
+  it("refuse a row of another shape, naming the column", async () => {
+    // count(*) without ::int is a bigint; ZTotalRow wants the int the source page casts to.
+    const uncast = queryRows(database.db, ZTotalRow, Prisma.sql`SELECT count(*) AS total FROM "Party"`);
+    await expect(uncast).rejects.toBeInstanceOf(RowShapeError);
+    await expect(queryRows(database.db, ZTotalRow, Prisma.sql`SELECT count(*) AS total FROM "Party"`)).rejects.toThrow(
+      /^total row: row 0, column "total": .*expected number, received bigint/,
+    );
+    await expect(queryRows(database.db, ZTotalRow, Prisma.sql`SELECT 1::int AS count`)).rejects.toThrow(/column "total"/);
+  });
+});
