@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../../lib/generated/prisma/client";
 import { AGREEMENT_STATUSES } from "../../lib/domain/statuses";
-import { deriveStatus, type StatusHistoryEntry } from "../../lib/domain/status-derivation";
+import { deriveStatus } from "../../lib/domain/status-derivation";
 import { statusTimeline } from "../../lib/domain/status-timeline";
 import { boundedTimeline } from "../../lib/domain/bounded-timeline";
 import { parseRows } from "../../lib/server/rows/parse-rows";
 import { ZBoundedSkeletonRow } from "../../lib/server/rows/subject-page-row";
 import { boundedSkeletonJsonSql, deriveBoundedStatus } from "../../lib/server/subject-sql";
 import { useTestDatabase } from "../support/test-database";
+import { BASE, DAY, makeRandomAgreement, seededRandom } from "../support/random-history";
 
 // A subject page reads a bounded skeleton (the latest changes, those ahead, the current one and
 // the cancellers the rules need) instead of the whole history. With a window of 3 on random
@@ -16,36 +17,10 @@ import { useTestDatabase } from "../support/test-database";
 // timeline bands from the window on.
 
 const database = useTestDatabase();
-const DAY = 86_400_000;
-const BASE = Date.UTC(2019, 0, 1);
 const WINDOW = 3;
-
-let seed = 4242;
-const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-
-async function randomAgreement(index: number): Promise<{ id: string; history: StatusHistoryEntry[] }> {
-  const agreement = await database.db.agreement.create({ data: { slug: `bounded-${index}`, title: `Bounded ${index}`, kind: "OTHER" } });
-  const history: StatusHistoryEntry[] = [];
-  const size = 1 + Math.floor(random() * 14);
-  for (let step = 0; step < size; step++) {
-    const occurredAt = new Date(BASE + Math.floor(random() * 200) * DAY);
-    const effectiveAt = random() < 0.35 ? new Date(occurredAt.getTime() + (Math.floor(random() * 80) - 5) * DAY) : null;
-    const state = pick(["PUBLISHED", "PUBLISHED", "PUBLISHED", "RETRACTED", "DRAFT"] as const);
-    const scheduled = history.filter((entry) => entry.effectiveAt);
-    const cancelsId = scheduled.length && random() < 0.5 ? pick(scheduled).id : null;
-    const createdAt = new Date(BASE + Math.floor(random() * 3) * DAY);
-    const created = await database.db.statusChange.create({
-      data: {
-        agreementId: agreement.id, status: pick(AGREEMENT_STATUSES), headline: `Change ${step}`, occurredAt, effectiveAt,
-        effectiveTime: effectiveAt ?? occurredAt, state, publishedAt: state === "DRAFT" ? null : occurredAt,
-        retractedAt: state === "RETRACTED" ? occurredAt : null, retractionReason: state === "RETRACTED" ? "a test retraction" : null, cancelsId, createdAt,
-      },
-    });
-    history.push({ id: created.id, status: created.status, state: created.state, occurredAt, effectiveAt, cancelsId, createdAt });
-  }
-  return { id: agreement.id, history };
-}
+const generator = seededRandom(4242);
+const randomAgreement = (index: number) =>
+  makeRandomAgreement(database.db, generator, { slug: `bounded-${index}`, maxChanges: 14, scheduleSpreadDays: 80, statuses: AGREEMENT_STATUSES });
 
 describe("bounded skeleton", () => {
   it("gives the whole history's current status, pending deadlines and timeline from the window on", async () => {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../../lib/generated/prisma/client";
 import { AGREEMENT_STATUSES } from "../../lib/domain/statuses";
-import { deriveStatus, type StatusHistoryEntry } from "../../lib/domain/status-derivation";
+import { deriveStatus } from "../../lib/domain/status-derivation";
 import { statusTimeline } from "../../lib/domain/status-timeline";
 import { seedStates } from "../../prisma/seed/seed-database";
 import { currentStatusJoin, currentStatusOnlyJoin, isCancelledSql } from "../../lib/server/status-sql";
 import { listPendingDeadlines } from "../../lib/server/overview/list-pending-deadlines";
 import { listPublishedChanges } from "../../lib/server/status-changes/list-published-changes";
 import { useTestDatabase } from "../support/test-database";
+import { BASE, DAY, makeRandomAgreement, seededRandom, type TRandomSubject } from "../support/random-history";
 import { effectiveTimeOf } from "../../lib/domain/status-order";
 
 // The status rules are written twice: in lib/domain (for one subject's page) and in SQL (the
@@ -16,49 +17,16 @@ import { effectiveTimeOf } from "../../lib/domain/status-order";
 // retractions and deletions that the "cancelledFrom" triggers must follow.
 
 const database = useTestDatabase();
-const DAY = 86_400_000;
-const BASE = Date.UTC(2019, 0, 1);
+const { random, pick } = seededRandom(20191122);
 
-let seed = 20191122;
-const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-
-type TSubject = { id: string; history: StatusHistoryEntry[] };
+type TSubject = TRandomSubject;
 
 async function makeRandomAgreements(count: number): Promise<TSubject[]> {
   const subjects: TSubject[] = [];
   for (let index = 0; index < count; index++) {
-    const agreement = await database.db.agreement.create({ data: { slug: `random-${index}`, title: `Random agreement ${index}`, kind: "OTHER" } });
-    const history: StatusHistoryEntry[] = [];
-    const size = 1 + Math.floor(random() * 10);
     // Half the subjects draw from two statuses, so runs of a restated status are common.
     const statuses = index % 2 === 0 ? AGREEMENT_STATUSES : AGREEMENT_STATUSES.slice(1, 3);
-    for (let step = 0; step < size; step++) {
-      const occurredAt = new Date(BASE + Math.floor(random() * 200) * DAY);
-      const effectiveAt = random() < 0.35 ? new Date(occurredAt.getTime() + (Math.floor(random() * 60) - 5) * DAY) : null;
-      const state = pick(["PUBLISHED", "PUBLISHED", "PUBLISHED", "RETRACTED", "DRAFT"] as const);
-      const scheduled = history.filter((entry) => entry.effectiveAt);
-      const cancelsId = scheduled.length && random() < 0.5 ? pick(scheduled).id : null;
-      const createdAt = new Date(BASE + Math.floor(random() * 3) * DAY);
-      const created = await database.db.statusChange.create({
-        data: {
-          agreementId: agreement.id,
-          status: pick(statuses),
-          headline: `Random change ${step}`,
-          occurredAt,
-          effectiveAt,
-          effectiveTime: effectiveTimeOf({ effectiveAt, occurredAt }),
-          state,
-          publishedAt: state === "DRAFT" ? null : occurredAt,
-          retractedAt: state === "RETRACTED" ? occurredAt : null,
-          retractionReason: state === "RETRACTED" ? "a test retraction" : null,
-          cancelsId,
-          createdAt,
-        },
-      });
-      history.push({ id: created.id, status: created.status, state: created.state, occurredAt, effectiveAt, cancelsId, createdAt });
-    }
-    subjects.push({ id: agreement.id, history });
+    subjects.push(await makeRandomAgreement(database.db, { random, pick }, { slug: `random-${index}`, maxChanges: 10, scheduleSpreadDays: 60, statuses }));
   }
   return subjects;
 }
