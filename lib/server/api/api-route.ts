@@ -34,6 +34,12 @@ export type TApiRouteDeclaration<TPerm extends TRoutePermission, TParam extends 
   query?: TQuery;
   /** The largest body accepted, in UTF-8 bytes (default 8 MB). */
   maxBodyBytes?: number;
+  /** One line for the OpenAPI document (issue 11): what the endpoint does, in the imperative. */
+  summary?: string;
+  /** The success body's schema: the OpenAPI document's response, and what contract tests hold real bodies to. */
+  response?: z.ZodType;
+  /** The success status when it is not 200 (201 for a create, 204 for no body). */
+  successStatus?: 200 | 201 | 204;
 };
 
 export type TApiRouteContext<TPerm extends TRoutePermission, TParam extends string, TBody, TQuery> = {
