@@ -1,9 +1,11 @@
-// The app's HTTP server: Next.js behind a plain Node server that records who is calling.
+// The app's HTTP server: Next.js behind a plain Node server that records who is calling and
+// answers 503 for pages that failed because the database is away.
 // Next.js only fills X-Forwarded-For when a request lacks it, so a client could choose its
 // own address; here the address comes from the socket, or, with TRUSTED_PROXY_HOPS=N reverse
 // proxies in front, from the entry the outermost trusted proxy appended.
 import { createServer } from "node:http";
 import next from "next";
+import { handleWithUnavailableGuard } from "./lib/unavailable-response.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
@@ -38,7 +40,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const server = createServer((request, response) => {
   request.headers["x-pactwatch-client-address"] = clientAddress(request);
-  handle(request, response);
+  // A page that fails because the database is away answers 503, not 500 (decision 018).
+  handleWithUnavailableGuard(handle, request, response);
 });
 server.listen(port, hostname, () => console.log(`▲ Next.js ${isDev ? "dev" : "production"} server listening on http://${hostname}:${port}`));
 

@@ -71,9 +71,10 @@ async function main(): Promise<void> {
         ...process.env,
         DATABASE_URL: databaseUrl,
         // PGlite is one database session: one connection keeps every query's protocol
-        // messages together, and waiting for it is normal, not a fault.
+        // messages together, and waiting for it (behind a command's transaction, say) is
+        // normal, not a fault; it lives in this process, so it cannot go away without the app.
         DATABASE_POOL_SIZE: embedded ? "1" : String(env.DATABASE_POOL_SIZE),
-        ...(embedded ? { DATABASE_CONNECTION_TIMEOUT_MS: "120000" } : {}),
+        ...(embedded ? { DATABASE_CONNECTION_TIMEOUT_MS: "120000", DATABASE_STATEMENT_TIMEOUT_MS: "30000", DATABASE_QUERY_TIMEOUT_MS: "120000" } : {}),
         PACTWATCH_EMBEDDED: embedded ? "1" : "0",
         AUTH_SECRET: process.env.AUTH_SECRET,
         ...(env.PUBLIC_URL ? { NEXTAUTH_URL: env.PUBLIC_URL } : {}),

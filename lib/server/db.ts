@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { clientWithDeadline } from "./database-deadline";
 import { captureStatements } from "./sql-capture";
 import { PrismaClient } from "../generated/prisma/client";
 import { getDatabaseEnv } from "./env";
@@ -12,8 +13,12 @@ export type TDatabaseOptions = {
   poolSize?: number;
   /** Name shown in pg_stat_activity, to tell app processes, scripts and tests apart. */
   applicationName?: string;
-  /** How long a query may wait for a free connection. */
+  /** How long a query may wait for a free connection, a new connection included. */
   connectionTimeoutMillis?: number;
+  /** The server's statement_timeout for these connections. */
+  statementTimeoutMillis?: number;
+  /** How long the app waits for any one answer before closing the connection (database-deadline.ts); none by default. */
+  queryTimeoutMillis?: number;
 };
 
 // A global symbol, not a module-level WeakMap: Next.js may load this module more than once,
@@ -26,15 +31,18 @@ export function createDatabase({
   poolSize = 10,
   applicationName = "pactwatch",
   connectionTimeoutMillis = 10_000,
+  statementTimeoutMillis = 30_000,
+  queryTimeoutMillis,
 }: TDatabaseOptions): TDatabase {
   const pool = new pg.Pool({
+    ...(queryTimeoutMillis ? { Client: clientWithDeadline(queryTimeoutMillis) } : {}),
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis,
     idleTimeoutMillis: 30_000,
     application_name: applicationName,
     // A runaway query must not hold a connection (and, embedded, the whole database) forever.
-    statement_timeout: 30_000,
+    statement_timeout: statementTimeoutMillis,
     // JIT compilation costs 30–50 ms on our short, index-backed reads at a million rows and
     // never pays back (docs/decisions/007). PGlite ignores the option.
     options: "-c jit=off",
@@ -67,6 +75,8 @@ export function getDatabase(): TDatabase {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE,
       connectionTimeoutMillis: env.DATABASE_CONNECTION_TIMEOUT_MS,
+      statementTimeoutMillis: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      queryTimeoutMillis: env.DATABASE_QUERY_TIMEOUT_MS,
       applicationName: "pactwatch-app",
     });
   }

@@ -20,16 +20,25 @@ const ZPoolSize = z.coerce
   .min(1)
   .max(100);
 
+function milliseconds(name: string, fallback: number) {
+  const message = `${name} must be a whole number of milliseconds between 100 and 600000`;
+  return z.coerce.number({ error: message }).int(message).min(100, message).max(600_000, message).default(fallback);
+}
+
 const ZDatabaseEnv = z.object({
   DATABASE_URL: ZDatabaseUrl,
   DATABASE_POOL_SIZE: ZPoolSize.default(10),
-  /** How long a query waits for a free connection before failing. */
-  DATABASE_CONNECTION_TIMEOUT_MS: z.coerce
-    .number({ error: "DATABASE_CONNECTION_TIMEOUT_MS must be a number of milliseconds" })
-    .int()
-    .min(100)
-    .max(600_000)
-    .default(10_000),
+  // A database that is down or frozen must cost a request a few seconds, not hang it
+  // (docs/decisions/018): these three bound every wait on PostgreSQL.
+  /** How long a query waits for a free connection (and a new connection for its startup) before failing. */
+  DATABASE_CONNECTION_TIMEOUT_MS: milliseconds("DATABASE_CONNECTION_TIMEOUT_MS", 3_000),
+  /** The server's statement_timeout: it cancels a statement that runs longer. */
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds("DATABASE_STATEMENT_TIMEOUT_MS", 5_000),
+  /** How long the app waits for any one answer before closing the connection (a frozen server never answers). */
+  DATABASE_QUERY_TIMEOUT_MS: milliseconds("DATABASE_QUERY_TIMEOUT_MS", 6_000),
+}).refine((env) => env.DATABASE_QUERY_TIMEOUT_MS >= env.DATABASE_STATEMENT_TIMEOUT_MS, {
+  path: ["DATABASE_QUERY_TIMEOUT_MS"],
+  message: "DATABASE_QUERY_TIMEOUT_MS must be at least DATABASE_STATEMENT_TIMEOUT_MS, so a slow statement is cancelled by the server before the app gives up on its connection",
 });
 
 const ZAppEnv = z.object({

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, logDatabaseUnavailable } from "./database-unavailable";
 
 export type TAppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "CONFLICT" | "INVALID_INPUT" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
 export type TFieldErrors = Record<string, string[]>;
@@ -41,14 +42,20 @@ export function fieldErrorsFromZod(error: z.ZodError): TFieldErrors {
 }
 
 /**
- * Maps anything thrown by a use case to an AppError: zod errors to INVALID_INPUT, Prisma's
- * unique-constraint (P2002) and missing-record (P2025) errors to CONFLICT and NOT_FOUND. Anything
+ * Maps anything thrown by a use case to an AppError: zod errors to INVALID_INPUT, a database that
+ * is away (stopped, restarting, frozen, unreachable: database-unavailable.ts) to UNAVAILABLE with
+ * Retry-After, Prisma's unique-constraint (P2002) and missing-record (P2025) errors to CONFLICT
+ * and NOT_FOUND. Anything
  * else is logged here, once, and becomes a generic INTERNAL error that reveals nothing.
  */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) {
     return new AppError("INVALID_INPUT", "Some fields need attention.", fieldErrorsFromZod(error));
+  }
+  if (isDatabaseUnavailable(error)) {
+    logDatabaseUnavailable(error);
+    return new AppError("UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE, {}, { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002") {

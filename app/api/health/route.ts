@@ -1,14 +1,38 @@
 // GET /api/health: the app is up and its database answers.
+import { z } from "zod";
 import { apiRoute } from "@/lib/server/api";
 import { getDatabase } from "@/lib/server/db";
+import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/server/database-unavailable";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "public" }, async () => {
+// Shorter than the pool's own timeouts: a load balancer asking "are you there?" needs its answer
+// in time to act on it, even when the database is frozen and every connection is stuck.
+const HEALTH_TIMEOUT_MS = 2_000;
+
+const ZHealth = z.object({ status: z.literal("ok") });
+
+/** Whether `select 1` answers within HEALTH_TIMEOUT_MS; a late answer is ignored (its query keeps the pool's deadline). */
+async function databaseAnswers(): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS);
+  });
+  const answer = getDatabase().$queryRaw`select 1`.then(
+    () => true,
+    () => false,
+  );
   try {
-    await getDatabase().$queryRaw`select 1`;
-    return Response.json({ status: "ok" });
-  } catch {
-    return Response.json({ status: "unavailable", reason: "the database does not answer" }, { status: 503 });
+    return await Promise.race([answer, late]);
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+export const GET = apiRoute({ permission: "public", summary: "Check that the app is up and its database answers", response: ZHealth }, async () => {
+  if (await databaseAnswers()) return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { status: "unavailable", reason: `the database did not answer within ${HEALTH_TIMEOUT_MS / 1000} s: it is stopped, restarting, frozen or unreachable` },
+    { status: 503, headers: { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS), "cache-control": "no-store" } },
+  );
 });
