@@ -12,13 +12,13 @@ const HEALTH_TIMEOUT_MS = 2_000;
 
 const ZHealth = z.object({ status: z.literal("ok") });
 
-/** Whether `select 1` answers within HEALTH_TIMEOUT_MS; a late answer is ignored (its query keeps the pool's deadline). */
+/** Whether `select 1` answers (its row unread, so executeRaw) within HEALTH_TIMEOUT_MS; a late answer is ignored (its query keeps the pool's deadline). */
 async function databaseAnswers(): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS);
   });
-  const answer = getDatabase().$queryRaw`select 1`.then(
+  const answer = getDatabase().$executeRaw`select 1`.then(
     () => true,
     () => false,
   );
