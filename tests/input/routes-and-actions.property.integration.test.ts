@@ -33,8 +33,8 @@ vi.mock("next/headers", () => ({
 vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => {} }));
 
 const database = useTestDatabase();
-const RUNS_PER_ROUTE_AND_CALLER = 6;
-const RUNS_PER_ACTION_AND_ROLE = 5;
+const RUNS_PER_ROUTE_AND_CALLER = 4;
+const RUNS_PER_ACTION_AND_ROLE = 3;
 const SAMPLE_PARAMS: Record<string, string> = { slug: "gsomia", code: "KOR", id: "0190a0a0-0000-7000-8000-000000000000", pair: "JPN-KOR", file: "gsomia.atom" };
 
 type TCaller = { name: string; token?: string; cookie?: string };
