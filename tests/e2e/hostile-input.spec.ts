@@ -62,7 +62,7 @@ test("addresses and searches that answered 500 answer 400 or 404, or the page", 
 
 test("desk and admin pages answer 404 for ids of 36 dashes", async ({ page }) => {
   await signInAs(page, "admin");
-  for (const path of [`/desk/entries/${DASHES}`, `/desk/entries/${DASHES}/edit`, `/admin/users/${DASHES}`, `/admin/sources/${DASHES}`]) {
+  for (const path of [`/desk/entries/${DASHES}`, `/desk/entries/${DASHES}/edit`, `/desk/entries/${DASHES}/revisions`, `/admin/users/${DASHES}`, `/admin/sources/${DASHES}`]) {
     const response = await page.goto(path);
     expect(response!.status(), path).toBe(404);
   }
