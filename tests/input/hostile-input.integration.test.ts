@@ -184,3 +184,18 @@ describe("bodies and dates that broke pages", () => {
   });
 });
 
+
+describe("the SPEC §3 invariant checker", () => {
+  it("holds on what the use cases wrote, and reports a change published without a citation", async () => {
+    const { checkSpecInvariants, invariantSnapshot } = await import("../support/spec-invariants");
+    const before = await invariantSnapshot(database.db);
+    expect(await checkSpecInvariants(database.db, before)).toEqual([]);
+    const agreement = await database.db.agreement.findUniqueOrThrow({ where: { slug: await createTestAgreement(database.db, analyst) }, select: { id: true } });
+    await database.db.$executeRaw`INSERT INTO "StatusChange" (id, "agreementId", status, headline, "occurredAt", "effectiveTime", state, "publishedAt", "updatedAt")
+      VALUES (gen_random_uuid(), ${agreement.id}::uuid, 'TERMINATED', 'Uncited', now() - interval '1 day', now() - interval '1 day', 'PUBLISHED', now(), now())`;
+    const problems = await checkSpecInvariants(database.db, { ...before, auditEvents: before.auditEvents + 1000 });
+    expect(problems.some((problem) => problem.includes("without a citation"))).toBe(true);
+    expect(problems.some((problem) => problem.includes("append-only"))).toBe(true);
+    await database.db.$executeRaw`DELETE FROM "StatusChange" WHERE headline = 'Uncited'`;
+  });
+});
