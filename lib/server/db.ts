@@ -4,7 +4,7 @@ import pg from "pg";
 import { clientWithDeadline } from "./database-deadline";
 import { captureStatements } from "./sql-capture";
 import { PrismaClient } from "../generated/prisma/client";
-import { getDatabaseEnv } from "./env";
+import { getDatabaseEnv, getReplicaEnv } from "./env";
 
 export type TDatabase = PrismaClient;
 
@@ -65,7 +65,7 @@ export function poolOf(database: TDatabase): pg.Pool {
   return pool;
 }
 
-const globalForDatabase = globalThis as unknown as { pactwatchDatabase?: TDatabase };
+const globalForDatabase = globalThis as unknown as { pactwatchDatabase?: TDatabase; pactwatchReplica?: TDatabase | null };
 
 /** The app's one database client, created on first use (so `next build` needs no database). */
 export function getDatabase(): TDatabase {
@@ -86,4 +86,25 @@ export function getDatabase(): TDatabase {
 /** Replaces the app's database client: for tests and scripts that bring their own. */
 export function setDatabase(database: TDatabase | undefined): void {
   globalForDatabase.pactwatchDatabase = database;
+}
+
+/**
+ * The client on DATABASE_REPLICA_URL, or undefined when no replica is configured. Only
+ * lib/server/read-database.ts decides who reads from it (docs/decisions/019).
+ */
+export function getReplicaDatabase(): TDatabase | undefined {
+  if (globalForDatabase.pactwatchReplica === undefined) {
+    const url = getReplicaEnv().DATABASE_REPLICA_URL;
+    const env = url ? getDatabaseEnv() : undefined;
+    globalForDatabase.pactwatchReplica =
+      url && env
+        ? createDatabase({ url, poolSize: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: env.DATABASE_CONNECTION_TIMEOUT_MS, applicationName: "pactwatch-app-replica" })
+        : null;
+  }
+  return globalForDatabase.pactwatchReplica ?? undefined;
+}
+
+/** Replaces the replica client (null: none): for tests. */
+export function setReplicaDatabase(database: TDatabase | null | undefined): void {
+  globalForDatabase.pactwatchReplica = database;
 }

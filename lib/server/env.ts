@@ -14,6 +14,16 @@ const ZDatabaseUrl = z
 export const AUTH_SECRET_HELP =
   "set AUTH_SECRET to at least 32 random characters, e.g. the output of `openssl rand -base64 32`, the same for every app process";
 
+// A streaming replica of DATABASE_URL for reading use cases (docs/decisions/019); unset or empty: none.
+const ZReplicaUrl = z
+  .string()
+  .trim()
+  .refine((value) => value === "" || /^postgres(ql)?:\/\//.test(value), {
+    message: "DATABASE_REPLICA_URL must start with postgresql:// (a streaming replica of DATABASE_URL, e.g. postgresql://postgres@replica:5432/pactwatch), or be unset",
+  })
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
 const ZPoolSize = z.coerce
   .number({ error: "DATABASE_POOL_SIZE must be a whole number between 1 and 100" })
   .int()
@@ -41,6 +51,18 @@ const ZDatabaseEnv = z.object({
   message: "DATABASE_QUERY_TIMEOUT_MS must be at least DATABASE_STATEMENT_TIMEOUT_MS, so a slow statement is cancelled by the server before the app gives up on its connection",
 });
 
+// Apart from ZDatabaseEnv: tests and scripts that bring their own client never set DATABASE_URL.
+const ZReplicaEnv = z.object({
+  DATABASE_REPLICA_URL: ZReplicaUrl,
+  /** After a write, how long its author's reads stay on the primary (read-your-writes). */
+  DATABASE_REPLICA_STICKY_SECONDS: z.coerce
+    .number({ error: "DATABASE_REPLICA_STICKY_SECONDS must be a whole number of seconds, e.g. 10" })
+    .int()
+    .min(1, "DATABASE_REPLICA_STICKY_SECONDS must be at least 1")
+    .max(3600, "DATABASE_REPLICA_STICKY_SECONDS must be at most 3600")
+    .default(10),
+});
+
 const ZAppEnv = z.object({
   /** Set by the launcher when the app runs on the embedded database (demo accounts exist). */
   PACTWATCH_EMBEDDED: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
@@ -64,6 +86,7 @@ const ZLauncherEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: ZDatabaseUrl.optional().or(z.literal("").transform(() => undefined)),
   DATABASE_POOL_SIZE: ZPoolSize.default(10),
+  DATABASE_REPLICA_URL: ZReplicaUrl,
   PORT: z.coerce
     .number({ error: "PORT must be a port number, e.g. 3000" })
     .int()
@@ -78,8 +101,15 @@ const ZLauncherEnv = z.object({
   PUBLIC_URL: z.url({ error: "PUBLIC_URL must be an absolute URL such as https://pactwatch.example.org" }).optional(),
 });
 
+// A replica copies a server; the embedded database has none to copy.
+const ZLauncherEnvChecked = ZLauncherEnv.refine((env) => !env.DATABASE_REPLICA_URL || env.DATABASE_URL, {
+  message: "DATABASE_REPLICA_URL is set but DATABASE_URL is not: a replica needs its primary; set DATABASE_URL too, or unset DATABASE_REPLICA_URL for the embedded database",
+  path: ["DATABASE_REPLICA_URL"],
+});
+
 export type TAppEnv = z.infer<typeof ZAppEnv>;
 export type TDatabaseEnv = z.infer<typeof ZDatabaseEnv>;
+export type TReplicaEnv = z.infer<typeof ZReplicaEnv>;
 export type TLauncherEnv = z.infer<typeof ZLauncherEnv>;
 
 /** Thrown when configuration is invalid; its message lists each variable and how to fix it. */
@@ -98,11 +128,18 @@ function parse<T extends z.ZodType>(schema: T, source: Record<string, string | u
 
 let appEnv: TAppEnv | undefined;
 let databaseEnv: TDatabaseEnv | undefined;
+let replicaEnv: TReplicaEnv | undefined;
 
 /** Where the app process finds its database, validated on first use. */
 export function getDatabaseEnv(): TDatabaseEnv {
   databaseEnv ??= parse(ZDatabaseEnv, process.env);
   return databaseEnv;
+}
+
+/** The read replica's configuration (DATABASE_REPLICA_URL unset: none), validated on first use. */
+export function getReplicaEnv(): TReplicaEnv {
+  replicaEnv ??= parse(ZReplicaEnv, process.env);
+  return replicaEnv;
 }
 
 /** The app process's configuration, validated on first use. */
@@ -113,11 +150,12 @@ export function getAppEnv(): TAppEnv {
 
 /** The launcher's configuration (npm start, scripts): DATABASE_URL is optional there. */
 export function getLauncherEnv(source: Record<string, string | undefined> = process.env): TLauncherEnv {
-  return parse(ZLauncherEnv, source);
+  return parse(ZLauncherEnvChecked, source);
 }
 
 /** For tests that need several configurations in one process. */
 export function resetEnvCache(): void {
   appEnv = undefined;
   databaseEnv = undefined;
+  replicaEnv = undefined;
 }

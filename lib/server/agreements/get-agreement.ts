@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "../../generated/prisma/client";
 import { isNoticeDeadlineRelevant, nextNoticeDeadline } from "../../domain/deadlines";
 import { boundedTimeline } from "../../domain/bounded-timeline";
-import { getDatabase } from "../db";
+import { readDatabase } from "../read-database";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 import { parseRows } from "../rows/parse-rows";
@@ -19,7 +19,8 @@ import { agreementName } from "../../domain/subject-ref";
  */
 export async function getAgreement(actor: TActor, slug: string, now: Date = new Date()) {
   assertCan(actor, "published:read");
-  const raw = await getDatabase().$queryRaw`
+  const database = await readDatabase(actor);
+  const raw = await database.$queryRaw`
     SELECT a.id, a.slug, a.title, a."shortName", a.kind::text AS kind, a.summary, a."signedOn", a."inForceOn", a."termMonths",
       a."autoRenews", a."noticeDays", a."timeZone", a."updatedAt",
       COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
@@ -30,7 +31,7 @@ export async function getAgreement(actor: TActor, slug: string, now: Date = new 
   if (!agreement) throw new AppError("NOT_FOUND", `No agreement is recorded at “${slug}”.`);
   // A second statement, so the planner knows the subject: with its id as a value it reads a long
   // history's latest rows along the history index instead of sorting all of them (at 50 000 entries: 546 → 17–39 ms; the whole skeleton took 3.3 s).
-  const { skeleton } = parseRows(ZBoundedSkeletonRow, await getDatabase().$queryRaw`
+  const { skeleton } = parseRows(ZBoundedSkeletonRow, await database.$queryRaw`
     SELECT ${boundedSkeletonJsonSql("agreementId", Prisma.sql`${agreement.id}::uuid`, now)} AS skeleton`)[0]!;
 
   const history: TSkeletonChange[] = skeleton.changes;

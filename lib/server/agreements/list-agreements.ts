@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
 import type { TAgreementListQuery } from "../../schemas/reader-queries";
-import { getDatabase } from "../db";
+import { readDatabase } from "../read-database";
 import { assertCan, type TActor } from "../permissions";
 import { parseRows } from "../rows/parse-rows";
 import { ZAgreementListRow } from "../rows/subject-list-row";
@@ -24,6 +24,7 @@ export async function listAgreements(
   { cursor, limit = 25, now = new Date() }: { cursor?: string; limit?: number; now?: Date } = {},
 ) {
   assertCan(actor, "published:read");
+  const database = await readDatabase(actor);
   const sort = filters.sort ?? (filters.q ? "relevance" : "name");
   const shared = subjectListSql("agreementId", "a", filters, now);
   const { conditions } = shared;
@@ -38,7 +39,7 @@ export async function listAgreements(
   };
   const sortSql = keysetFor(sortKeys[sort], cursor);
 
-  const raw = await getDatabase().$queryRaw`
+  const raw = await database.$queryRaw`
     WITH matched AS (
       SELECT a.id, a.slug, a.title, a."shortName", a.kind::text AS kind, a."signedOn", ${sortSql.key} AS "sortKey"
       FROM "Agreement" a WHERE ${Prisma.join(conditions, " AND ")}

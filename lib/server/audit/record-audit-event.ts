@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import type { TActor } from "../permissions";
+import { noteWriteBy } from "../read-database";
 
 type TAuditEvent = {
   action: string;
@@ -28,4 +29,6 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, actor: TAct
       after: toJson(event.after),
     },
   });
+  // The audit log is the read-your-writes marker (lib/server/read-database.ts).
+  noteWriteBy(actor);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
-import { getDatabase } from "../db";
+import { readDatabase } from "../read-database";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 import { ZNameRow } from "../rows/name-row";
@@ -18,7 +18,7 @@ export type TFeedScope =
 /** The feed's title, the page it mirrors and the history filters behind it; NOT_FOUND for an unknown subject. */
 export async function getFeedSubject(actor: TActor, scope: TFeedScope): Promise<{ title: string; pagePath: string; feedPath: string; filters: TDevelopmentFilters }> {
   assertCan(actor, "published:read");
-  const database = getDatabase();
+  const database = await readDatabase(actor);
   switch (scope.kind) {
     case "all":
       return { title: "Pactwatch: all developments", pagePath: "/developments", feedPath: "/feeds/developments.atom", filters: {} };

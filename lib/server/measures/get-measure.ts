@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
 import { boundedTimeline } from "../../domain/bounded-timeline";
-import { getDatabase } from "../db";
+import { readDatabase } from "../read-database";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 import { parseRows } from "../rows/parse-rows";
@@ -15,7 +15,8 @@ import { boundedSkeletonJsonSql, deriveBoundedStatus, linksJsonSql, toRelatedIte
  */
 export async function getMeasure(actor: TActor, slug: string, now: Date = new Date()) {
   assertCan(actor, "published:read");
-  const raw = await getDatabase().$queryRaw`
+  const database = await readDatabase(actor);
+  const raw = await database.$queryRaw`
     SELECT m.id, m.slug, m.title, m."measureType"::text AS "measureType", m.products, m."hsCodes", m."announcedOn", m."effectiveOn",
       m."timeZone", m.summary, m."updatedAt",
       json_build_object('code', imposing.code, 'name', imposing.name) AS "imposingParty",
@@ -28,7 +29,7 @@ export async function getMeasure(actor: TActor, slug: string, now: Date = new Da
   if (!measure) throw new AppError("NOT_FOUND", `No trade measure is recorded at “${slug}”.`);
   // A second statement, so the planner knows the subject: with its id as a value it reads a long
   // history's latest rows along the history index instead of sorting all of them (at 50 000 entries: 546 → 17–39 ms; the whole skeleton took 3.3 s).
-  const { skeleton } = parseRows(ZBoundedSkeletonRow, await getDatabase().$queryRaw`
+  const { skeleton } = parseRows(ZBoundedSkeletonRow, await database.$queryRaw`
     SELECT ${boundedSkeletonJsonSql("measureId", Prisma.sql`${measure.id}::uuid`, now)} AS skeleton`)[0]!;
   const history = skeleton.changes;
   const { timeline, changes } = boundedTimeline(history, skeleton.truncated, now);

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
 import type { TMeasureListQuery } from "../../schemas/reader-queries";
-import { getDatabase } from "../db";
+import { readDatabase } from "../read-database";
 import { epochOrLast, type TSortKey } from "../list-sort-sql";
 import { assertCan, type TActor } from "../permissions";
 import { parseRows } from "../rows/parse-rows";
@@ -26,6 +26,7 @@ export async function listMeasures(
   { cursor, limit = 25, now = new Date() }: { cursor?: string; limit?: number; now?: Date } = {},
 ) {
   assertCan(actor, "published:read");
+  const database = await readDatabase(actor);
   const sort = filters.sort ?? (filters.q ? "relevance" : "name");
   const shared = subjectListSql("measureId", "m", filters, now);
   const { conditions } = shared;
@@ -40,7 +41,7 @@ export async function listMeasures(
   };
   const sortSql = keysetFor(sortKeys[sort], cursor);
 
-  const raw = await getDatabase().$queryRaw`
+  const raw = await database.$queryRaw`
     WITH matched AS (
       SELECT m.id, m.slug, m.title, m."measureType"::text AS "measureType", m."announcedOn", m."imposingPartyId", ${sortSql.key} AS "sortKey"
       FROM "TradeMeasure" m WHERE ${Prisma.join(conditions, " AND ")}

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
-import { getDatabase } from "../db";
+import { readDatabase } from "../read-database";
 import { assertCan, type TActor } from "../permissions";
 import { ZStatusCountRow } from "../rows/overview-rows";
 import { parseRows } from "../rows/parse-rows";
@@ -9,7 +9,8 @@ import { currentStatusOnlyJoin } from "../status-sql";
 /** How many agreements and measures are in each current status (null: no status yet), in one round trip. */
 export async function countByStatus(actor: TActor, now: Date = new Date()) {
   assertCan(actor, "published:read");
-  const raw = await getDatabase().$queryRaw`
+  const database = await readDatabase(actor);
+  const raw = await database.$queryRaw`
     SELECT 'agreements' AS subject, current."currentStatus" AS status, count(*)::int AS count
     FROM "Agreement" a ${currentStatusOnlyJoin("agreementId", Prisma.sql`a.id`, now)} GROUP BY 2
     UNION ALL

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "../../generated/prisma/client";
 import type { Status } from "../../generated/prisma/enums";
 import { isNoticeDeadlineRelevant, nextNoticeDeadline } from "../../domain/deadlines";
-import { getDatabase } from "../db";
+import { readDatabase } from "../read-database";
 import { assertCan, type TActor } from "../permissions";
 import { ZRenewingAgreementRow, ZScheduledChangeRow } from "../rows/overview-rows";
 import { parseRows } from "../rows/parse-rows";
@@ -20,7 +20,7 @@ export type TPendingDeadline =
  */
 export async function listPendingDeadlines(actor: TActor, { now = new Date(), withinDays }: { now?: Date; withinDays?: number } = {}) {
   assertCan(actor, "published:read");
-  const database = getDatabase();
+  const database = await readDatabase(actor);
   const horizon = withinDays ? new Date(now.getTime() + withinDays * 86_400_000) : null;
   const [rawScheduled, rawRenewing] = await Promise.all([
     database.$queryRaw`

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
-import { getDatabase } from "../db";
+import { readDatabase } from "../read-database";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 import { agreementName } from "../../domain/subject-ref";
@@ -18,7 +18,7 @@ export const PARTY_SECTION_LIMIT = 50;
  */
 export async function getParty(actor: TActor, code: string, now: Date = new Date()) {
   assertCan(actor, "published:read");
-  const database = getDatabase();
+  const database = await readDatabase(actor);
   const partyId = Prisma.sql`(SELECT id FROM "Party" WHERE code = ${code})`;
   const [rawParties, rawAgreements, rawMeasures, rawCounterparts] = await Promise.all([
     database.$queryRaw`SELECT id, code, name, kind::text AS kind, aliases FROM "Party" WHERE code = ${code}`,

@@ -3,7 +3,7 @@ import { containsPattern, escapeLike } from "../like-pattern";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
 import type { TPartyListQuery } from "../../schemas/reader-queries";
-import { getDatabase } from "../db";
+import { readDatabase } from "../read-database";
 import { decodeCursor, encodeCursor } from "../keyset";
 import { keysetSql } from "../list-sort-sql";
 import { assertCan, type TActor } from "../permissions";
@@ -18,6 +18,7 @@ export type TPartyListFilters = Partial<Omit<TPartyListQuery, "cursor" | "limit"
  */
 export async function listParties(actor: TActor, filters: TPartyListFilters = {}, { cursor, limit = 50 }: { cursor?: string; limit?: number } = {}) {
   assertCan(actor, "published:read");
+  const database = await readDatabase(actor);
   const sort = filters.sort ?? "name";
   const conditions: Prisma.Sql[] = [Prisma.sql`true`];
   if (filters.q) {
@@ -32,7 +33,7 @@ export async function listParties(actor: TActor, filters: TPartyListFilters = {}
       : { expression: Prisma.sql`lower(counted.name)`, direction: "asc", type: "text" },
   );
   const after = cursor ? sortSql.after(decodeCursor(cursor, z.tuple([z.union([z.string(), z.number()]), z.uuid()]))) : Prisma.sql`true`;
-  const raw = await getDatabase().$queryRaw`
+  const raw = await database.$queryRaw`
     WITH counted AS (
       SELECT p.id, p.code, p.name, p.kind::text AS kind, p.aliases,
         (SELECT count(*) FROM "AgreementParty" ap WHERE ap."partyId" = p.id)::int AS agreements,

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
 import { boundedTimeline } from "../../domain/bounded-timeline";
-import { getDatabase } from "../db";
+import { readDatabase } from "../read-database";
 import { decodeCursor, encodeCursor } from "../keyset";
 import { epochOrLast, keysetSql } from "../list-sort-sql";
 import { AppError } from "../errors";
@@ -44,7 +44,7 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
   const { now = new Date(), limit = RELATION_PAGE_SIZE, cursors = {} } = options instanceof Date ? { now: options } : options;
   const [firstCode, secondCode] = canonicalPair(codes[0], codes[1]);
   const after = Object.fromEntries(RELATION_LISTS.map((list) => [list, cursors[list] ? decodeCursor(cursors[list], ZListCursor) : null])) as Record<TRelationList, readonly [number, string] | null>;
-  const database = getDatabase();
+  const database = await readDatabase(actor);
   const [parties, subjects, years] = await Promise.all([
     queryRows(database, ZRelationPartyRow, Prisma.sql`SELECT code, name FROM "Party" WHERE code IN (${firstCode}, ${secondCode}) ORDER BY code`),
     queryRows(database, ZRelationSubjectRow, relationSubjectsSql(firstCode, secondCode, now, { limit, after })),

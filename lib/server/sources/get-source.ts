@@ -1,6 +1,6 @@
 import "server-only";
 import { isRecordId } from "../../schemas/record-id";
-import { getDatabase } from "../db";
+import { readDatabase } from "../read-database";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 import { subjectHref } from "../../domain/subject-ref";
@@ -17,7 +17,7 @@ export const CITING_LIMIT = 100;
 export async function getSource(actor: TActor, id: string) {
   assertCan(actor, "published:read");
   if (!isRecordId(id)) throw new AppError("NOT_FOUND", "No source is recorded at this address.");
-  const database = getDatabase();
+  const database = await readDatabase(actor);
   const [rawSources, rawCiting, rawCounts] = await Promise.all([
     database.$queryRaw`
       SELECT s.id, s.url, s.title, s.publisher, s.authors, s."publishedAt", s."accessedAt", s.kind::text AS kind, s.language,

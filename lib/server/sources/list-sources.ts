@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
 import type { TSourceListQuery } from "../../schemas/reader-queries";
-import { getDatabase } from "../db";
+import { readDatabase } from "../read-database";
 import { ZRecordId } from "../../schemas/record-id";
 import { decodeCursor, encodeCursor, ZCursorInstant } from "../keyset";
 import { assertCan, type TActor } from "../permissions";
@@ -23,6 +23,7 @@ const ZNewestKey = z.tuple([z.union([ZCursorInstant, z.null()]), ZRecordId]);
  */
 export async function listSources(actor: TActor, filters: TSourceListFilters = {}, { cursor, limit = 25 }: { cursor?: string; limit?: number } = {}) {
   assertCan(actor, "published:read");
+  const database = await readDatabase(actor);
   const sort = filters.sort ?? (filters.q ? "relevance" : "newest");
   const query = filters.q ? Prisma.sql`websearch_to_tsquery('english', ${filters.q})` : null;
   const conditions: Prisma.Sql[] = [Prisma.sql`s."mergedIntoId" IS NULL`];
@@ -59,7 +60,7 @@ export async function listSources(actor: TActor, filters: TSourceListFilters = {
           ORDER BY s.id DESC LIMIT ${limit + 1})
       ) both_parts ORDER BY phase, "publishedAt" DESC NULLS LAST, id DESC LIMIT ${limit + 1}`;
   }
-  const raw = await getDatabase().$queryRaw`
+  const raw = await database.$queryRaw`
     SELECT page.id, page.url, page.title, page.publisher, page.authors, page."publishedAt", page.kind::text AS kind,
       page.reliability::text AS reliability, page."retiredAt", page."sortKey",
       (SELECT count(*) FROM "Citation" c WHERE c."sourceId" = page.id)::int AS citations

@@ -1,6 +1,6 @@
 import "server-only";
 import { isRecordId } from "../../schemas/record-id";
-import { getDatabase } from "../db";
+import { readDatabase } from "../read-database";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 
@@ -16,7 +16,7 @@ const MAX_HOPS = 20;
 export async function resolveSourceRedirect(actor: TActor, id: string): Promise<{ id: string; redirectTo: string | null }> {
   assertCan(actor, "published:read");
   if (!isRecordId(id)) throw new AppError("NOT_FOUND", "There is no such source.");
-  const database = getDatabase();
+  const database = await readDatabase(actor);
   let current = await database.source.findUnique({ where: { id }, select: { id: true, mergedIntoId: true } });
   if (!current) throw new AppError("NOT_FOUND", "There is no such source.");
   const seen = new Set([current.id]);

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
 import type { TDevelopmentQuery } from "../../schemas/reader-queries";
-import { getDatabase } from "../db";
+import { readDatabase } from "../read-database";
 import { historyAfterSql, historyEntriesSql, historyKeyOf, historyOrderSql, toReaderEntry, type TReaderEntry } from "../history-sql";
 import { decodeCursor, splitPage, ZCursorInstant } from "../keyset";
 import { assertCan, type TActor } from "../permissions";
@@ -33,7 +33,7 @@ export async function listPublishedChanges(
 ): Promise<TDevelopmentPage> {
   assertCan(actor, "published:read");
   const order = filters.order ?? "effective";
-  const rows = await queryRows(getDatabase(), ZHistoryRow, publishedChangesSql(filters, { cursor, limit, now, occurredBy }));
+  const rows = await queryRows(await readDatabase(actor), ZHistoryRow, publishedChangesSql(filters, { cursor, limit, now, occurredBy }));
   const { items, nextCursor } = splitPage(rows.map(toReaderEntry), limit, (entry) => historyKeyOf(order, entry));
   return { entries: items, nextCursor };
 }
