@@ -14,6 +14,8 @@ export type TDatabaseOptions = {
   applicationName?: string;
   /** How long a query may wait for a free connection. */
   connectionTimeoutMillis?: number;
+  /** How long one statement may run before the server cancels it. */
+  statementTimeoutMillis?: number;
 };
 
 // A global symbol, not a module-level WeakMap: Next.js may load this module more than once,
@@ -26,6 +28,7 @@ export function createDatabase({
   poolSize = 10,
   applicationName = "pactwatch",
   connectionTimeoutMillis = 10_000,
+  statementTimeoutMillis = 30_000,
 }: TDatabaseOptions): TDatabase {
   const pool = new pg.Pool({
     connectionString: url,
@@ -34,7 +37,7 @@ export function createDatabase({
     idleTimeoutMillis: 30_000,
     application_name: applicationName,
     // A runaway query must not hold a connection (and, embedded, the whole database) forever.
-    statement_timeout: 30_000,
+    statement_timeout: statementTimeoutMillis,
     // JIT compilation costs 30–50 ms on our short, index-backed reads at a million rows and
     // never pays back (docs/decisions/007). PGlite ignores the option.
     options: "-c jit=off",
