@@ -1,11 +1,11 @@
-// npx tsx bench/export-load.ts --base http://127.0.0.1:3120 --pid <server pid> [--exports 4] [--rate BYTES_PER_S]
+// npx tsx bench/export-load.ts --base http://127.0.0.1:3120 --pid <server pid> [--exports 4] [--rate BYTES_PER_S] [--bytes N]
 // Issue 10 item 5's measurement: ordinary API read latency and the server's memory while N
 // citation-level CSV exports run at once (each read as fast as the network allows, or at
 // --rate bytes a second, a slow client). Prints one JSON report. Point it at a running
 // production server (scripts/serve.mjs) on a database with a large history (db:generate-large).
 import fs from "node:fs";
 
-type TOptions = { base: string; pid: number; exports: number; rate: number | null; baselineSeconds: number; maxSeconds: number };
+type TOptions = { base: string; pid: number; exports: number; rate: number | null; bytes: number | null; baselineSeconds: number; maxSeconds: number };
 
 function parseOptions(argv: string[]): TOptions {
   const value = (name: string) => {
@@ -19,6 +19,8 @@ function parseOptions(argv: string[]): TOptions {
     pid,
     exports: Number(value("exports") ?? 4),
     rate: value("rate") ? Number(value("rate")) : null,
+    // Stop reading each export after this many bytes (a slow client need not read 128 MB to show its cost).
+    bytes: value("bytes") ? Number(value("bytes")) : null,
     baselineSeconds: Number(value("baseline") ?? 10),
     maxSeconds: Number(value("max") ?? 600),
   };
@@ -79,7 +81,7 @@ async function readLoop(base: string, stop: () => boolean): Promise<number[]> {
 
 type TExportResult = { status: number; bytes: number; seconds: number; retryAfter: string | null };
 
-async function runExport(base: string, rate: number | null, client: number): Promise<TExportResult> {
+async function runExport(base: string, rate: number | null, limit: number | null, client: number): Promise<TExportResult> {
   const started = performance.now();
   // Each export as another client: run the server with TRUSTED_PROXY_HOPS=1 so X-Forwarded-For
   // names the client (without it all exports come from one address, one client of the limits).
@@ -92,6 +94,10 @@ async function runExport(base: string, rate: number | null, client: number): Pro
       const { done, value } = await reader.read();
       if (done) break;
       bytes += value.byteLength;
+      if (limit && bytes >= limit) {
+        await reader.cancel();
+        break;
+      }
       if (rate) {
         const due = readStarted + (bytes / rate) * 1000;
         const wait = due - performance.now();
@@ -113,7 +119,7 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => memory.push(residentMegabytes(options.pid)), 500);
   const started = Date.now();
   const reads = readLoop(options.base, () => !isExporting || Date.now() - started > options.maxSeconds * 1000);
-  const exports = await Promise.all(Array.from({ length: options.exports }, (_, client) => runExport(options.base, options.rate, client)));
+  const exports = await Promise.all(Array.from({ length: options.exports }, (_, client) => runExport(options.base, options.rate, options.bytes, client)));
   isExporting = false;
   const during = await reads;
   clearInterval(sampler);
