@@ -12,7 +12,8 @@ import { refusedPageSearch } from "@/lib/server/rate-limits/page-limits";
 //   with an empty 307, before any page renders (pages still check the session itself);
 // - an anonymous search on a page (q=) takes its rate-limit point here, where a refusal can
 //   still be a 429 with Retry-After (lib/server/rate-limits/page-limits.ts, decision 017).
-// The proxy reads two settings straight from the environment: lib/server/env.ts is server-only.
+// It reads PUBLIC_READ and PUBLIC_URL straight from the environment, cheaply on every request;
+// only a page search reaches the database (through lib/server, which the proxy bundle may import).
 const SESSION_COOKIE = "pactwatch.session-token";
 const OPEN_WITHOUT_SIGN_IN = /^\/(sign-in|api|feeds|exports|_next)(\/|$)/;
 
