@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { crossOriginActionProblem, pathProblem } from "@/lib/request-guards";
 import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
+import { refusedPageSearch } from "@/lib/server/rate-limits/page-limits";
 
 // Runs before every page and route (decision 014):
 // - a Content-Security-Policy with a fresh nonce; Next.js reads the nonce from the request's
@@ -11,12 +12,15 @@ import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/li
 // - a path that cannot be decoded or holds a control character is a 400, and a server action
 //   posted from another origin a 403 (Next.js refused both, but with a 500; lib/request-guards.ts);
 // - with PUBLIC_READ=false, a visitor without a session cookie is sent to the sign-in page here,
-//   with an empty 307, before any page renders (pages still check the session itself).
-// The proxy reads two settings straight from the environment: lib/server/env.ts is server-only.
+//   with an empty 307, before any page renders (pages still check the session itself);
+// - an anonymous search on a page (q=) takes its rate-limit point here, where a refusal can
+//   still be a 429 with Retry-After (lib/server/rate-limits/page-limits.ts, decision 017).
+// It reads PUBLIC_READ and PUBLIC_URL straight from the environment, cheaply on every request;
+// only a page search reaches the database (through lib/server, which the proxy bundle may import).
 const SESSION_COOKIE = "pactwatch.session-token";
 const OPEN_WITHOUT_SIGN_IN = /^\/(sign-in|api|feeds|exports|_next)(\/|$)/;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const isHttps = process.env.PUBLIC_URL?.startsWith("https://") ?? false;
   const { pathname, search } = request.nextUrl;
   const refusal = refusalOf(request, pathname);
@@ -29,6 +33,12 @@ export function proxy(request: NextRequest) {
   }
   const nonce = newNonce();
   const policy = contentSecurityPolicy({ nonce, isDevelopment: process.env.NODE_ENV === "development", isHttps });
+  const refused = await refusedPageSearch(request);
+  if (refused) {
+    const page = new NextResponse(refused.body, refused);
+    page.headers.set("content-security-policy", policy);
+    return withTransportSecurity(page, isHttps);
+  }
   const headers = new Headers(request.headers);
   headers.set("x-pactwatch-path", `${pathname}${search}`);
   headers.set("x-nonce", nonce);

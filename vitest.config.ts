@@ -16,7 +16,15 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "tests/e2e/**", "lib/generated/**", ".data/**", "bench/peer/**", "bench/results/**"],
     environment: "node",
-    env: { AUTH_SECRET: "test-only-secret-that-is-long-enough-0123456789", PUBLIC_READ: "true" },
+    // The request rate limits are off (0) for suites that call routes in bulk from one address;
+    // tests/limits/ switch them on with the values they check (tests/support/limits-env.ts).
+    env: {
+      AUTH_SECRET: "test-only-secret-that-is-long-enough-0123456789",
+      PUBLIC_READ: "true",
+      RATE_LIMIT_SEARCHES_PER_MINUTE: "0",
+      RATE_LIMIT_EXPORTS_PER_MINUTE: "0",
+      RATE_LIMIT_WRITES_PER_MINUTE: "0",
+    },
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -23,6 +23,9 @@ import { embeddedTable, markdownTable, type TMeasurement } from "./lib/table";
 import { runWrites, type TWriteReport } from "./lib/writes";
 import { updateBenchmarksDoc, reportMarkdown } from "./lib/report";
 
+/** The request rate limits switched off (0), for a load generated from one address. */
+const BENCH_WITHOUT_RATE_LIMITS = { RATE_LIMIT_SEARCHES_PER_MINUTE: "0", RATE_LIMIT_EXPORTS_PER_MINUTE: "0", RATE_LIMIT_WRITES_PER_MINUTE: "0" };
+
 const PORTS = { app: 3170, embedded: 3172, floor: 3175, peer: 3176 };
 const SEQ_SCAN_THRESHOLD = 10_000;
 const started = Date.now();
@@ -101,6 +104,8 @@ async function main(): Promise<number> {
         HOST: "127.0.0.1",
         DATABASE_POOL_SIZE: "10",
         PACTWATCH_SQL_CAPTURE: captureFile,
+        // A load test from one address: the per-address rate limits (README "Limits") off.
+        ...BENCH_WITHOUT_RATE_LIMITS,
       },
       logFile: path.join(runDir, "app.log"),
       readyUrl: `${appUrl}/api/health`,

@@ -16,7 +16,16 @@ export async function measureEmbedded(options: {
   track: (started: TStarted) => void;
 }): Promise<TMeasurement[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pactwatch-bench-embedded-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, PACTWATCH_DATA_DIR: dataDir, PORT: String(options.port), HOST: "127.0.0.1" };
+  // A load from one address: the per-address rate limits (README "Limits") off.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PACTWATCH_DATA_DIR: dataDir,
+    PORT: String(options.port),
+    HOST: "127.0.0.1",
+    RATE_LIMIT_SEARCHES_PER_MINUTE: "0",
+    RATE_LIMIT_EXPORTS_PER_MINUTE: "0",
+    RATE_LIMIT_WRITES_PER_MINUTE: "0",
+  };
   delete env.DATABASE_URL;
   delete env.AUTH_SECRET;
   delete env.PACTWATCH_SQL_CAPTURE;

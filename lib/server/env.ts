@@ -106,8 +106,52 @@ const ZLauncherEnvChecked = ZLauncherEnv.refine((env) => !env.DATABASE_REPLICA_U
   message: "DATABASE_REPLICA_URL is set but DATABASE_URL is not: a replica needs its primary; set DATABASE_URL too, or unset DATABASE_REPLICA_URL for the embedded database",
   path: ["DATABASE_REPLICA_URL"],
 });
+/** A count per minute; 0 switches that limit off. */
+const perMinute = (name: string, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number of requests a minute (0 switches the limit off)` })
+    .int(`${name} must be a whole number of requests a minute (0 switches the limit off)`)
+    .min(0, `${name} must be 0 (off) or more`)
+    .max(1_000_000, `${name} must be at most 1000000`)
+    .default(fallback);
+
+const concurrent = (name: string, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number of exports at once, 1 or more` })
+    .int(`${name} must be a whole number of exports at once, 1 or more`)
+    .min(1, `${name} must be 1 or more`)
+    .max(1_000, `${name} must be at most 1000`)
+    .default(fallback);
+
+// The request limits of the README's "Limits" section (docs/decisions/017). Counted in
+// PostgreSQL, so they hold across every app process on one database.
+const ZLimitsEnv = z
+  .object({
+    /** Searches (a non-empty q=) a minute by one anonymous client address, pages and API. */
+    RATE_LIMIT_SEARCHES_PER_MINUTE: perMinute("RATE_LIMIT_SEARCHES_PER_MINUTE", 60),
+    /** Exports started a minute by one anonymous client address. */
+    RATE_LIMIT_EXPORTS_PER_MINUTE: perMinute("RATE_LIMIT_EXPORTS_PER_MINUTE", 6),
+    /** API writes a minute per API token (or signed-in session's account), and again per client address. */
+    RATE_LIMIT_WRITES_PER_MINUTE: perMinute("RATE_LIMIT_WRITES_PER_MINUTE", 120),
+    /** Exports one client (account, or anonymous address) may run at once. */
+    EXPORTS_CONCURRENT_PER_CLIENT: concurrent("EXPORTS_CONCURRENT_PER_CLIENT", 1),
+    /** Exports all clients together may run at once, over every app process on the database. */
+    EXPORTS_CONCURRENT_TOTAL: concurrent("EXPORTS_CONCURRENT_TOTAL", 2),
+    /** How long one batch of an export may take in the database before the export is ended. */
+    EXPORT_STATEMENT_TIMEOUT_MS: z.coerce
+      .number({ error: "EXPORT_STATEMENT_TIMEOUT_MS must be a number of milliseconds" })
+      .int()
+      .min(1_000, "EXPORT_STATEMENT_TIMEOUT_MS must be at least 1000")
+      .max(600_000, "EXPORT_STATEMENT_TIMEOUT_MS must be at most 600000")
+      .default(30_000),
+  })
+  .refine((env) => env.EXPORTS_CONCURRENT_PER_CLIENT <= env.EXPORTS_CONCURRENT_TOTAL, {
+    message: "EXPORTS_CONCURRENT_PER_CLIENT must not exceed EXPORTS_CONCURRENT_TOTAL",
+    path: ["EXPORTS_CONCURRENT_PER_CLIENT"],
+  });
 
 export type TAppEnv = z.infer<typeof ZAppEnv>;
+export type TLimitsEnv = z.infer<typeof ZLimitsEnv>;
 export type TDatabaseEnv = z.infer<typeof ZDatabaseEnv>;
 export type TReplicaEnv = z.infer<typeof ZReplicaEnv>;
 export type TLauncherEnv = z.infer<typeof ZLauncherEnv>;
@@ -129,6 +173,7 @@ function parse<T extends z.ZodType>(schema: T, source: Record<string, string | u
 let appEnv: TAppEnv | undefined;
 let databaseEnv: TDatabaseEnv | undefined;
 let replicaEnv: TReplicaEnv | undefined;
+let limitsEnv: TLimitsEnv | undefined;
 
 /** Where the app process finds its database, validated on first use. */
 export function getDatabaseEnv(): TDatabaseEnv {
@@ -148,8 +193,16 @@ export function getAppEnv(): TAppEnv {
   return appEnv;
 }
 
+/** The request and export limits, validated on first use. */
+export function getLimitsEnv(): TLimitsEnv {
+  limitsEnv ??= parse(ZLimitsEnv, process.env);
+  return limitsEnv;
+}
+
 /** The launcher's configuration (npm start, scripts): DATABASE_URL is optional there. */
 export function getLauncherEnv(source: Record<string, string | undefined> = process.env): TLauncherEnv {
+  // The app reads the limits itself; checking them here too stops `npm start` before it serves.
+  parse(ZLimitsEnv, source);
   return parse(ZLauncherEnvChecked, source);
 }
 
@@ -158,4 +211,5 @@ export function resetEnvCache(): void {
   appEnv = undefined;
   databaseEnv = undefined;
   replicaEnv = undefined;
+  limitsEnv = undefined;
 }

@@ -31,8 +31,8 @@ export const RECORD_TABLES: readonly TRecordTable[] = [
   { name: "ApiToken", isSecret: true },
 ];
 
-/** Not part of the record: sign-in sessions and rate-limit counters end; migrations are the schema's. */
-export const SKIPPED_TABLES: readonly string[] = ["Session", "RateLimit", "_prisma_migrations"];
+/** Not part of the record: sign-in sessions, rate-limit counters and running exports end; migrations are the schema's. */
+export const SKIPPED_TABLES: readonly string[] = ["Session", "RateLimit", "ExportLease", "_prisma_migrations"];
 
 export const EXPORT_FORMAT = "pactwatch-export";
 /** Raise when a change to the file's layout would confuse an older importer. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { seedDemoData } from "../../prisma/seed/seed-database";
 import { Prisma } from "../../lib/generated/prisma/client";
 import { getAgreement } from "../../lib/server/agreements/get-agreement";
+import { acquireExportSlot } from "../../lib/server/exports/export-slots";
 import { listAgreements } from "../../lib/server/agreements/list-agreements";
 import { lockRow } from "../../lib/server/desk/conflict-error";
 import { getFeedSubject } from "../../lib/server/feeds/get-feed-subject";
@@ -67,6 +68,7 @@ describe("row schemas", () => {
     await getSource(null, sources.items[0]!.id);
     await listDuplicateCandidates(admin);
     await getFeedSubject(null, { kind: "relation", codes: ["KOR", "JPN"] });
+    await (await acquireExportSlot("address:192.0.2.1")).release();
     await runWriteTransaction(async (tx) => {
       expect(await lockRow(tx, "Agreement", "slug", "gsomia")).toBe(true);
       await lockStatusChange(tx, history.entries[0]!.id);

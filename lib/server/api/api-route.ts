@@ -4,6 +4,7 @@ import { paramsToObject } from "../../schemas/reader-queries";
 import { authenticateApiToken } from "../api-tokens/authenticate-api-token";
 import { runAsActor } from "../auth/actor-context";
 import { assertCan, type TActor, type TPermission, type TSignedInActor } from "../permissions";
+import { enforceRequestLimits, type TRequestLimit } from "../rate-limits/request-limits";
 import { getCurrentActor } from "../session";
 import { problemResponse } from "./problem-response";
 import { checkedRouteParams } from "./route-params";
@@ -41,6 +42,11 @@ export type TApiRouteDeclaration<TPerm extends TRoutePermission, TParam extends 
   response?: z.ZodType;
   /** The success status when it is not 200 (201 for a create, 204 for no body). */
   successStatus?: 200 | 201 | 204;
+  /**
+   * "export": anonymous requests count against the export rate limit instead of the search one
+   * (lib/server/rate-limits/; writes and anonymous q= searches are limited on every route).
+   */
+  limit?: TRequestLimit;
 };
 
 export type TApiRouteContext<TPerm extends TRoutePermission, TParam extends string, TBody, TQuery> = {
@@ -78,7 +84,10 @@ export function apiRoute<TPerm extends TRoutePermission, TParam extends string =
       const isPublic = declaration.permission === "public";
       const actor = isPublic ? null : await identify(request);
       return await runAsActor(actor, async () => {
-        if (declaration.permission !== "public") assertCan(actor, declaration.permission);
+        if (declaration.permission !== "public") {
+          assertCan(actor, declaration.permission);
+          await enforceRequestLimits(request, actor, declaration.limit);
+        }
         const typedActor = actor as TActorFor<TPerm>;
         const params = checkedRouteParams(((await context.params) ?? {}) as Record<TParam, string>) as Record<TParam, string>;
         const query = (declaration.query ? declaration.query.parse(paramsToObject(new URL(request.url).searchParams)) : undefined) as TOutput<TQuery>;

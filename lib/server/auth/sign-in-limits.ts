@@ -1,10 +1,9 @@
 import "server-only";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { getDatabase, poolOf, type TDatabase } from "../db";
-import { AppError } from "../errors";
+import type { RateLimiterPostgres } from "rate-limiter-flexible";
+import { consumeOrRefuse, postgresLimiter } from "../rate-limits/postgres-limiter";
 
-// Sign-in attempts are counted in PostgreSQL (table "RateLimit"), so every app process shares
-// the counts, and each attempt takes its point with one atomic statement BEFORE the password is
+// Sign-in attempts are counted in PostgreSQL (table "RateLimit", lib/server/rate-limits/), so every
+// app process shares the counts, and each attempt takes its point with one atomic statement BEFORE the password is
 // checked: parallel guesses cannot all slip in under the limit (decision 014).
 //
 // Refusals ("try again in N s") are per client address, and per account *from that address*:
@@ -21,50 +20,18 @@ export const SIGN_IN_LIMITS = {
 } as const;
 
 type TLimiters = { accountAtAddress: RateLimiterPostgres; address: RateLimiterPostgres; account: RateLimiterPostgres };
-const limitersByDatabase = new WeakMap<TDatabase, TLimiters>();
 
-// The library names its prepared statements; the embedded database serves every connection
-// from one session, where a second connection preparing the same name fails (so would a
-// transaction-pooling proxy). Unnamed statements work everywhere.
-function unnamedStatements(database: TDatabase) {
-  const pool = poolOf(database);
+function limiters(): TLimiters {
+  const { accountAtAddress, address, accountSlowdown } = SIGN_IN_LIMITS;
   return {
-    query: (config: string | { text: string; values?: unknown[] }, values?: unknown[]) =>
-      typeof config === "string" ? pool.query(config, values) : pool.query({ text: config.text, values: config.values ?? values }),
+    accountAtAddress: postgresLimiter({ keyPrefix: "sign-in:account-address", ...accountAtAddress }),
+    address: postgresLimiter({ keyPrefix: "sign-in:address", ...address }),
+    // A counter, not a limit: it never refuses.
+    account: postgresLimiter({ keyPrefix: "sign-in:account", points: 1_000_000, duration: accountSlowdown.duration }),
   };
 }
 
-function limiters(): TLimiters {
-  const database = getDatabase();
-  let found = limitersByDatabase.get(database);
-  if (!found) {
-    const make = (keyPrefix: string, points: number, duration: number) =>
-      new RateLimiterPostgres({ storeClient: unnamedStatements(database), storeType: "pool", tableName: "RateLimit", tableCreated: true, keyPrefix, points, duration });
-    const { accountAtAddress, address, accountSlowdown } = SIGN_IN_LIMITS;
-    found = {
-      accountAtAddress: make("sign-in:account-address", accountAtAddress.points, accountAtAddress.duration),
-      address: make("sign-in:address", address.points, address.duration),
-      // A counter, not a limit: it never refuses.
-      account: make("sign-in:account", 1_000_000, accountSlowdown.duration),
-    };
-    limitersByDatabase.set(database, found);
-  }
-  return found;
-}
-
-function tooMany(waitMs: number): AppError {
-  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-  return new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${seconds} s.`, {}, { retryAfterSeconds: seconds });
-}
-
-async function consumeOrRefuse(limiter: RateLimiterPostgres, key: string): Promise<void> {
-  try {
-    await limiter.consume(key, 1);
-  } catch (error) {
-    if (error instanceof RateLimiterRes) throw tooMany(error.msBeforeNext);
-    throw error;
-  }
-}
+const tooMany = (seconds: number) => `Too many failed sign-ins. Try again in ${seconds} s.`;
 
 const accountAtAddressKey = (email: string, address: string) => `${email}|${address}`;
 
@@ -81,8 +48,8 @@ export function slowdownMs(earlierFailures: number): number {
  */
 export async function takeSignInAttempt(email: string, address: string): Promise<{ delayMs: number }> {
   const limiter = limiters();
-  await consumeOrRefuse(limiter.address, address);
-  await consumeOrRefuse(limiter.accountAtAddress, accountAtAddressKey(email, address));
+  await consumeOrRefuse(limiter.address, address, tooMany);
+  await consumeOrRefuse(limiter.accountAtAddress, accountAtAddressKey(email, address), tooMany);
   const attempts = await limiter.account.consume(email, 1);
   return { delayMs: slowdownMs(attempts.consumedPoints - 1) };
 }

@@ -5,15 +5,22 @@ import { csvRows } from "../csv/csv-cells";
 import type { TReaderEntry } from "../history-sql";
 import { assertCan, type TActor } from "../permissions";
 import { listPublishedChanges, type TDevelopmentFilters } from "../status-changes/list-published-changes";
+import { boundedExportStream } from "./bounded-export-stream";
+import { getExportDatabase } from "./export-database";
+import type { TExportSlot } from "./export-slots";
 
-/** Developments fetched per round trip while exporting: memory stays flat however long the history. */
-export const EXPORT_BATCH_SIZE = 500;
+/**
+ * Developments fetched per round trip while exporting: memory stays flat however long the
+ * history, and each batch's work in this process (parsing, encoding) is short enough that the
+ * requests of other readers interleave between batches.
+ */
+export const EXPORT_BATCH_SIZE = 100;
 
-/** Walks a filtered history batch by batch (keyset pages), newest first. */
+/** Walks a filtered history batch by batch (keyset pages, on the export pool), newest first. */
 export async function* iterateDevelopments(actor: TActor, filters: TDevelopmentFilters, now: Date = new Date()): AsyncGenerator<TReaderEntry[]> {
   let cursor: string | undefined;
   do {
-    const page = await listPublishedChanges(actor, filters, { cursor, limit: EXPORT_BATCH_SIZE, now });
+    const page = await listPublishedChanges(actor, filters, { cursor, limit: EXPORT_BATCH_SIZE, now, database: getExportDatabase() });
     if (page.entries.length) yield page.entries;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -59,88 +66,61 @@ function gradeOf(citation: TReaderEntry["citations"][number]): string {
 }
 
 /**
- * A filtered history as CSV, streamed: a UTF-8 byte-order mark (so spreadsheets read the
- * Japanese and Korean quotes right), a header row, then batch after batch. Shape "developments"
- * gives one row per development with its sources in three columns; "citations" one row per citation.
+ * A filtered history as CSV, streamed with backpressure while `slot` is held: a UTF-8 byte-order
+ * mark (so spreadsheets read the Japanese and Korean quotes right), a header row, then batch after
+ * batch. Shape "developments" gives one row per development with its sources in three columns;
+ * "citations" one row per citation.
  */
-export function developmentsCsvStream(actor: TActor, filters: TDevelopmentFilters, { shape, origin }: { shape: TCsvShape; origin: string }): ReadableStream<Uint8Array> {
+export function developmentsCsvStream(actor: TActor, filters: TDevelopmentFilters, { shape, origin, slot }: { shape: TCsvShape; origin: string; slot: TExportSlot }): ReadableStream<Uint8Array> {
   assertCan(actor, "published:read");
-  const encoder = new TextEncoder();
-  const batches = iterateDevelopments(actor, filters);
   const header = shape === "citations" ? [...DEVELOPMENT_COLUMNS, ...CITATION_COLUMNS] : [...DEVELOPMENT_COLUMNS, "citation_count", "sources", "quotes"];
-  let isStarted = false;
-  return new ReadableStream({
-    async pull(controller) {
-      if (!isStarted) {
-        isStarted = true;
-        controller.enqueue(encoder.encode(`\uFEFF${csvRows([header])}`));
-        return;
-      }
-      const next = await batches.next();
-      if (next.done) return controller.close();
-      const rows = next.value.flatMap((entry) => {
-        const cells = developmentCells(entry, origin);
-        if (shape === "citations") {
-          return entry.citations.map((citation) => [
-            ...cells,
-            citation.source.publisher,
-            citation.source.title,
-            citation.source.url,
-            citation.source.publishedAt?.toISOString() ?? "",
-            citation.source.kind,
-            citation.source.reliability,
-            String(citation.credibility),
-            gradeOf(citation),
-            citation.quote ?? "",
-            citation.quoteOriginal ?? "",
-            citation.quoteLanguage ?? "",
-            citation.locator ?? "",
-            citation.source.id,
-          ]);
-        }
-        return [
-          [
-            ...cells,
-            String(entry.citations.length),
-            entry.citations.map((citation) => `${citation.source.publisher}: ${citation.source.title} <${citation.source.url}> [${gradeOf(citation)}]`).join("\n"),
-            entry.citations.filter((citation) => citation.quote).map((citation) => `${citation.source.publisher}: “${citation.quote}”`).join("\n"),
-          ],
-        ];
-      });
-      controller.enqueue(encoder.encode(csvRows(rows)));
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
+  return boundedExportStream({
+    slot,
+    batches: iterateDevelopments(actor, filters),
+    head: `\uFEFF${csvRows([header])}`,
+    encode: (entries) => csvRows(entries.flatMap((entry) => csvRowsOf(entry, shape, origin))),
   });
 }
 
-/** A filtered history as one JSON document, streamed: { query, generatedAt, developments: [ … ] }. */
-export function developmentsJsonStream(actor: TActor, filters: TDevelopmentFilters, { origin, query }: { origin: string; query: Record<string, unknown> }): ReadableStream<Uint8Array> {
+function csvRowsOf(entry: TReaderEntry, shape: TCsvShape, origin: string): string[][] {
+  const cells = developmentCells(entry, origin);
+  if (shape === "citations") {
+    return entry.citations.map((citation) => [
+      ...cells,
+      citation.source.publisher,
+      citation.source.title,
+      citation.source.url,
+      citation.source.publishedAt?.toISOString() ?? "",
+      citation.source.kind,
+      citation.source.reliability,
+      String(citation.credibility),
+      gradeOf(citation),
+      citation.quote ?? "",
+      citation.quoteOriginal ?? "",
+      citation.quoteLanguage ?? "",
+      citation.locator ?? "",
+      citation.source.id,
+    ]);
+  }
+  return [
+    [
+      ...cells,
+      String(entry.citations.length),
+      entry.citations.map((citation) => `${citation.source.publisher}: ${citation.source.title} <${citation.source.url}> [${gradeOf(citation)}]`).join("\n"),
+      entry.citations.filter((citation) => citation.quote).map((citation) => `${citation.source.publisher}: “${citation.quote}”`).join("\n"),
+    ],
+  ];
+}
+
+/** A filtered history as one JSON document, streamed with backpressure while `slot` is held: { query, generatedAt, developments: [ … ] }. */
+export function developmentsJsonStream(actor: TActor, filters: TDevelopmentFilters, { origin, query, slot }: { origin: string; query: Record<string, unknown>; slot: TExportSlot }): ReadableStream<Uint8Array> {
   assertCan(actor, "published:read");
-  const encoder = new TextEncoder();
-  const batches = iterateDevelopments(actor, filters);
-  let isFirst = true;
-  let isStarted = false;
-  return new ReadableStream({
-    async pull(controller) {
-      if (!isStarted) {
-        isStarted = true;
-        controller.enqueue(encoder.encode(`{"query":${JSON.stringify(query)},"generatedAt":${JSON.stringify(new Date().toISOString())},"developments":[`));
-        return;
-      }
-      const next = await batches.next();
-      if (next.done) {
-        controller.enqueue(encoder.encode("]}\n"));
-        return controller.close();
-      }
-      const items = next.value.map((entry) => JSON.stringify(developmentJson(entry, origin)));
-      controller.enqueue(encoder.encode(`${isFirst ? "" : ","}\n${items.join(",\n")}`));
-      isFirst = false;
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
+  return boundedExportStream({
+    slot,
+    batches: iterateDevelopments(actor, filters),
+    head: `{"query":${JSON.stringify(query)},"generatedAt":${JSON.stringify(new Date().toISOString())},"developments":[`,
+    encode: (entries, index) => `${index === 0 ? "" : ","}\n${entries.map((entry) => JSON.stringify(developmentJson(entry, origin))).join(",\n")}`,
+    tail: "]}\n",
   });
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
 import type { TDevelopmentQuery } from "../../schemas/reader-queries";
 import { readDatabase } from "../read-database";
+import type { TDatabase } from "../db";
 import { historyAfterSql, historyEntriesSql, historyKeyOf, historyOrderSql, toReaderEntry, type TReaderEntry } from "../history-sql";
 import { decodeCursor, splitPage, ZCursorInstant } from "../keyset";
 import { assertCan, type TActor } from "../permissions";
@@ -25,15 +26,16 @@ const ZOccurredKey = z.tuple([ZCursorInstant, ZCursorInstant, z.uuid()]);
  * their citations, in one round trip. Scoped to an agreement, a measure, a party or a pair of
  * parties, the page is merged from one index range scan per subject in scope; unscoped, it is one
  * range scan of the whole history index. Either way the cursor makes a deep page as cheap as the first.
+ * Exports pass their own `database` (their pool, lib/server/exports/export-database.ts).
  */
 export async function listPublishedChanges(
   actor: TActor,
   filters: TDevelopmentFilters,
-  { cursor, limit = 20, now = new Date(), occurredBy }: { cursor?: string; limit?: number; now?: Date; occurredBy?: Date } = {},
+  { cursor, limit = 20, now = new Date(), occurredBy, database }: { cursor?: string; limit?: number; now?: Date; occurredBy?: Date; database?: TDatabase } = {},
 ): Promise<TDevelopmentPage> {
   assertCan(actor, "published:read");
   const order = filters.order ?? "effective";
-  const rows = await queryRows(await readDatabase(actor), ZHistoryRow, publishedChangesSql(filters, { cursor, limit, now, occurredBy }));
+  const rows = await queryRows(database ?? (await readDatabase(actor)), ZHistoryRow, publishedChangesSql(filters, { cursor, limit, now, occurredBy }));
   const { items, nextCursor } = splitPage(rows.map(toReaderEntry), limit, (entry) => historyKeyOf(order, entry));
   return { entries: items, nextCursor };
 }
