@@ -16,6 +16,13 @@ import { subjectHref } from "../../domain/subject-ref";
 /** How many subjects get a lane of their own on the relation's timeline (the most recently active). */
 export const MAX_TIMELINE_LANES = 8;
 
+/**
+ * How many of its latest published changes a lane of the relation's timeline draws (the subject's
+ * own page draws SKELETON_WINDOW): eight lanes of 400 (the window then) were most of the page's 1.35 MB and of its
+ * CPU. A lane with more starts later, and the caption says so.
+ */
+export const RELATION_LANE_WINDOW = 60;
+
 /** The two codes of a pair in the canonical (alphabetical) order used in addresses: JPN-KOR. */
 export function canonicalPair(first: string, second: string): [string, string] {
   return first <= second ? [first, second] : [second, first];
@@ -71,7 +78,7 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
       measureType: row.measureType,
       imposingCode: row.imposingCode,
       current: toCurrentStatus(row),
-      ...(skeleton ? boundedTimelineOf(skeleton, row.skeleton!.truncated) : { timeline: null, skeleton: null }),
+      ...(skeleton ? { ...boundedTimelineOf(skeleton, row.skeleton!.truncated), skeletonTruncated: row.skeleton!.truncated } : { timeline: null, skeleton: null, skeletonTruncated: false }),
     };
   };
   const pageOf = (list: TRelationList) => {
@@ -160,8 +167,8 @@ export function relationSubjectsSql(firstCode: string, secondCode: string, now: 
         chosen."imposingCode", chosen."currentId", chosen."currentStatus", chosen."sinceId", chosen."currentSince", chosen."currentEffectiveAt",
         chosen."currentPrecision", chosen."currentTimeZone", chosen."sortKey", chosen.total, chosen.lane, chosen.position,
         CASE WHEN chosen.lane > ${MAX_TIMELINE_LANES} THEN NULL
-          WHEN chosen.kind = 'AGREEMENT' THEN ${boundedSkeletonJsonSql("agreementId", Prisma.sql`chosen.id`, now)}
-          ELSE ${boundedSkeletonJsonSql("measureId", Prisma.sql`chosen.id`, now)} END AS skeleton
+          WHEN chosen.kind = 'AGREEMENT' THEN ${boundedSkeletonJsonSql("agreementId", Prisma.sql`chosen.id`, now, RELATION_LANE_WINDOW)}
+          ELSE ${boundedSkeletonJsonSql("measureId", Prisma.sql`chosen.id`, now, RELATION_LANE_WINDOW)} END AS skeleton
       FROM chosen ORDER BY chosen.lane`;
 }
 
