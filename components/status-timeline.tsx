@@ -43,7 +43,7 @@ export function StatusTimeline({ lanes, now, caption, id }: TProps) {
       </figcaption>
       {/* Drawn once (it was drawn twice, wide and narrow, doubling the page's largest part and
           its RSC payload): a narrow screen scrolls it sideways at a readable size. */}
-      <div className="mt-2 overflow-x-auto" tabIndex={0} aria-labelledby={`${id}-caption`}>
+      <div className="mt-2 overflow-x-auto" tabIndex={0} role="group" aria-labelledby={`${id}-caption`}>
         <div className="min-w-[640px]">
           <TimelineSvg lanes={drawn} now={now} domain={domain} width={960} id={`${id}-svg`} caption={caption} />
         </div>
