@@ -7,10 +7,11 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { ensureProductionBuild } from "../scripts/lib/build";
+import { applyMigrations } from "../prisma/tooling/migrations";
 import { parseCapture, writeMarker, type TCaptured } from "./lib/capture";
 import { measureEmbedded } from "./lib/embedded";
 import { explainAll, type TPlanReport } from "./lib/explain";
-import { createAndFill, databaseUrlFor, dropDatabase, fillPlan, isFilled } from "./lib/fill";
+import { createAndFill, databaseUrlFor, dropDatabase, fillPlan, isFilled, vacuumDatabase } from "./lib/fill";
 import { closeDrain, measure, type TRequestSpec } from "./lib/load";
 import { parseOptions, type TOptions } from "./lib/options";
 import { ensurePeerInstalled, historyQuery } from "./lib/peer";
@@ -25,8 +26,6 @@ import { updateBenchmarksDoc, reportMarkdown } from "./lib/report";
 
 /** The request rate limits switched off (0), for a load generated from one address. */
 const BENCH_WITHOUT_RATE_LIMITS = { RATE_LIMIT_SEARCHES_PER_MINUTE: "0", RATE_LIMIT_EXPORTS_PER_MINUTE: "0", RATE_LIMIT_WRITES_PER_MINUTE: "0" };
-
-const PORTS = { app: 3170, embedded: 3172, floor: 3175, peer: 3176 };
 const SEQ_SCAN_THRESHOLD = 10_000;
 const started = Date.now();
 const log = (message: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
@@ -54,6 +53,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
+  const PORTS = options.ports;
   const serverUrl = serverUrlOrExit();
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-");
   const resultsDir = path.resolve(import.meta.dirname, "results");
@@ -78,8 +78,12 @@ async function main(): Promise<number> {
   let peerProblem: string | undefined;
   let captured: TCaptured = {};
   try {
-    if (options.reuse && (await isFilled(serverUrl, dbName, plan))) log(`reusing ${dbName}: already filled for this scale`);
-    else {
+    if (options.reuse && (await isFilled(serverUrl, dbName, plan))) {
+      log(`reusing ${dbName}: already filled for this scale; applying any migration added since…`);
+      await applyMigrations(benchUrl, { onProgress: (message) => log(`migrate: ${message}`) });
+      log("VACUUM (ANALYZE), as autovacuum would have done since the last run's writes…");
+      await vacuumDatabase(benchUrl);
+    } else {
       log(`filling ${dbName} at ${options.scale.toLocaleString("en")} changes, histories of ${plan.histories.join(", ")} entries…`);
       await createAndFill(serverUrl, dbName, plan, log);
     }

@@ -41,11 +41,12 @@ export function StatusTimeline({ lanes, now, caption, id }: TProps) {
       <figcaption id={`${id}-caption`} className="text-sm text-muted">
         {caption}
       </figcaption>
-      <div className="mt-2 hidden md:block">
-        <TimelineSvg lanes={drawn} now={now} domain={domain} width={960} id={`${id}-wide`} caption={caption} />
-      </div>
-      <div className="mt-2 md:hidden">
-        <TimelineSvg lanes={drawn} now={now} domain={domain} width={360} id={`${id}-narrow`} caption={caption} />
+      {/* Drawn once (it was drawn twice, wide and narrow, doubling the page's largest part and
+          its RSC payload): a narrow screen scrolls it sideways at a readable size. */}
+      <div className="mt-2 overflow-x-auto" tabIndex={0} role="group" aria-labelledby={`${id}-caption`}>
+        <div className="min-w-[640px]">
+          <TimelineSvg lanes={drawn} now={now} domain={domain} width={960} id={`${id}-svg`} caption={caption} />
+        </div>
       </div>
       <Legend />
       <details className="mt-2 text-sm">

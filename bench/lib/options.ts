@@ -2,10 +2,10 @@
 import { parseArgs } from "node:util";
 
 export const USAGE = `usage: npm run bench -- [options]
-  --quick            small dataset, 1 round of 5 s at 4 connections, 5 reads, no warm-up (about 2 minutes)
+  --quick            small dataset (kept and reused, like --reuse), 1 round of 3 s at 4 connections, 5 reads, no warm-up (under 2 minutes once filled and built)
   --scale N          status changes to generate (default 1000000; --quick: 20000)
   --rounds N         measured rounds, alternating app and floor (default 3; --quick: 1)
-  --seconds N        length of one measurement (default 2; --quick: 5)
+  --seconds N        length of one measurement (default 2; --quick: 3)
   --connections L    comma-separated concurrencies (default 1,16,32; --quick: 4)
   --budget M         start no further round once M minutes have passed (the write path and the embedded check still run)
   --keep             keep the benchmark database (named pactwatch_bench_<scale>) afterwards
@@ -16,7 +16,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --soak-seconds N   length of the soak (default 600)
   --no-embedded      skip the embedded-default check (GSOMIA page and history API at 4 connections)
   --no-peer          skip PostGraphile
-  --write-seconds N  length of the write path (default 20; --quick: 5)`;
+  --write-seconds N  length of the write path (default 20; --quick: 5)
+  --port-base N      ports used: N (app), N+2 (embedded app), N+5 (floor), N+6 (PostGraphile); default 3170 or BENCH_PORT_BASE`;
 
 export type TOptions = {
   quick: boolean;
@@ -33,7 +34,16 @@ export type TOptions = {
   embedded: boolean;
   peer: boolean;
   writeSeconds: number;
+  ports: TPorts;
 };
+
+export type TPorts = { app: number; embedded: number; floor: number; peer: number };
+
+/** Every port the benchmark listens on, from one base, so two people on one machine can run it side by side. */
+export function portsFrom(base: number): TPorts {
+  if (base > 65_529) throw new Error(`--port-base ${base} leaves no room for the six ports above it`);
+  return { app: base, embedded: base + 2, floor: base + 5, peer: base + 6 };
+}
 
 function positive(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -61,6 +71,7 @@ export function parseOptions(argv: string[]): TOptions {
       "no-embedded": { type: "boolean", default: false },
       "no-peer": { type: "boolean", default: false },
       "write-seconds": { type: "string" },
+      "port-base": { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -75,10 +86,11 @@ export function parseOptions(argv: string[]): TOptions {
     quick,
     scale: positive("scale", values.scale, quick ? 20_000 : 1_000_000),
     rounds: positive("rounds", values.rounds, quick ? 1 : 3),
-    seconds: positive("seconds", values.seconds, quick ? 5 : 2),
+    seconds: positive("seconds", values.seconds, quick ? 3 : 2),
     connections,
-    keep: Boolean(values.keep || values.reuse || values["fill-only"]),
-    reuse: Boolean(values.reuse || values["fill-only"]),
+    // --quick keeps its small database: filling it is most of a quick run's time, and it is the same every time.
+    keep: Boolean(quick || values.keep || values.reuse || values["fill-only"]),
+    reuse: Boolean(quick || values.reuse || values["fill-only"]),
     fillOnly: values["fill-only"] ?? false,
     soak: values.soak ?? false,
     budgetMinutes: values.budget === undefined ? undefined : positive("budget", values.budget, 15),
@@ -86,5 +98,6 @@ export function parseOptions(argv: string[]): TOptions {
     embedded: !values["no-embedded"] && (!quick || Boolean(values.embedded)),
     peer: !values["no-peer"],
     writeSeconds: positive("write-seconds", values["write-seconds"], quick ? 5 : 20),
+    ports: portsFrom(positive("port-base", values["port-base"] ?? process.env.BENCH_PORT_BASE, 3170)),
   };
 }

@@ -26,12 +26,16 @@ export function subjectListSql(column: TSubjectColumn, alias: "a" | "m", filters
   const conditions: Prisma.Sql[] = [Prisma.sql`true`];
   if (query) {
     // Subjects found through their developments come from at most DEVELOPMENT_CANDIDATES matching
-    // developments, read through the GIN index with a LIMIT: a word in a tenth of a million
-    // changes no longer reads every one of them (400 MB of buffers) to list 25 subjects. Below
-    // the bound — every rare or ordinary word — the set is exactly the old one.
+    // developments: a word in a tenth of a million changes no longer reads every one of them
+    // (400 MB of buffers) to list 25 subjects. Below the bound — every rare or ordinary word — the
+    // set is exactly the old one. The matches are a MATERIALIZED CTE, planned without the LIMIT,
+    // so through the GIN index, and read only as far as the LIMIT asks (a few hundred heap rows);
+    // a plain LIMIT made the planner choose a sequential scan that stops early (decision 023).
     conditions.push(Prisma.sql`(${subject}.search @@ ${query} OR ${subject}.id IN (
-      SELECT hit.id FROM (SELECT ${changeColumn} AS id FROM "StatusChange" sc
-        WHERE sc.search @@ ${query} AND sc.state = 'PUBLISHED' AND ${changeColumn} IS NOT NULL LIMIT ${DEVELOPMENT_CANDIDATES}) hit))`);
+      WITH matches AS MATERIALIZED (
+        SELECT ${changeColumn} AS id FROM "StatusChange" sc WHERE sc.search @@ ${query} AND sc.state = 'PUBLISHED' AND ${changeColumn} IS NOT NULL
+      )
+      SELECT matches.id FROM matches LIMIT ${DEVELOPMENT_CANDIDATES}))`);
   }
   if (filters.range?.start || filters.range?.end) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "StatusChange" sc WHERE ${changeColumn} = ${subject}.id AND sc.state = 'PUBLISHED'

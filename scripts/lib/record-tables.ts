@@ -31,8 +31,12 @@ export const RECORD_TABLES: readonly TRecordTable[] = [
   { name: "ApiToken", isSecret: true },
 ];
 
-/** Not part of the record: sign-in sessions, rate-limit counters and running exports end; migrations are the schema's. */
-export const SKIPPED_TABLES: readonly string[] = ["Session", "RateLimit", "ExportLease", "_prisma_migrations"];
+/**
+ * Not part of the record: sign-in sessions, rate-limit counters and running exports end;
+ * migrations are the schema's; DevelopmentYearCount is derived from StatusChange by triggers,
+ * which fill it again as an import writes the changes.
+ */
+export const SKIPPED_TABLES: readonly string[] = ["Session", "RateLimit", "ExportLease", "_prisma_migrations", "DevelopmentYearCount"];
 
 export const EXPORT_FORMAT = "pactwatch-export";
 /** Raise when a change to the file's layout would confuse an older importer. */

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../lib/server/errors";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
-import { countWrites, createTestAgreement, createTestUser, derivedStatusOf, logInput } from "../support/desk-factories";
+import { STATUS_CHANGE_RECORD_SELECT, snapshotOf } from "../../lib/server/status-changes/status-change-record";
+import { countWrites, createTestAgreement, createTestUser, derivedStatusOf, logForm, logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
 
 const database = useTestDatabase();
@@ -52,6 +53,24 @@ describe("logging a development", () => {
     expect(revisions.map((revision) => revision.version)).toEqual([1]);
 
     expect((await derivedStatusOf(database.db, slug)).current).toMatchObject({ status: "PROVISIONALLY_EXTENDED", changeId: result.id });
+  });
+
+  it("keeps, in its audit events and revision, the very snapshot the record read back gives (written in one statement)", async () => {
+    const picked = await database.db.source.create({
+      data: { url: "https://www.example.org/snapshot-source", title: "A picked source", publisher: "Example Wire", kind: "NEWS", reliability: "B" },
+    });
+    const form = logForm(`agreement:${slug}`, { effectiveAt: "2019-11-23T09:00", direction: "ESCALATION" });
+    const citations = [...(form.citations as Record<string, unknown>[]), { url: "", sourceId: picked.id, locator: "p. 2", credibility: "3", quote: "" }];
+    const result = await logStatusChange(analyst, logInput(`agreement:${slug}`, { effectiveAt: "2019-11-23T09:00", direction: "ESCALATION", citations }));
+    const record = await database.db.statusChange.findUniqueOrThrow({ where: { id: result.id }, select: STATUS_CHANGE_RECORD_SELECT });
+    expect(record.citations).toHaveLength(2);
+    const expected = JSON.parse(JSON.stringify(snapshotOf(record)));
+    const events = await database.db.auditEvent.findMany({ where: { entityType: "StatusChange", entityId: result.id }, orderBy: { id: "asc" } });
+    expect(events.map((event) => event.action)).toEqual(["status-change:log", "status-change:publish"]);
+    for (const event of events) expect(event.after).toEqual(expected);
+    const revision = await database.db.revision.findFirstOrThrow({ where: { entityType: "StatusChange", entityId: result.id } });
+    expect(revision.snapshot).toEqual(expected);
+    expect(revision.actorId).toBe(analyst.id);
   });
 
   it("finds the registered source when the same link is pasted with tracking parameters, another host case or a fragment", async () => {

@@ -78,7 +78,12 @@ describe(`reading ${CHANGES.toLocaleString("en")} status changes`, () => {
   it("reads the relations page's queries through indexes", async () => {
     expectIndexBacked(await planOf(publishedChangesSql({ pair: ["JPN", "KOR"] }, { limit: 20, now })));
     expectIndexBacked(await planOf(relationSubjectsSql("JPN", "KOR", now)));
-    expectIndexBacked(await planOf(relationYearsSql("JPN", "KOR")));
+    // The yearly counts read DevelopmentYearCount by its key, never the changes (decision 023).
+    const years = await planOf(relationYearsSql("JPN", "KOR"));
+    expect(years.filter((node) => node["Relation Name"] === "StatusChange")).toEqual([]);
+    const counted = years.filter((node) => node["Relation Name"] === "DevelopmentYearCount" && (node["Actual Loops"] ?? 0) > 0);
+    expect(counted.length).toBeGreaterThan(0);
+    for (const node of counted) expect(["Index Scan", "Index Only Scan", "Bitmap Heap Scan"]).toContain(node["Node Type"]);
     // A busy party's history is read along the whole history index instead of per subject.
     expectIndexBacked(await planOf(publishedChangesSql({ party: "JPN" }, { limit: 20, now })));
   });

@@ -28,6 +28,8 @@ import { listPublishedChanges } from "../../lib/server/status-changes/list-publi
 import { lockStatusChange } from "../../lib/server/status-changes/status-change-record";
 import { lockUserForAdministration } from "../../lib/server/users/user-record";
 import { createTestUser } from "../support/users";
+import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
+import { logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
 
 // Every row schema of lib/server/rows meets real rows from this database (the server, or embedded
@@ -75,6 +77,9 @@ describe("row schemas", () => {
       await lockSource(tx, sources.items[0]!.id, "share");
       await lockUserForAdministration(tx, admin.id);
     }, { database: database.db });
+    // A publish citing a registered source share-locks it through ZLockedSourceRow.
+    const analyst = await createTestUser(database.db, "ANALYST");
+    await logStatusChange(analyst, logInput("agreement:gsomia", { citations: [{ url: "", sourceId: sources.items[0]!.id, credibility: "2", locator: "p. 1", quote: "" }] }));
 
     expect(rowSchemas.length).toBeGreaterThan(20);
     const unchecked = rowSchemas.filter(({ schema }) => rowsCheckedBy(schema) === 0).map(({ name }) => name);

@@ -16,6 +16,13 @@ import { subjectHref } from "../../domain/subject-ref";
 /** How many subjects get a lane of their own on the relation's timeline (the most recently active). */
 export const MAX_TIMELINE_LANES = 8;
 
+/**
+ * How many of its latest published changes a lane of the relation's timeline draws (the subject's
+ * own page draws SKELETON_WINDOW): eight lanes of 400 (the window then) were most of the page's 1.35 MB and of its
+ * CPU. A lane with more starts later, and the caption says so.
+ */
+export const RELATION_LANE_WINDOW = 60;
+
 /** The two codes of a pair in the canonical (alphabetical) order used in addresses: JPN-KOR. */
 export function canonicalPair(first: string, second: string): [string, string] {
   return first <= second ? [first, second] : [second, first];
@@ -71,7 +78,7 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
       measureType: row.measureType,
       imposingCode: row.imposingCode,
       current: toCurrentStatus(row),
-      ...(skeleton ? boundedTimelineOf(skeleton, row.skeleton!.truncated) : { timeline: null, skeleton: null }),
+      ...(skeleton ? { ...boundedTimelineOf(skeleton, row.skeleton!.truncated), skeletonTruncated: row.skeleton!.truncated } : { timeline: null, skeleton: null, skeletonTruncated: false }),
     };
   };
   const pageOf = (list: TRelationList) => {
@@ -160,26 +167,22 @@ export function relationSubjectsSql(firstCode: string, secondCode: string, now: 
         chosen."imposingCode", chosen."currentId", chosen."currentStatus", chosen."sinceId", chosen."currentSince", chosen."currentEffectiveAt",
         chosen."currentPrecision", chosen."currentTimeZone", chosen."sortKey", chosen.total, chosen.lane, chosen.position,
         CASE WHEN chosen.lane > ${MAX_TIMELINE_LANES} THEN NULL
-          WHEN chosen.kind = 'AGREEMENT' THEN ${boundedSkeletonJsonSql("agreementId", Prisma.sql`chosen.id`, now)}
-          ELSE ${boundedSkeletonJsonSql("measureId", Prisma.sql`chosen.id`, now)} END AS skeleton
+          WHEN chosen.kind = 'AGREEMENT' THEN ${boundedSkeletonJsonSql("agreementId", Prisma.sql`chosen.id`, now, RELATION_LANE_WINDOW)}
+          ELSE ${boundedSkeletonJsonSql("measureId", Prisma.sql`chosen.id`, now, RELATION_LANE_WINDOW)} END AS skeleton
       FROM chosen ORDER BY chosen.lane`;
 }
 
-/** Escalations, de-escalations and neutral developments between the two parties, by year. */
+/**
+ * Escalations, de-escalations and neutral developments between the two parties, by year (in each
+ * development's own time zone): the sum of the subjects' rows in DevelopmentYearCount, which
+ * triggers keep in the same statement as every write — a few rows per subject, not every change
+ * of the pair (68,000 at a million changes).
+ */
 export function relationYearsSql(firstCode: string, secondCode: string): Prisma.Sql {
   const subjectsSql = relationScopeSql(firstCode, secondCode);
   return Prisma.sql`
-      WITH ${subjectsSql}, changes AS (
-        SELECT h.* FROM subjects s CROSS JOIN LATERAL (
-          SELECT sc.direction, sc."occurredAt", sc."timeZone" FROM "StatusChange" sc
-          WHERE sc."agreementId" = s.id AND sc.state = 'PUBLISHED' AND s.kind = 'AGREEMENT'
-          UNION ALL
-          SELECT sc.direction, sc."occurredAt", sc."timeZone" FROM "StatusChange" sc
-          WHERE sc."measureId" = s.id AND sc.state = 'PUBLISHED' AND s.kind = 'MEASURE') h
-      )
-      SELECT extract(year FROM "occurredAt" AT TIME ZONE "timeZone")::int AS year,
-        count(*) FILTER (WHERE direction = 'ESCALATION')::int AS escalations,
-        count(*) FILTER (WHERE direction = 'DE_ESCALATION')::int AS "deEscalations",
-        count(*) FILTER (WHERE direction = 'NEUTRAL')::int AS neutral
-      FROM changes GROUP BY 1 ORDER BY 1`;
+      WITH ${subjectsSql}
+      SELECT y.year, sum(y.escalations)::int AS escalations, sum(y."deEscalations")::int AS "deEscalations", sum(y.neutral)::int AS neutral
+      FROM subjects s JOIN "DevelopmentYearCount" y ON y."subjectId" = s.id
+      GROUP BY y.year HAVING sum(y.escalations + y."deEscalations" + y.neutral) > 0 ORDER BY y.year`;
 }

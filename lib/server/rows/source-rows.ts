@@ -71,3 +71,17 @@ export const ZDuplicateProbeRow = z
 
 /** The registry's fingerprint (list-duplicate-candidates.ts): a count and a sum of row hashes, as text. */
 export const ZRegistryFingerprintRow = z.object({ fingerprint: z.string() }).describe("registry fingerprint row");
+
+/** A source share-locked for citing (resolve-citations.ts): what the checks and a snapshot read. */
+export const ZLockedSourceRow = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    title: z.string(),
+    publisher: z.string(),
+    mergedIntoId: z.string().nullable(),
+    retiredAt: ZInstant.nullable(),
+    retiredReason: z.string().nullable(),
+  })
+  .describe("locked source row");
+export type TLockedSourceRow = z.output<typeof ZLockedSourceRow>;

@@ -3,6 +3,7 @@ import type { SubjectKind } from "../../domain/statuses";
 import { isStatusValidFor } from "../../domain/statuses";
 import type { Status } from "../../generated/prisma/enums";
 import { statusNotValidMessage } from "../../schemas/status-change";
+import { agreementName } from "../../domain/subject-ref";
 import { AppError } from "../errors";
 import { assertSignedInCan, type TSignedInActor } from "../permissions";
 import type { TTransaction } from "../write-transaction";
@@ -10,19 +11,23 @@ import type { TTransaction } from "../write-transaction";
 /** A tracked item as a status change refers to it. */
 export type TSubject = { kind: SubjectKind; id: string; slug: string };
 
-/** The agreement or measure a development is logged against; an unknown slug is a field error. */
-export async function findSubject(tx: TTransaction, reference: { kind: SubjectKind; slug: string }): Promise<TSubject> {
+/** The agreement or measure a development is logged against, with the name and zone a snapshot shows; an unknown slug is a field error. */
+export async function findSubject(tx: TTransaction, reference: { kind: SubjectKind; slug: string }): Promise<TSubject & { name: string; timeZone: string }> {
   const found =
     reference.kind === "AGREEMENT"
-      ? await tx.agreement.findUnique({ where: { slug: reference.slug }, select: { id: true } })
-      : await tx.tradeMeasure.findUnique({ where: { slug: reference.slug }, select: { id: true } });
+      ? await tx.agreement
+          .findUnique({ where: { slug: reference.slug }, select: { id: true, title: true, shortName: true, timeZone: true } })
+          .then((agreement) => agreement && { id: agreement.id, name: agreementName(agreement), timeZone: agreement.timeZone })
+      : await tx.tradeMeasure
+          .findUnique({ where: { slug: reference.slug }, select: { id: true, title: true, timeZone: true } })
+          .then((measure) => measure && { id: measure.id, name: measure.title, timeZone: measure.timeZone });
   if (!found) {
     const noun = reference.kind === "AGREEMENT" ? "agreement" : "trade measure";
     throw new AppError("INVALID_INPUT", `No ${noun} is called "${reference.slug}".`, {
       subject: [`No ${noun} is called "${reference.slug}": choose one from the list`],
     });
   }
-  return { kind: reference.kind, id: found.id, slug: reference.slug };
+  return { kind: reference.kind, id: found.id, slug: reference.slug, name: found.name, timeZone: found.timeZone };
 }
 
 /** The foreign-key columns of a subject. */

@@ -59,7 +59,7 @@ export async function editStatusChange(actor: TActor, input: TEditStatusChange) 
     });
     if (count !== 1) throw await statusChangeConflict(tx, await lockStatusChange(tx, before.id));
     await tx.citation.deleteMany({ where: { statusChangeId: before.id } });
-    await tx.citation.createMany({ data: citations.map((citation) => ({ ...citation, statusChangeId: before.id })) });
+    await tx.citation.createMany({ data: citations.map(({ source: _source, ...citation }) => ({ ...citation, statusChangeId: before.id })) });
 
     const after = await tx.statusChange.findUniqueOrThrow({ where: { id: before.id }, select: STATUS_CHANGE_RECORD_SELECT });
     const snapshot = snapshotOf(after);

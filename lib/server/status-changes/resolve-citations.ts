@@ -9,12 +9,15 @@ import {
   followMerges,
   lockSourceUrls,
 } from "../sources/find-or-create-source-by-url";
-import { lockSource } from "../sources/source-record";
+import { queryRows } from "../rows/parse-rows";
+import { ZLockedSourceRow, type TLockedSourceRow } from "../rows/source-rows";
+import { Prisma } from "../../generated/prisma/client";
 import type { TTransaction } from "../write-transaction";
 
-/** A citation ready to be written: its source found or created. */
+/** A citation ready to be written: its source found or created (and what a snapshot shows of it). */
 export type TResolvedCitation = {
   sourceId: string;
+  source: { url: string; title: string; publisher: string };
   quote: string | null;
   quoteOriginal: string | null;
   quoteLanguage: string | null;
@@ -45,14 +48,19 @@ export async function resolveCitations(
   );
   const fieldErrors: TFieldErrors = {};
   const found: { citation: TCitationInput; sourceId: string }[] = [];
+  // Picked sources are read in one statement, not one each (the write path's statement count).
+  const pickedIds = [...new Set(citations.filter((citation) => citation.url === "" && citation.sourceId).map((citation) => citation.sourceId!))];
+  const picked = new Map(
+    pickedIds.length ? (await tx.source.findMany({ where: { id: { in: pickedIds } }, select: SOURCE_SUMMARY_SELECT })).map((source) => [source.id, source]) : [],
+  );
   for (const citation of citations) {
     const prefix = `citations.${citation.formIndex}.`;
     try {
       if (citation.url !== "") {
         found.push({ citation, sourceId: (await findOrCreateSourceLocked(tx, actor, citation, prefix)).source.id });
       } else if (citation.sourceId) {
-        const picked = await tx.source.findUnique({ where: { id: citation.sourceId }, select: SOURCE_SUMMARY_SELECT });
-        if (picked) found.push({ citation, sourceId: (await followMerges(tx, picked)).id });
+        const source = picked.get(citation.sourceId);
+        if (source) found.push({ citation, sourceId: source.mergedIntoId ? (await followMerges(tx, source)).id : source.id });
         else fieldErrors[`${prefix}url`] = ["That source is no longer in the registry: paste its link instead"];
       }
     } catch (error) {
@@ -62,8 +70,10 @@ export async function resolveCitations(
   }
 
   const problems = new Map<string, string>();
-  for (const sourceId of [...new Set(found.map((entry) => entry.sourceId))].sort()) {
-    const source = await lockSource(tx, sourceId, "share");
+  const locked = await shareLockSources(tx, [...new Set(found.map((entry) => entry.sourceId))]);
+  for (const sourceId of [...new Set(found.map((entry) => entry.sourceId))]) {
+    const source = locked.get(sourceId);
+    if (!source) throw new AppError("NOT_FOUND", "There is no such source: it may have been removed, or the link is wrong.");
     if (source.mergedIntoId) problems.set(sourceId, "This source was merged into another a moment ago: paste its link again");
     else if (source.retiredAt && !alreadyCitedSourceIds.has(sourceId)) {
       problems.set(sourceId, `This source was retired by an administrator${source.retiredReason ? ` (${source.retiredReason})` : ""}: cite another source`);
@@ -76,8 +86,10 @@ export async function resolveCitations(
       fieldErrors[`citations.${citation.formIndex}.url`] = [problem];
       continue;
     }
+    const source = locked.get(sourceId)!;
     resolved.push({
       sourceId,
+      source: { url: source.url, title: source.title, publisher: source.publisher },
       quote: citation.quote,
       quoteOriginal: citation.quoteOriginal,
       quoteLanguage: citation.quoteLanguage,
@@ -90,4 +102,20 @@ export async function resolveCitations(
     throw new AppError("INVALID_INPUT", "Some citations need attention: see the messages beside them.", fieldErrors);
   }
   return resolved;
+}
+
+/**
+ * Share-locks the sources in id order, in one statement (the rows are locked as the sort emits
+ * them, so two writers never lock two sources crosswise), and reads what citing them needs.
+ * A merge or a retirement (FOR UPDATE) waits for this transaction, and this one for theirs.
+ */
+async function shareLockSources(tx: TTransaction, ids: string[]): Promise<Map<string, TLockedSourceRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows(
+    tx,
+    ZLockedSourceRow,
+    Prisma.sql`SELECT id, url, title, publisher, "mergedIntoId", "retiredAt", "retiredReason" FROM "Source"
+      WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR SHARE`,
+  );
+  return new Map(rows.map((row) => [row.id, row]));
 }

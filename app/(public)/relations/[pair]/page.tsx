@@ -8,7 +8,7 @@ import { humanize } from "@/components/filter-form";
 import { StatusTimeline } from "@/components/status-timeline";
 import { SubscribeLinks } from "@/components/subscribe-links";
 import { ZPartyPair } from "@/lib/schemas/reader-queries";
-import { canonicalPair, getRelation, MAX_TIMELINE_LANES, RELATION_LISTS, type TRelationList } from "@/lib/server/relations/get-relation";
+import { canonicalPair, getRelation, MAX_TIMELINE_LANES, RELATION_LANE_WINDOW, RELATION_LISTS, type TRelationList } from "@/lib/server/relations/get-relation";
 import { getCurrentActor } from "@/lib/server/session";
 import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
 import { HistorySection } from "../../_shared/history-section";
@@ -96,7 +96,7 @@ export default async function RelationPage({ params, searchParams }: TProps) {
           <StatusTimeline
             id="relation-timeline"
             now={now}
-            caption={`Agreements and trade measures between ${partyA.name} and ${partyB.name}, one row each, with a marker for every published development.${hidden > 0 ? ` The ${MAX_TIMELINE_LANES} most recently active are drawn; ${hidden} more are listed below.` : ""}`}
+            caption={`Agreements and trade measures between ${partyA.name} and ${partyB.name}, one row each, with a marker for every published development${relation.lanes.some((lane) => lane.skeletonTruncated) ? ` (a row with more than ${RELATION_LANE_WINDOW} starts at its latest ${RELATION_LANE_WINDOW}; the history below has every one)` : ""}.${hidden > 0 ? ` The ${MAX_TIMELINE_LANES} most recently active are drawn; ${hidden} more are listed below.` : ""}`}
             lanes={relation.lanes.map((lane) => ({
               key: lane.slug,
               label: lane.kind === "AGREEMENT" ? lane.name : `${lane.imposingCode === partyA.code ? `${partyA.code} → ${partyB.code}` : `${partyB.code} → ${partyA.code}`}: ${lane.name}`,

@@ -13,7 +13,7 @@ export const GET = apiRoute({ permission: "published:read", params: ["pair"], qu
   const relation = await getRelation(actor, ZPartyPair.parse(params.pair), {
     cursors: { agreements: query.agreementsCursor, first: query.firstCursor, second: query.secondCursor },
   });
-  const item = ({ skeleton: _skeleton, timeline: _timeline, current, ...subject }: (typeof relation.agreements)[number]) => ({ ...subject, current: currentStatusJson(current) });
+  const item = ({ skeleton: _skeleton, timeline: _timeline, skeletonTruncated: _truncated, current, ...subject }: (typeof relation.agreements)[number]) => ({ ...subject, current: currentStatusJson(current) });
   const next = (list: TRelationList) => {
     const cursor = relation.lists[list].nextCursor;
     if (!cursor) return null;
