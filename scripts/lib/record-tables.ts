@@ -32,7 +32,7 @@ export const RECORD_TABLES: readonly TRecordTable[] = [
 ];
 
 /** Not part of the record: sign-in sessions and rate-limit counters end; migrations are the schema's. */
-export const SKIPPED_TABLES: readonly string[] = ["Session", "RateLimit", "_prisma_migrations"];
+export const SKIPPED_TABLES: readonly string[] = ["Session", "RateLimit", "IdempotencyKey", "_prisma_migrations"];
 
 export const EXPORT_FORMAT = "pactwatch-export";
 /** Raise when a change to the file's layout would confuse an older importer. */
