@@ -28,6 +28,7 @@ import { lockStatusChange } from "../../lib/server/status-changes/status-change-
 import { lockUserForAdministration } from "../../lib/server/users/user-record";
 import { createTestUser } from "../support/users";
 import { useTestDatabase } from "../support/test-database";
+import { claimIdempotencyKey } from "../../lib/server/api/idempotency";
 
 // Every row schema of lib/server/rows meets real rows from this database (the server, or embedded
 // PGlite when no TEST_DATABASE_URL is set: `npm test` runs both), through the use cases that own
@@ -67,6 +68,9 @@ describe("row schemas", () => {
     await getSource(null, sources.items[0]!.id);
     await listDuplicateCandidates(admin);
     await getFeedSubject(null, { kind: "relation", codes: ["KOR", "JPN"] });
+    // The first claim of a key returns the claimed row, the second the stored one.
+    await claimIdempotencyKey(admin.id, "row-schemas", "0".repeat(64));
+    await expect(claimIdempotencyKey(admin.id, "row-schemas", "0".repeat(64))).rejects.toMatchObject({ code: "CONFLICT" });
     await runWriteTransaction(async (tx) => {
       expect(await lockRow(tx, "Agreement", "slug", "gsomia")).toBe(true);
       await lockStatusChange(tx, history.entries[0]!.id);
