@@ -118,6 +118,7 @@ describe("If-Match on edits", () => {
     const version = (await database.db.agreement.findUniqueOrThrow({ where: { slug } })).version;
     const applied = await patchAgreement({ headers: { "if-match": etag }, body: { summary: "Edited with If-Match" } });
     expect(applied.status).toBe(200);
+    expect(agreementRoute.PATCH.declaration.response!.safeParse(await applied.json()).success).toBe(true);
     const stale = await patchAgreement({ headers: { "if-match": etag }, body: { summary: "Edited from a stale read" } });
     expect(stale.status).toBe(409);
     const problem = await problemOf(stale);

@@ -1,4 +1,5 @@
 // PATCH /api/v1/agreements/{slug}: edit an agreement; send "version" and the fields to change (409 when it changed since).
+import { z } from "zod";
 import { ZUpdateAgreement } from "@/lib/schemas/agreement";
 import { getAgreementForEdit } from "@/lib/server/agreements/get-agreement-for-edit";
 import { updateAgreement } from "@/lib/server/agreements/update-agreement";
@@ -16,6 +17,7 @@ export const PATCH = apiRoute(
     params: ["slug"],
     schema: ZUpdateAgreement,
     readRoute: GET,
+    response: z.object({ id: z.uuid(), slug: z.string(), version: z.number().int() }),
     // Fields left out keep their current values, as the edit form would show them; with If-Match
     // the version is the current one, read before its ETag is compared (if-match.ts).
     complete: async (body, { actor, params, hasIfMatch }) => {
