@@ -122,8 +122,12 @@ export function apiRoute<TPerm extends TRoutePermission, TParam extends string =
           if (declaration.readRoute) await assertIfMatch(request, (read) => declaration.readRoute!(read, context), completed.version);
           body = declaration.schema.parse(completed) as TOutput<TBody>;
         }
-        const response = toResponse(request, await handler(request, { params, actor: typedActor, body, query }), declaration.successStatus);
-        return claim?.kind === "claimed" ? await claim.complete(response) : await finishRead(request, response, isPrivateRead(request, actor));
+        const result = await handler(request, { params, actor: typedActor, body, query });
+        const response = toResponse(request, result, declaration.successStatus);
+        if (claim?.kind === "claimed") return await claim.complete(response);
+        // Validators and caching for the bodies made here; a Response of the handler's own (a
+        // streamed export, a feed with its own caching, a redirect) is answered as it is.
+        return result instanceof Response ? response : await finishRead(request, response, isPrivateRead(request, actor));
       });
     } catch (error) {
       const problem = problemResponse(error, request);

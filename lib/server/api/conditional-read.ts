@@ -37,7 +37,8 @@ export function isPrivateRead(request: Request, actor: TActor): boolean {
 
 /**
  * A successful read (GET or HEAD, 200) with its ETag, Cache-Control and Vary, or the 304 its
- * If-None-Match asks for. Anything else (redirects, problems) passes through unchanged.
+ * If-None-Match asks for. Anything else (redirects, problems) passes through unchanged. Only for
+ * bodies apiRoute serialised itself (JSON, in memory): a streamed export is never buffered here.
  */
 export async function finishRead(request: Request, response: Response, isPrivate: boolean): Promise<Response> {
   const method = request.method.toUpperCase();
