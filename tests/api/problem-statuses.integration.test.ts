@@ -101,6 +101,10 @@ describe("problem statuses", () => {
     const get = await publishRoute.GET(new Request(`${ORIGIN}/api/v1/status-changes/x/publish`));
     await expectProblem(get, 405, "method-not-allowed");
     expect(get.headers.get("allow")).toBe("POST, OPTIONS");
+    const options = await agreementRoutes.OPTIONS(new Request(`${ORIGIN}/api/v1/agreements`, { method: "OPTIONS" }));
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")).toBe("GET, HEAD, POST, OPTIONS");
+    expect(options.headers.get("access-control-allow-origin")).toBeNull();
   });
 
   it("answers an edit at a stale version with 409 and the current version", async () => {
@@ -136,7 +140,7 @@ describe("problem statuses", () => {
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       const module = (await import(file)) as Record<string, unknown>;
-      const missing = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((method) => typeof module[method] !== "function");
+      const missing = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].filter((method) => typeof module[method] !== "function");
       expect(missing, `${path.relative(APP, file)}: export refuseOtherMethods([...]) for the methods it lacks`).toEqual([]);
     }
     expect(fs.existsSync(path.join(APP, "api/v1/[...path]/route.ts"))).toBe(true);

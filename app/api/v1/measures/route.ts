@@ -10,4 +10,4 @@ export const POST = apiRoute({ permission: "measure:write", schema: ZTradeMeasur
   Response.json(await createMeasure(actor, body), { status: 201 }),
 );
 
-export const { PUT, PATCH, DELETE } = refuseOtherMethods(["GET", "POST"]);
+export const { PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET", "POST"]);

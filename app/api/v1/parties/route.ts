@@ -10,4 +10,4 @@ export const POST = apiRoute({ permission: "party:write", schema: ZParty }, asyn
   Response.json(await createParty(actor, body), { status: 201 }),
 );
 
-export const { PUT, PATCH, DELETE } = refuseOtherMethods(["GET", "POST"]);
+export const { PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET", "POST"]);

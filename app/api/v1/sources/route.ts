@@ -11,4 +11,4 @@ export const POST = apiRoute({ permission: "source:create", schema: ZSourceFromU
   return Response.json(source, { status: isNew ? 201 : 200 });
 });
 
-export const { PUT, PATCH, DELETE } = refuseOtherMethods(["GET", "POST"]);
+export const { PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET", "POST"]);

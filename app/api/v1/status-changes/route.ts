@@ -10,4 +10,4 @@ export const POST = apiRoute({ permission: "status-change:log", schema: ZLogStat
   Response.json(await logStatusChange(actor, body), { status: 201 }),
 );
 
-export const { PUT, PATCH, DELETE } = refuseOtherMethods(["GET", "POST"]);
+export const { PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET", "POST"]);

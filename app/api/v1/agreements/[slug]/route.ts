@@ -28,4 +28,4 @@ export const PATCH = apiRoute(
   async (_request, { actor, params, body }) => updateAgreement(actor, params.slug, body),
 );
 
-export const { POST, PUT, DELETE } = refuseOtherMethods(["GET", "PATCH"]);
+export const { POST, PUT, DELETE, OPTIONS } = refuseOtherMethods(["GET", "PATCH"]);

@@ -29,4 +29,4 @@ export const PATCH = apiRoute(
   async (_request, { actor, params, body }) => updateParty(actor, params.code.toUpperCase(), body),
 );
 
-export const { POST, PUT, DELETE } = refuseOtherMethods(["GET", "PATCH"]);
+export const { POST, PUT, DELETE, OPTIONS } = refuseOtherMethods(["GET", "PATCH"]);

@@ -35,4 +35,4 @@ export const GET = apiRoute({ permission: "published:read", params: ["pair"], qu
   };
 });
 
-export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET"]);

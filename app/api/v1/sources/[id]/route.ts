@@ -8,4 +8,4 @@ export const GET = apiRoute({ permission: "published:read", params: ["id"] }, as
   return { data: { ...result.source, citedBy: result.citedBy, citedByTotal: result.citedByTotal, links: { page: `/sources/${result.source.id}` } } };
 });
 
-export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET"]);

@@ -8,4 +8,4 @@ export const POST = apiRoute(
   async (_request, { actor, body }) => publishStatusChange(actor, body),
 );
 
-export const { GET, PUT, PATCH, DELETE } = refuseOtherMethods(["POST"]);
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["POST"]);
