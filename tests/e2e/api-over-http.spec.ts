@@ -54,6 +54,7 @@ test("a page on another port of the same host cannot write with the visitor's se
     const navigation = page.waitForResponse((response) => response.url().endsWith("/api/v1/status-changes"));
     await page.locator("#form").evaluate((form: HTMLFormElement) => form.submit());
     expect((await navigation).status()).toBe(403);
+    await page.waitForURL(/\/api\/v1\/status-changes$/);
     expect(await changesHeadlined(headline)).toBe(0);
   } finally {
     await new Promise((resolve) => attacker.close(resolve));
