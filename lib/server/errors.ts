@@ -3,7 +3,20 @@ import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, logDatabaseUnavailable } from "./database-unavailable";
 
-export type TAppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "CONFLICT" | "INVALID_INPUT" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+export type TAppErrorCode =
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "UNAUTHENTICATED"
+  | "CONFLICT"
+  | "INVALID_INPUT"
+  | "RATE_LIMITED"
+  | "UNAVAILABLE"
+  | "INTERNAL"
+  // The HTTP transport's own: a body that is not JSON, too big, of another type, or a method the path lacks.
+  | "MALFORMED_BODY"
+  | "BODY_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "METHOD_NOT_ALLOWED";
 export type TFieldErrors = Record<string, string[]>;
 
 /** The one error type use cases throw; each transport maps it once (CONVENTIONS §4). */
@@ -29,6 +42,10 @@ export const HTTP_STATUS_BY_CODE: Record<TAppErrorCode, number> = {
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
+  MALFORMED_BODY: 400,
+  BODY_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  METHOD_NOT_ALLOWED: 405,
 };
 
 /** Field errors keyed by dotted path ("citations.0.url"), from a zod error. */

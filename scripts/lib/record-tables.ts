@@ -32,11 +32,11 @@ export const RECORD_TABLES: readonly TRecordTable[] = [
 ];
 
 /**
- * Not part of the record: sign-in sessions, rate-limit counters and running exports end;
+ * Not part of the record: sign-in sessions, rate-limit counters, running exports and idempotency keys end;
  * migrations are the schema's; DevelopmentYearCount is derived from StatusChange by triggers,
  * which fill it again as an import writes the changes.
  */
-export const SKIPPED_TABLES: readonly string[] = ["Session", "RateLimit", "ExportLease", "_prisma_migrations", "DevelopmentYearCount"];
+export const SKIPPED_TABLES: readonly string[] = ["Session", "RateLimit", "ExportLease", "IdempotencyKey", "_prisma_migrations", "DevelopmentYearCount"];
 
 export const EXPORT_FORMAT = "pactwatch-export";
 /** Raise when a change to the file's layout would confuse an older importer. */

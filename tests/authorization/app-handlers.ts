@@ -36,7 +36,8 @@ export async function loadRoutes(): Promise<TRoute[]> {
     const module = (await import(file)) as Record<string, TRoute["handler"]>;
     for (const method of METHODS) {
       const handler = module[method];
-      if (typeof handler === "function") routes.push({ key: `${method} ${path.relative(APP, file)}`, method, file: path.relative(APP, file), handler });
+      // 405 answers for the methods a path lacks (refuseOtherMethods) are not routes of their own.
+      if (typeof handler === "function" && !("refusesMethod" in handler)) routes.push({ key: `${method} ${path.relative(APP, file)}`, method, file: path.relative(APP, file), handler });
     }
   }
   return routes;

@@ -39,4 +39,6 @@ export const ACTION_MATRIX: Record<string, TActionEntry> = {
 export const ROUTE_MATRIX: Record<string, TRouteEntry> = {
   ...DESK_ROUTE_MATRIX,
   "POST api/auth/[...nextauth]/route.ts": {},
+  // The catch-all 404 of unknown API paths: public, it answers every caller the same.
+  ...Object.fromEntries(["POST", "PUT", "PATCH", "DELETE"].map((method) => [`${method} api/v1/[...path]/route.ts`, {}])),
 };

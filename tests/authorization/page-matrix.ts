@@ -40,6 +40,8 @@ export const PAGE_MATRIX: Record<string, { needs: TPageNeed; params?: (records: 
   "(public)/sources/[id]/page.tsx": { needs: READING, params: (r) => ({ id: r.sourceId }) },
   "(public)/search/page.tsx": { needs: READING },
   "(public)/methodology/page.tsx": { needs: READING },
+  "(public)/methodology/problems/page.tsx": { needs: READING },
+  "(public)/methodology/problems/[slug]/page.tsx": { needs: READING, params: () => ({ slug: "conflict" }) },
   // The analyst's desk: drafts are read by analysts and admins.
   "(desk)/desk/page.tsx": { needs: "draft:read" },
   "(desk)/desk/entries/[id]/page.tsx": { needs: "draft:read", params: (r) => ({ id: r.ownDraftId }) },

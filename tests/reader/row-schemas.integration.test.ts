@@ -31,6 +31,7 @@ import { createTestUser } from "../support/users";
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
 import { logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
+import { claimIdempotencyKey } from "../../lib/server/api/idempotency";
 
 // Every row schema of lib/server/rows meets real rows from this database (the server, or embedded
 // PGlite when no TEST_DATABASE_URL is set: `npm test` runs both), through the use cases that own
@@ -71,6 +72,9 @@ describe("row schemas", () => {
     await listDuplicateCandidates(admin);
     await getFeedSubject(null, { kind: "relation", codes: ["KOR", "JPN"] });
     await (await acquireExportSlot("address:192.0.2.1")).release();
+    // The first claim of a key returns the claimed row, the second the stored one.
+    await claimIdempotencyKey(admin.id, "row-schemas", "0".repeat(64));
+    await expect(claimIdempotencyKey(admin.id, "row-schemas", "0".repeat(64))).rejects.toMatchObject({ code: "CONFLICT" });
     await runWriteTransaction(async (tx) => {
       expect(await lockRow(tx, "Agreement", "slug", "gsomia")).toBe(true);
       await lockStatusChange(tx, history.entries[0]!.id);

@@ -33,6 +33,7 @@ export default function MethodologyPage() {
             <li><a href="#deadlines">Deadlines</a></li>
             <li><a href="#dates">Dates</a></li>
             <li><a href="#corrections">Corrections</a></li>
+            <li><Link href="/methodology/problems">API problems</Link></li>
           </ul>
         </nav>
       </header>

@@ -6,9 +6,15 @@ import { runAsActor } from "../auth/actor-context";
 import { assertCan, type TActor, type TPermission, type TSignedInActor } from "../permissions";
 import { enforceRequestLimits, type TRequestLimit } from "../rate-limits/request-limits";
 import { getCurrentActor } from "../session";
+import { finishRead, isPrivateRead } from "./conditional-read";
+import { claimIdempotencyKey, idempotencyKeyOf, requestFingerprint, type TIdempotencyClaim } from "./idempotency";
+import { assertIfMatch } from "./if-match";
+import { nextLinkHeader } from "./link-header";
+import { assertJsonContentType } from "./media-type";
 import { problemResponse } from "./problem-response";
+import { asJsonObject, DEFAULT_MAX_BODY_BYTES, parseJsonBytes, readLimitedBytes } from "./read-json-body";
 import { checkedRouteParams } from "./route-params";
-import { DEFAULT_MAX_BODY_BYTES, readJsonObject } from "./read-json-body";
+import { assertSameOriginWrite } from "./same-origin";
 
 /**
  * What a caller must hold: a permission of lib/server/permissions.ts ("published:read" for
@@ -31,7 +37,11 @@ export type TApiRouteDeclaration<TPerm extends TRoutePermission, TParam extends 
    * What the sent body completes to before `schema` parses it: a PATCH lays it over the record's
    * current values, a route on /{id} folds the id in. Runs after the permission check.
    */
-  complete?: (body: Record<string, unknown>, context: { actor: TActorFor<TPerm>; params: Record<TParam, string> }) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  complete?: (
+    body: Record<string, unknown>,
+    /** hasIfMatch: the request sent If-Match, so the version edited is the record's current one (if-match.ts checks it). */
+    context: { actor: TActorFor<TPerm>; params: Record<TParam, string>; hasIfMatch: boolean },
+  ) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** The query string's schema (read with the reader-query rules: repeated keys are arrays). */
   query?: TQuery;
   /** The largest body accepted, in UTF-8 bytes (default 8 MB). */
@@ -47,6 +57,8 @@ export type TApiRouteDeclaration<TPerm extends TRoutePermission, TParam extends 
    * (lib/server/rate-limits/; writes and anonymous q= searches are limited on every route).
    */
   limit?: TRequestLimit;
+  /** The GET handler of the same path, for an edit: `If-Match` is checked against its ETag (if-match.ts). */
+  readRoute?: (request: Request, context: TNextContext) => Promise<Response>;
 };
 
 export type TApiRouteContext<TPerm extends TRoutePermission, TParam extends string, TBody, TQuery> = {
@@ -64,9 +76,16 @@ export type TDeclaredRoute = ((request: Request, context: TNextContext) => Promi
 };
 
 /** The caller: a bearer token when one is sent (a bad one is refused, never ignored), else the session cookie. */
-async function identify(request: Request): Promise<TActor> {
+async function identify(request: Request): Promise<{ actor: TActor; isBySession: boolean }> {
   const authorization = request.headers.get("authorization");
-  return authorization ? authenticateApiToken(authorization) : getCurrentActor();
+  return authorization ? { actor: await authenticateApiToken(authorization), isBySession: false } : { actor: await getCurrentActor(), isBySession: true };
+}
+
+/** A handler's result as a response: plain objects as JSON, a list's next page also as a Link header. */
+function toResponse(request: Request, result: Response | object, successStatus: number | undefined): Response {
+  if (result instanceof Response) return result;
+  const link = nextLinkHeader(request, result);
+  return Response.json(result, { status: successStatus ?? 200, headers: link ? { link } : {} });
 }
 
 /**
@@ -80,29 +99,61 @@ export function apiRoute<TPerm extends TRoutePermission, TParam extends string =
   handler: (request: Request, context: TApiRouteContext<TPerm, TParam, TBody, TQuery>) => Promise<Response | object>,
 ): TDeclaredRoute {
   const route = async (request: Request, context: TNextContext): Promise<Response> => {
+    let claim: TIdempotencyClaim | undefined;
     try {
-      const isPublic = declaration.permission === "public";
-      const actor = isPublic ? null : await identify(request);
+      if (declaration.permission === "public") return await publicRoute(request, context);
+      const { actor, isBySession } = await identify(request);
       return await runAsActor(actor, async () => {
-        if (declaration.permission !== "public") {
-          assertCan(actor, declaration.permission);
-          await enforceRequestLimits(request, actor, declaration.limit);
-        }
+        // Cross-site pages can make a browser send the session cookie; they cannot set a token.
+        if (isBySession && actor) assertSameOriginWrite(request);
+        assertCan(actor, declaration.permission as TPermission);
+        await enforceRequestLimits(request, actor, declaration.limit);
         const typedActor = actor as TActorFor<TPerm>;
         const params = checkedRouteParams(((await context.params) ?? {}) as Record<TParam, string>) as Record<TParam, string>;
         const query = (declaration.query ? declaration.query.parse(paramsToObject(new URL(request.url).searchParams)) : undefined) as TOutput<TQuery>;
-        let body = undefined as TOutput<TBody>;
+        let sent: Record<string, unknown> | undefined;
+        let bytes: Uint8Array = new Uint8Array();
         if (declaration.schema) {
-          const sent = await readJsonObject(request, declaration.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-          const completed = declaration.complete ? await declaration.complete(sent, { actor: typedActor, params }) : sent;
+          assertJsonContentType(request);
+          bytes = await readLimitedBytes(request, declaration.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+          sent = asJsonObject(parseJsonBytes(bytes));
+        }
+        const key = request.method.toUpperCase() === "POST" && actor ? idempotencyKeyOf(request) : null;
+        if (key && actor) {
+          claim = await claimIdempotencyKey(actor.id, key, requestFingerprint(request, bytes));
+          if (claim.kind === "replay") return claim.response;
+        }
+        let body = undefined as TOutput<TBody>;
+        if (declaration.schema && sent) {
+          const hasIfMatch = Boolean(declaration.readRoute && request.headers.has("if-match"));
+          const completed = declaration.complete ? await declaration.complete(sent, { actor: typedActor, params, hasIfMatch }) : sent;
+          if (declaration.readRoute) await assertIfMatch(request, (read) => declaration.readRoute!(read, context), completed.version);
           body = declaration.schema.parse(completed) as TOutput<TBody>;
         }
         const result = await handler(request, { params, actor: typedActor, body, query });
-        return result instanceof Response ? result : Response.json(result);
+        const response = toResponse(request, result, declaration.successStatus);
+        if (claim?.kind === "claimed") return await claim.complete(response);
+        // Validators and caching for the bodies made here; a Response of the handler's own (a
+        // streamed export, a feed with its own caching, a redirect) is answered as it is.
+        return result instanceof Response ? response : await finishRead(request, response, isPrivateRead(request, actor));
       });
     } catch (error) {
-      return problemResponse(error);
+      const problem = problemResponse(error, request);
+      // A claimed key keeps the answer to its request, a refusal as much as a success (5xx excepted).
+      return claim?.kind === "claimed" ? await claim.complete(problem).catch(() => problem) : problem;
     }
+  };
+  /** Endpoints that identify nobody (health, Auth.js): run as nobody, answered as they answer. */
+  const publicRoute = (request: Request, context: TNextContext) =>
+    runAsActor(null, async () => {
+      const params = checkedRouteParams(((await context.params) ?? {}) as Record<TParam, string>) as Record<TParam, string>;
+      const query = (declaration.query ? declaration.query.parse(paramsToObject(new URL(request.url).searchParams)) : undefined) as TOutput<TQuery>;
+      const body = (declaration.schema ? declaration.schema.parse(asJsonObject(parseJsonBytes(await readBody(request)))) : undefined) as TOutput<TBody>;
+      return toResponse(request, await handler(request, { params, actor: null as TActorFor<TPerm>, body, query }), declaration.successStatus);
+    });
+  const readBody = (request: Request) => {
+    assertJsonContentType(request);
+    return readLimitedBytes(request, declaration.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   };
   return Object.assign(route, { declaration: Object.freeze({ ...declaration }) as TDeclaredRoute["declaration"] });
 }

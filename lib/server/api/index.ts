@@ -2,3 +2,4 @@
 export { apiRoute, type TApiRouteContext, type TApiRouteDeclaration, type TDeclaredRoute, type TRoutePermission } from "./api-route";
 export { problemResponse } from "./problem-response";
 export { DEFAULT_MAX_BODY_BYTES, readJsonBody, readJsonObject } from "./read-json-body";
+export { refuseOtherMethods } from "./method-not-allowed";

@@ -28,12 +28,12 @@ describe("reading a JSON body", () => {
     expect(body.length).toBe(16);
     const request = () => new Request("http://pactwatch.test/api", { method: "POST", headers: JSON_TYPE, body });
     await expect(readJsonBody(request(), 21)).resolves.toEqual({ name: "ééééé" });
-    await expect(readJsonBody(request(), 20)).rejects.toMatchObject({ code: "INVALID_INPUT", message: "The body is larger than 20 bytes." });
+    await expect(readJsonBody(request(), 20)).rejects.toMatchObject({ code: "BODY_TOO_LARGE", message: "The body is larger than 20 bytes." });
   });
 
   it("refuses by Content-Length before reading a byte", async () => {
     const { stream, pulled } = endlessBody(new TextEncoder().encode(" "));
-    await expect(readJsonBody(streamed(stream, { "content-length": "5000" }), 100)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(readJsonBody(streamed(stream, { "content-length": "5000" }), 100)).rejects.toMatchObject({ code: "BODY_TOO_LARGE" });
     expect(pulled.chunks).toBeLessThanOrEqual(1); // the stream's own first pull, never a read past it
   });
 
@@ -51,10 +51,21 @@ describe("reading a JSON body", () => {
 
   it("refuses other content types, broken UTF-8, broken JSON and non-objects", async () => {
     const post = (body: BodyInit, headers: Record<string, string> = JSON_TYPE) => new Request("http://pactwatch.test/api", { method: "POST", headers, body });
-    await expect(readJsonBody(post("{}", { "content-type": "text/plain" }))).rejects.toMatchObject({ message: expect.stringContaining("Content-Type: application/json") });
-    await expect(readJsonBody(post(new Uint8Array([0x7b, 0xff, 0x7d])))).rejects.toMatchObject({ message: "The body is not valid UTF-8." });
-    await expect(readJsonBody(post("{"))).rejects.toMatchObject({ message: "The body is not valid JSON." });
-    await expect(readJsonObject(post("[1]"))).rejects.toMatchObject({ message: expect.stringContaining("JSON object") });
+    await expect(readJsonBody(post("{}", { "content-type": "text/plain" }))).rejects.toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE", message: expect.stringContaining("Content-Type: application/json") });
+    await expect(readJsonBody(post(new Uint8Array([0x7b, 0xff, 0x7d])))).rejects.toMatchObject({ code: "MALFORMED_BODY", message: "The body is not valid UTF-8." });
+    await expect(readJsonBody(post("{"))).rejects.toMatchObject({ code: "MALFORMED_BODY", message: "The body is not valid JSON." });
+    await expect(readJsonObject(post("[1]"))).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("JSON object") });
     await expect(readJsonObject(post('{"a":1}'))).resolves.toEqual({ a: 1 });
+  });
+
+  it("takes exactly application/json, with parameters, and nothing that merely mentions it", async () => {
+    const post = (type: string) => new Request("http://pactwatch.test/api", { method: "POST", headers: { "content-type": type }, body: '{"a":1}' });
+    for (const type of ["application/json", "Application/JSON", "application/json; charset=utf-8", 'application/json;charset="UTF-8"', "application/json; foo=bar"]) {
+      await expect(readJsonObject(post(type)), type).resolves.toEqual({ a: 1 });
+    }
+    for (const type of ["text/plain;charset=application/json", "text/plain; application/json", "application/json, text/plain", "application/jsonp", "application/json-patch+json", "multipart/form-data; boundary=application/json", "application/json; charset=latin1", "application/x-www-form-urlencoded"]) {
+      await expect(readJsonObject(post(type)), type).rejects.toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE" });
+    }
+    await expect(readJsonObject(new Request("http://pactwatch.test/api", { method: "POST", body: new Uint8Array([0x7b, 0x7d]) }))).rejects.toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE" });
   });
 });

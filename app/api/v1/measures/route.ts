@@ -1,6 +1,6 @@
 // POST /api/v1/measures: create a trade measure with its parties and links (its slug is made from the title).
 import { ZTradeMeasure } from "@/lib/schemas/trade-measure";
-import { apiRoute } from "@/lib/server/api";
+import { apiRoute, refuseOtherMethods } from "@/lib/server/api";
 import { createMeasure } from "@/lib/server/measures/create-measure";
 
 // GET of the same path is the read API's handler, kept beside this file.
@@ -9,3 +9,5 @@ export { GET } from "./get";
 export const POST = apiRoute({ permission: "measure:write", schema: ZTradeMeasure }, async (_request, { actor, body }) =>
   Response.json(await createMeasure(actor, body), { status: 201 }),
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET", "POST"]);

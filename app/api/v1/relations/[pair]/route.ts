@@ -2,7 +2,7 @@
 // Each list is a keyset page (most recently changed first) with its total; ?agreementsCursor=, ?firstCursor=, ?secondCursor= page on.
 import { z } from "zod";
 import { ZCursor, ZPartyPair } from "@/lib/schemas/reader-queries";
-import { apiRoute } from "@/lib/server/api";
+import { apiRoute, refuseOtherMethods } from "@/lib/server/api";
 import { getRelation, RELATION_LISTS, type TRelationList } from "@/lib/server/relations/get-relation";
 import { currentStatusJson } from "../../read-helpers";
 
@@ -34,3 +34,5 @@ export const GET = apiRoute({ permission: "published:read", params: ["pair"], qu
     links: Object.fromEntries(RELATION_LISTS.map((list) => [`next${list[0]!.toUpperCase()}${list.slice(1)}`, next(list)])),
   };
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET"]);
