@@ -162,7 +162,8 @@ describe("API writes", () => {
           postSource(
             requestFrom(`203.0.113.${index}`, `${ORIGIN}/api/v1/sources`, {
               method: "POST",
-              headers: { "content-type": "application/json" },
+              // A cookie write is taken only from our own pages (same-origin.ts).
+              headers: { "content-type": "application/json", origin: ORIGIN },
               body: JSON.stringify({ url: `https://example.org/session/${index}`, title: "T", publisher: "P" }),
             }),
             params,
