@@ -1,10 +1,11 @@
 // GET /api/v1/agreements?q&party&kind&status&from&to&sort&cursor&limit: agreements with their current status, keyset-paged.
 import { ZAgreementListQuery } from "@/lib/schemas/reader-queries";
 import { listAgreements } from "@/lib/server/agreements/list-agreements";
+import { ZAgreementListBody } from "@/lib/schemas/responses/agreement-responses";
 import { apiRoute } from "@/lib/server/api";
 import { currentStatusJson, listResponse } from "../read-helpers";
 
-export const GET = apiRoute({ permission: "published:read", query: ZAgreementListQuery }, async (request, { actor, query }) => {
+export const GET = apiRoute({ permission: "published:read", summary: "List agreements with their current status (search, filters, sort, keyset pages)", response: ZAgreementListBody, query: ZAgreementListQuery }, async (request, { actor, query }) => {
   const list = await listAgreements(actor, query, { cursor: query.cursor, limit: query.limit });
   const data = list.items.map((agreement) => ({
     slug: agreement.slug,

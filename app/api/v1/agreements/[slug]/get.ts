@@ -1,9 +1,10 @@
 // GET /api/v1/agreements/{slug}: an agreement with parties, terms, derived status, deadlines, timeline and related items.
+import { ZAgreementBody } from "@/lib/schemas/responses/agreement-responses";
 import { apiRoute } from "@/lib/server/api";
 import { getAgreement } from "@/lib/server/agreements/get-agreement";
 import { subjectStatusJson } from "../../subject-json";
 
-export const GET = apiRoute({ permission: "published:read", params: ["slug"] }, async (_request, { actor, params }) => {
+export const GET = apiRoute({ permission: "published:read", summary: "Get an agreement with its terms, derived status, notice deadline and timeline", response: ZAgreementBody, params: ["slug"] }, async (_request, { actor, params }) => {
   const agreement = await getAgreement(actor, params.slug);
   return {
     data: {

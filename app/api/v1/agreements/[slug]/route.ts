@@ -2,6 +2,7 @@
 import { ZUpdateAgreement } from "@/lib/schemas/agreement";
 import { getAgreementForEdit } from "@/lib/server/agreements/get-agreement-for-edit";
 import { updateAgreement } from "@/lib/server/agreements/update-agreement";
+import { ZSubjectWrittenBody } from "@/lib/schemas/responses/write-responses";
 import { apiRoute } from "@/lib/server/api";
 
 // GET of the same path is the read API's handler, kept beside this file.
@@ -10,6 +11,8 @@ export { GET } from "./get";
 export const PATCH = apiRoute(
   {
     permission: "agreement:write",
+    summary: "Edit an agreement (send its version; 409 when it changed since)",
+    response: ZSubjectWrittenBody,
     params: ["slug"],
     schema: ZUpdateAgreement,
     // Fields left out keep their current values, as the edit form would show them.

@@ -1,9 +1,10 @@
 // GET /api/v1/measures/{slug}: a trade measure with its parties, derived status, timeline and related items.
+import { ZMeasureBody } from "@/lib/schemas/responses/measure-responses";
 import { apiRoute } from "@/lib/server/api";
 import { getMeasure } from "@/lib/server/measures/get-measure";
 import { subjectStatusJson } from "../../subject-json";
 
-export const GET = apiRoute({ permission: "published:read", params: ["slug"] }, async (_request, { actor, params }) => {
+export const GET = apiRoute({ permission: "published:read", summary: "Get a trade measure with its parties, derived status and timeline", response: ZMeasureBody, params: ["slug"] }, async (_request, { actor, params }) => {
   const measure = await getMeasure(actor, params.slug);
   return {
     data: {

@@ -1,5 +1,6 @@
 // PATCH /api/v1/measures/{slug}: edit a trade measure; send "version" and the fields to change (409 when it changed since).
 import { ZUpdateTradeMeasure } from "@/lib/schemas/trade-measure";
+import { ZSubjectWrittenBody } from "@/lib/schemas/responses/write-responses";
 import { apiRoute } from "@/lib/server/api";
 import { getMeasureForEdit } from "@/lib/server/measures/get-measure-for-edit";
 import { updateMeasure } from "@/lib/server/measures/update-measure";
@@ -10,6 +11,8 @@ export { GET } from "./get";
 export const PATCH = apiRoute(
   {
     permission: "measure:write",
+    summary: "Edit a trade measure (send its version; 409 when it changed since)",
+    response: ZSubjectWrittenBody,
     params: ["slug"],
     schema: ZUpdateTradeMeasure,
     // Fields left out keep their current values, as the edit form would show them.

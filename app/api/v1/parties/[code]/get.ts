@@ -1,9 +1,10 @@
 // GET /api/v1/parties/{code}: a party with its agreements, measures (imposed and received) and relations.
+import { ZPartyBody } from "@/lib/schemas/responses/party-responses";
 import { apiRoute } from "@/lib/server/api";
 import { getParty } from "@/lib/server/parties/get-party";
 import { currentStatusJson } from "../../read-helpers";
 
-export const GET = apiRoute({ permission: "published:read", params: ["code"] }, async (_request, { actor, params }) => {
+export const GET = apiRoute({ permission: "published:read", summary: "Get a party with its agreements, measures and counterparts", response: ZPartyBody, params: ["code"] }, async (_request, { actor, params }) => {
   const party = await getParty(actor, params.code.toUpperCase());
   return {
     data: {

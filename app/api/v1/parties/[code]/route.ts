@@ -1,5 +1,6 @@
 // PATCH /api/v1/parties/{code}: edit a party's name and aliases; send "version" (409 when it changed since).
 import { ZUpdateParty } from "@/lib/schemas/party";
+import { ZPartyWrittenBody } from "@/lib/schemas/responses/write-responses";
 import { apiRoute } from "@/lib/server/api";
 import { getPartyForEdit } from "@/lib/server/parties/get-party-for-edit";
 import { updateParty } from "@/lib/server/parties/update-party";
@@ -10,6 +11,8 @@ export { GET } from "./get";
 export const PATCH = apiRoute(
   {
     permission: "party:write",
+    summary: "Edit a party's name and aliases (send its version; 409 when it changed since)",
+    response: ZPartyWrittenBody,
     params: ["code"],
     schema: ZUpdateParty,
     // Fields left out keep their current values, as the edit form would show them.

@@ -2,14 +2,15 @@
 // Each list is a keyset page (most recently changed first) with its total; ?agreementsCursor=, ?firstCursor=, ?secondCursor= page on.
 import { z } from "zod";
 import { ZCursor, ZPartyPair } from "@/lib/schemas/reader-queries";
+import { ZRelationBody } from "@/lib/schemas/responses/relation-responses";
 import { apiRoute } from "@/lib/server/api";
-import { getRelation, RELATION_LISTS, type TRelationList } from "@/lib/server/relations/get-relation";
+import { getRelation, type TRelationList } from "@/lib/server/relations/get-relation";
 import { currentStatusJson } from "../../read-helpers";
 
 const ZRelationQuery = z.object({ agreementsCursor: ZCursor, firstCursor: ZCursor, secondCursor: ZCursor });
 const CURSOR_PARAM = { agreements: "agreementsCursor", first: "firstCursor", second: "secondCursor" } as const satisfies Record<TRelationList, keyof z.infer<typeof ZRelationQuery>>;
 
-export const GET = apiRoute({ permission: "published:read", params: ["pair"], query: ZRelationQuery }, async (request, { actor, params, query }) => {
+export const GET = apiRoute({ permission: "published:read", summary: "Get everything between two parties: shared agreements, measures either way, yearly counts", response: ZRelationBody, params: ["pair"], query: ZRelationQuery }, async (request, { actor, params, query }) => {
   const relation = await getRelation(actor, ZPartyPair.parse(params.pair), {
     cursors: { agreements: query.agreementsCursor, first: query.firstCursor, second: query.secondCursor },
   });
@@ -27,10 +28,10 @@ export const GET = apiRoute({ permission: "published:read", params: ["pair"], qu
       parties: relation.parties,
       agreements: relation.agreements.map(item),
       measures: relation.measures.map(item),
-      totals: Object.fromEntries(RELATION_LISTS.map((list) => [list, relation.lists[list].total])),
+      totals: { agreements: relation.lists.agreements.total, first: relation.lists.first.total, second: relation.lists.second.total },
       years: relation.years,
       links: { page: `/relations/${relation.pair}`, history: `/api/v1/status-changes?pair=${relation.pair}`, feed: `/feeds/relations/${relation.pair}.atom` },
     },
-    links: Object.fromEntries(RELATION_LISTS.map((list) => [`next${list[0]!.toUpperCase()}${list.slice(1)}`, next(list)])),
+    links: { nextAgreements: next("agreements"), nextFirst: next("first"), nextSecond: next("second") },
   };
 });

@@ -1,5 +1,6 @@
 // PATCH /api/v1/status-changes/{id}: edit a development; send "version" and the fields to change (409 when it changed since).
 import { ZEditStatusChange } from "@/lib/schemas/status-change";
+import { ZDevelopmentWrittenBody } from "@/lib/schemas/responses/write-responses";
 import { apiRoute } from "@/lib/server/api";
 import { editStatusChange } from "@/lib/server/status-changes/edit-status-change";
 import { getStatusChange } from "@/lib/server/status-changes/get-status-change";
@@ -10,6 +11,8 @@ export { GET } from "./get";
 export const PATCH = apiRoute(
   {
     permission: "status-change:edit",
+    summary: "Edit a development (send its version; 409 when it changed since)",
+    response: ZDevelopmentWrittenBody,
     params: ["id"],
     schema: ZEditStatusChange,
     // Fields left out keep their current values, as the edit form would show them.
