@@ -21,7 +21,7 @@ export function pointer(...parts: (string | number)[]): string {
   return `#/${parts.map((part) => escape(String(part))).join("/")}`;
 }
 
-type TOperation = { responses: Record<string, { $ref?: string; content?: Record<string, { schema: unknown }> }>; requestBody?: { content: Record<string, { schema: unknown; example?: unknown }> } };
+type TOperation = { parameters?: { name: string; in: string }[]; responses: Record<string, { $ref?: string; content?: Record<string, { schema: unknown }> }>; requestBody?: { content: Record<string, { schema: unknown; example?: unknown }> } };
 
 export function createValidator(document: TOpenApiDocument) {
   // strict off: the document around the schemas has OpenAPI's own members (paths, x-permission).

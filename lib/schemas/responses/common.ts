@@ -12,7 +12,7 @@ export const ZDateJson = z.iso.date();
 /** A record's id (UUID v7). */
 export const ZIdJson = z.uuid();
 /** An address on this site, relative to its origin ("/agreements/gsomia"). */
-export const ZPathJson = z.string().startsWith("/");
+export const ZPathJson = z.string().regex(/^\//);
 
 export const ZPartyRefJson = z.object({ code: z.string(), name: z.string() });
 

@@ -12,13 +12,19 @@ export const POST = apiRoute(
   { permission: "source:create", schema: ZSourceFromUrl, summary: "Register a source by its link (201), or find the one already registered (200)", response: ZSourceSummaryBody, successStatus: 201, otherSuccessStatuses: [200] },
   async (_request, { actor, body }) => {
     const { source, isNew } = await findOrCreateSourceByUrl(actor, body);
-    const json = {
-      ...source,
+    // Named field by field: the use case's row may carry more than the documented summary.
+    const json: z.input<typeof ZSourceSummaryBody> = {
+      id: source.id,
+      url: source.url,
+      title: source.title,
+      publisher: source.publisher,
       kind: source.kind as z.input<typeof ZSourceSummaryBody>["kind"],
       reliability: source.reliability as z.input<typeof ZSourceSummaryBody>["reliability"],
       publishedAt: source.publishedAt?.toISOString() ?? null,
       retiredAt: source.retiredAt?.toISOString() ?? null,
-    } satisfies z.input<typeof ZSourceSummaryBody>;
+      retiredReason: source.retiredReason,
+      mergedIntoId: source.mergedIntoId,
+    };
     return Response.json(json, { status: isNew ? 201 : 200 });
   },
 );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZProblemBody } from "../../../schemas/responses/problem";
+import { rolesWith } from "../../permissions";
 import type { TDeclaredRoute } from "../api-route";
 import { declaredErrorStatuses, ERROR_STATUS_DESCRIPTIONS } from "./declared-statuses";
 import { toJsonSchema, type TJsonSchema } from "./json-schema";
@@ -115,6 +116,7 @@ function operation(route: TDocumentedRoute, components: Record<string, TJsonSche
   return {
     operationId: operationId(method, path),
     summary: declaration.summary,
+    description: declaration.permission === "public" ? "Open to anyone." : `Needs the permission ${declaration.permission}, held by ${rolesWith(declaration.permission).join(", ")}${declaration.permission === "published:read" ? " (and anonymous visitors while the instance is public)" : ""}.`,
     tags: [path.split("/")[3]!],
     "x-permission": declaration.permission,
     security: security(declaration.permission),

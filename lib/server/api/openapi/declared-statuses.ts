@@ -1,3 +1,5 @@
+import { Role } from "../../../generated/prisma/enums";
+import { rolesWith } from "../../permissions";
 import type { TApiRouteDeclaration, TRoutePermission } from "../api-route";
 
 type TDeclaration = Pick<TApiRouteDeclaration<TRoutePermission, string, unknown, unknown>, "permission" | "params" | "schema" | "query">;
@@ -32,8 +34,8 @@ export function declaredErrorStatuses(declaration: TDeclaration, method: string,
   if (declaration.params?.length) statuses.add(404);
   if (declaration.permission !== "public") {
     statuses.add(401);
-    // Anyone who may sign in may read: only writes are refused to a signed-in caller.
-    if (declaration.permission !== "published:read") statuses.add(403);
+    // 403 only where some signed-in role lacks the permission (every role may read).
+    if (rolesWith(declaration.permission).length < Object.values(Role).length) statuses.add(403);
     statuses.add(503);
   }
   if (bodyProperties.includes("version")) statuses.add(409);
