@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { DatePrecision, Direction, EntryState, Reliability, SourceKind, Status } from "../../generated/prisma/enums";
+import { DatePrecision, Direction, EntryState, Status } from "../../generated/prisma/enums";
 import { listBody, ZIdJson, ZInstantJson } from "./common";
+import { SOURCE_JSON_FIELDS } from "./source-responses";
 
 /** A published or retracted development with its citations (lib/server/exports/export-developments.ts). */
 export const ZDevelopmentJson = z.object({
@@ -30,18 +31,7 @@ export const ZDevelopmentJson = z.object({
       locator: z.string().nullable(),
       credibility: z.int(),
       grade: z.string().meta({ description: "The Admiralty grade: the source's reliability (A–F) and the claim's credibility (1–6), e.g. B2." }),
-      source: z.object({
-        id: ZIdJson,
-        url: z.string(),
-        title: z.string(),
-        publisher: z.string(),
-        authors: z.array(z.string()),
-        publishedAt: ZInstantJson.nullable(),
-        kind: z.enum(SourceKind),
-        reliability: z.enum(Reliability),
-        retiredAt: ZInstantJson.nullable(),
-        archiveUrl: z.string().nullable(),
-      }),
+      source: z.object({ ...SOURCE_JSON_FIELDS, archiveUrl: z.string().nullable() }),
     }),
   ),
 });

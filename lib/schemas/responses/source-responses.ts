@@ -2,18 +2,23 @@ import { z } from "zod";
 import { DatePrecision, EntryState, Reliability, SourceKind, Status } from "../../generated/prisma/enums";
 import { listBody, ZIdJson, ZInstantJson, ZPathJson } from "./common";
 
+/** What every answer naming a source gives of it. */
+export const SOURCE_JSON_FIELDS = {
+  id: ZIdJson,
+  url: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  authors: z.array(z.string()),
+  publishedAt: ZInstantJson.nullable(),
+  kind: z.enum(SourceKind),
+  reliability: z.enum(Reliability),
+  retiredAt: ZInstantJson.nullable(),
+};
+
 /** GET /api/v1/sources: a page of sources (merged duplicates left out) with how often each is cited. */
 export const ZSourceListBody = listBody(
   z.object({
-    id: ZIdJson,
-    url: z.string(),
-    title: z.string(),
-    publisher: z.string(),
-    authors: z.array(z.string()),
-    publishedAt: ZInstantJson.nullable(),
-    kind: z.enum(SourceKind),
-    reliability: z.enum(Reliability),
-    retiredAt: ZInstantJson.nullable(),
+    ...SOURCE_JSON_FIELDS,
     citations: z.int().min(0),
     links: z.object({ self: ZPathJson, page: ZPathJson }),
   }),
@@ -24,19 +29,11 @@ export const ZSourceListBody = listBody(
 export const ZSourceBody = z
   .object({
     data: z.object({
-      id: ZIdJson,
-      url: z.string(),
-      title: z.string(),
-      publisher: z.string(),
-      authors: z.array(z.string()),
-      publishedAt: ZInstantJson.nullable(),
+      ...SOURCE_JSON_FIELDS,
       accessedAt: ZInstantJson.nullable(),
-      kind: z.enum(SourceKind),
       language: z.string(),
-      reliability: z.enum(Reliability),
       reliabilityNote: z.string().nullable(),
       archiveUrl: z.string().nullable(),
-      retiredAt: ZInstantJson.nullable(),
       retiredReason: z.string().nullable(),
       mergedIntoId: ZIdJson.nullable().meta({ description: "Always null here: a merged duplicate answers 307 to the source it joined." }),
       mergedFrom: z.array(z.object({ id: ZIdJson, url: z.string(), title: z.string() })),
@@ -66,16 +63,7 @@ export const ZSourceBody = z
 
 /** POST /api/v1/sources: the registered (201) or already known (200) source. */
 export const ZSourceSummaryBody = z
-  .object({
-    id: ZIdJson,
-    url: z.string(),
-    title: z.string(),
-    publisher: z.string(),
-    kind: z.enum(SourceKind),
-    reliability: z.enum(Reliability),
-    publishedAt: ZInstantJson.nullable(),
-    retiredAt: ZInstantJson.nullable(),
-    retiredReason: z.string().nullable(),
-    mergedIntoId: ZIdJson.nullable(),
-  })
+  .object(SOURCE_JSON_FIELDS)
+  .omit({ authors: true })
+  .extend({ retiredReason: z.string().nullable(), mergedIntoId: ZIdJson.nullable() })
   .meta({ title: "SourceSummary" });

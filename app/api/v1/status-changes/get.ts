@@ -6,7 +6,15 @@ import { developmentJson } from "@/lib/server/exports/export-developments";
 import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
 import { listResponse } from "../read-helpers";
 
-export const GET = apiRoute({ permission: "published:read", summary: "List published and retracted developments with their citations, newest first", response: ZDevelopmentListBody, query: ZDevelopmentQuery }, async (request, { actor, query }) => {
-  const page = await listPublishedChanges(actor, query, { cursor: query.cursor, limit: query.limit });
-  return listResponse(request, page.entries.map((entry) => developmentJson(entry)), page.nextCursor);
-});
+export const GET = apiRoute(
+  {
+    permission: "published:read",
+    summary: "List published and retracted developments with their citations, newest first",
+    response: ZDevelopmentListBody,
+    query: ZDevelopmentQuery,
+  },
+  async (request, { actor, query }) => {
+    const page = await listPublishedChanges(actor, query, { cursor: query.cursor, limit: query.limit });
+    return listResponse(request, page.entries.map((entry) => developmentJson(entry)), page.nextCursor);
+  },
+);

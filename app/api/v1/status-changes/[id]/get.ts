@@ -4,4 +4,12 @@ import { apiRoute } from "@/lib/server/api";
 import { developmentJson } from "@/lib/server/exports/export-developments";
 import { getPublishedChange } from "@/lib/server/status-changes/get-published-change";
 
-export const GET = apiRoute({ permission: "published:read", summary: "Get one published or retracted development with its citations", response: ZDevelopmentBody, params: ["id"] }, async (_request, { actor, params }) => ({ data: developmentJson(await getPublishedChange(actor, params.id)) }));
+export const GET = apiRoute(
+  {
+    permission: "published:read",
+    summary: "Get one published or retracted development with its citations",
+    response: ZDevelopmentBody,
+    params: ["id"],
+  },
+  async (_request, { actor, params }) => ({ data: developmentJson(await getPublishedChange(actor, params.id)) }),
+);
