@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "../like-pattern";
 import type { Prisma } from "../../generated/prisma/client";
 import type { TUserFilters } from "../../schemas/admin-user";
 import { getDatabase } from "../db";
@@ -10,7 +11,7 @@ const MAX_USERS_SHOWN = 500;
 export async function listUsers(actor: TActor, filters: TUserFilters = { q: "", role: "any", status: "any" }) {
   assertSignedInCan(actor, "user:manage");
   const and: Prisma.UserWhereInput[] = [];
-  if (filters.q) and.push({ OR: [{ name: { contains: filters.q, mode: "insensitive" } }, { email: { contains: filters.q, mode: "insensitive" } }] });
+  if (filters.q) and.push({ OR: [{ name: { contains: escapeLike(filters.q), mode: "insensitive" } }, { email: { contains: escapeLike(filters.q), mode: "insensitive" } }] });
   if (filters.role !== "any") and.push({ role: filters.role });
   if (filters.status === "active") and.push({ disabledAt: null });
   if (filters.status === "disabled") and.push({ disabledAt: { not: null } });
