@@ -20,7 +20,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="mx-auto max-w-5xl border-t border-rule px-4 py-6 text-sm text-muted">
-          Pactwatch keeps a sourced record of relations between states. Every status change cites its sources.
+          <p>Pactwatch keeps a sourced record of relations between states. Every status change cites its sources.</p>
+          {/* A plain link: /api/docs is a route handler, not a page Next.js could prefetch. */}
+          <p className="mt-2">
+            For scripts: <a href="/api/docs" className="underline">the API reference</a> (<a href="/api/v1/openapi.json" className="underline">OpenAPI document</a>).
+          </p>
         </footer>
       </body>
     </html>

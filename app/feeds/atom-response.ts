@@ -1,5 +1,6 @@
 import "server-only";
 import { ZPartyPair } from "@/lib/schemas/reader-queries";
+import { ZNotJsonBody } from "@/lib/schemas/responses/service-responses";
 import { apiRoute } from "@/lib/server/api";
 import { AppError } from "@/lib/server/errors";
 import { can } from "@/lib/server/permissions";
@@ -22,7 +23,7 @@ export function pairOf(name: string): [string, string] {
 
 /** A route handler answering an Atom feed for the scope its address names (bearer token or session, like the API). */
 export function atomResponse<TParam extends string = never>(scopeOf: (params: Record<TParam, string>) => TFeedScope, params: readonly TParam[] = []) {
-  return apiRoute({ permission: "published:read", params }, async (request, { params: values, actor }) => {
+  return apiRoute({ permission: "published:read", summary: "Follow changes as an Atom feed", response: ZNotJsonBody, params }, async (request, { params: values, actor }) => {
     const xml = await buildDevelopmentsFeed(actor, scopeOf(values), new URL(request.url).origin);
     // A shared cache may keep a feed only when anyone may read it; with PUBLIC_READ=false it
     // was served to this signed-in client alone.

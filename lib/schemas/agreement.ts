@@ -43,9 +43,22 @@ function checkAgreement(agreement: Partial<TAgreementFields>, context: z.Refinem
 }
 
 /** Creating an agreement (its slug is made from the short name or title, once). */
-export const ZAgreement = z.object(agreementFields).superRefine(checkAgreement);
+export const ZAgreement = z.object(agreementFields).superRefine(checkAgreement).meta({ examples: [{
+  title: "General Security of Military Information Agreement",
+  shortName: "GSOMIA",
+  kind: "SECURITY",
+  partyCodes: ["JPN", "KOR"],
+  signedOn: "2016-11-23",
+  inForceOn: "2016-11-23",
+  termMonths: 12,
+  autoRenews: true,
+  noticeDays: 90,
+  timeZone: "Asia/Seoul",
+  summary: "Military intelligence sharing, renewed each year unless either side gives 90 days' notice.",
+}] });
 export type TAgreement = z.output<typeof ZAgreement>;
 
 /** Editing an agreement: the same fields and the version the form was opened at; the slug stays. */
-export const ZUpdateAgreement = z.object({ ...agreementFields, version: ZVersion }).superRefine(checkAgreement);
+// The example is what a PATCH sends: the version it read and the fields it changes.
+export const ZUpdateAgreement = z.object({ ...agreementFields, version: ZVersion }).superRefine(checkAgreement).meta({ examples: [{ version: 3, noticeDays: 60 }] });
 export type TUpdateAgreement = z.output<typeof ZUpdateAgreement>;

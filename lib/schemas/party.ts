@@ -42,9 +42,10 @@ export const ZParty = z
         message: `${party.code} is not an ISO 3166-1 alpha-3 code: states use codes such as JPN, KOR or USA`,
       });
     }
-  });
+  }).meta({ examples: [{ code: "KOR", kind: "STATE", name: "Republic of Korea", aliases: ["South Korea"] }] });
 export type TParty = z.output<typeof ZParty>;
 
 /** Editing a party: its code and kind stay (other records and links name it by code). */
-export const ZUpdateParty = z.object({ ...partyFields, version: ZVersion });
+// The example is what a PATCH sends: the version it read and the fields it changes.
+export const ZUpdateParty = z.object({ ...partyFields, version: ZVersion }).meta({ examples: [{ version: 2, aliases: ["South Korea", "ROK"] }] });
 export type TUpdateParty = z.output<typeof ZUpdateParty>;

@@ -10,7 +10,14 @@ export const ZSourceFromUrl = z.object({
   authors: z
     .preprocess((value) => (typeof value === "string" ? value.split(/\r?\n|;/) : value), listOf(text().trim().max(200, "Each author's name is limited to 200 characters")))
     .transform((authors) => authors.filter((author) => author !== "")),
-});
+}).meta({ examples: [{
+  url: "https://www.mofa.go.kr/eng/brd/m_5676/view.do?seq=320721",
+  title: "Statement on the termination of GSOMIA",
+  publisher: "Ministry of Foreign Affairs of the Republic of Korea",
+  kind: "GOVERNMENT",
+  publishedOn: "2019-08-22",
+  authors: [],
+}] });
 export type TSourceFromUrl = z.output<typeof ZSourceFromUrl>;
 
 /** Searching the registry by title, publisher or link. */

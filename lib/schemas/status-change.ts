@@ -128,7 +128,28 @@ export const ZLogStatusChange = z
     if (isPublishingWithoutCitations(fields)) context.addIssue({ code: "custom", path: ["citations"], message: CITATION_REQUIRED_MESSAGE });
     addDateIssues(fields, context);
   })
-  .transform(({ subject, intent, ...fields }) => ({ subject, intent, ...toDevelopment(fields) }));
+  .transform(({ subject, intent, ...fields }) => ({ subject, intent, ...toDevelopment(fields) }))
+  .meta({ examples: [{
+    subject: "agreement:gsomia",
+    status: "NOTICE_GIVEN",
+    headline: "Korea gives notice to end GSOMIA",
+    body: "Seoul notifies Tokyo that it will not renew the agreement when its term ends.",
+    occurredOn: "2019-08-22",
+    timeZone: "Asia/Seoul",
+    effectiveAt: "2019-11-23T00:00",
+    direction: "ESCALATION",
+    citations: [
+      {
+        url: "https://www.mofa.go.kr/eng/brd/m_5676/view.do?seq=320721",
+        title: "Statement on the termination of GSOMIA",
+        publisher: "Ministry of Foreign Affairs of the Republic of Korea",
+        kind: "GOVERNMENT",
+        quote: "The government has decided to terminate the GSOMIA.",
+        credibility: 1,
+      },
+    ],
+    intent: "publish",
+  }] });
 export type TLogStatusChange = z.output<typeof ZLogStatusChange>;
 
 /**
@@ -150,14 +171,18 @@ export const ZEditStatusChange = z
     if (isPublishingWithoutCitations(fields)) context.addIssue({ code: "custom", path: ["citations"], message: CITATION_REQUIRED_MESSAGE });
     addDateIssues(fields, context);
   })
-  .transform(({ id, version, intent, ...fields }) => ({ id, version, intent, ...toDevelopment(fields) }));
+  .transform(({ id, version, intent, ...fields }) => ({ id, version, intent, ...toDevelopment(fields) }))
+  // The example is what a PATCH sends: the version it read and the fields it changes.
+  .meta({ examples: [{ version: 2, headline: "Korea gives formal notice to end GSOMIA" }] });
 export type TEditStatusChange = z.output<typeof ZEditStatusChange>;
 
 /** Publishing a draft as it stands. */
-export const ZPublishStatusChange = z.object({
-  id: z.uuid({ error: "This entry does not exist" }),
-  version: ZVersion,
-});
+export const ZPublishStatusChange = z
+  .object({
+    id: z.uuid({ error: "This entry does not exist" }),
+    version: ZVersion,
+  })
+  .meta({ examples: [{ version: 1 }] });
 export type TPublishStatusChange = z.output<typeof ZPublishStatusChange>;
 
 /** Retracting a published entry (admins): it stays in the history, marked, with the reason. */
@@ -165,5 +190,5 @@ export const ZRetractStatusChange = z.object({
   id: z.uuid({ error: "This entry does not exist" }),
   version: ZVersion,
   reason: requiredText(1000, "Say why the entry is retracted: readers see the reason", "The reason is limited to 1,000 characters"),
-});
+}).meta({ examples: [{ version: 2, reason: "The announcement was misreported; see the ministry's correction of the same day." }] });
 export type TRetractStatusChange = z.output<typeof ZRetractStatusChange>;

@@ -49,9 +49,22 @@ function checkMeasure(measure: Partial<TMeasureFields>, context: z.RefinementCtx
 }
 
 /** Creating a trade measure (its slug is made from the title, once), with its links. */
-export const ZTradeMeasure = z.object(measureFields).superRefine(checkMeasure);
+export const ZTradeMeasure = z.object(measureFields).superRefine(checkMeasure).meta({ examples: [{
+  title: "Export controls on fluorinated polyimide, resist and hydrogen fluoride",
+  imposingPartyCode: "JPN",
+  targetPartyCodes: ["KOR"],
+  measureType: "EXPORT_CONTROL",
+  products: "Fluorinated polyimide, photoresist, hydrogen fluoride",
+  hsCodes: ["2811.11", "3707.10"],
+  announcedOn: "2019-07-01",
+  effectiveOn: "2019-07-04",
+  timeZone: "Asia/Tokyo",
+  summary: "Individual export licences required for three materials used in semiconductor and display manufacturing.",
+  links: [],
+}] });
 export type TTradeMeasure = z.output<typeof ZTradeMeasure>;
 
 /** Editing a trade measure: the same fields and the version the form was opened at; the slug stays. */
-export const ZUpdateTradeMeasure = z.object({ ...measureFields, version: ZVersion }).superRefine(checkMeasure);
+// The example is what a PATCH sends: the version it read and the fields it changes.
+export const ZUpdateTradeMeasure = z.object({ ...measureFields, version: ZVersion }).superRefine(checkMeasure).meta({ examples: [{ version: 2, hsCodes: ["2811.11", "3707.10", "3920.99"] }] });
 export type TUpdateTradeMeasure = z.output<typeof ZUpdateTradeMeasure>;

@@ -47,6 +47,7 @@ export default async function AccountPage() {
           </h2>
           <p className="mt-1 max-w-prose text-sm text-muted">
             A token acts with your role on <code>/api/v1</code>. It is shown once when created and stored only as a hash.
+            Send it as <code>Authorization: Bearer …</code>; <a href="/api/docs" className="underline">the API reference</a> lists every endpoint.
           </p>
           <CreateTokenForm />
           {tokens.length > 0 && (

@@ -1,5 +1,5 @@
 // GET /api/health: the app is up and its database answers.
-import { z } from "zod";
+import { ZHealthBody } from "@/lib/schemas/responses/service-responses";
 import { apiRoute } from "@/lib/server/api";
 import { getDatabase } from "@/lib/server/db";
 import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/server/database-unavailable";
@@ -9,8 +9,6 @@ export const dynamic = "force-dynamic";
 // Shorter than the pool's own timeouts: a load balancer asking "are you there?" needs its answer
 // in time to act on it, even when the database is frozen and every connection is stuck.
 const HEALTH_TIMEOUT_MS = 2_000;
-
-const ZHealth = z.object({ status: z.literal("ok") });
 
 /** Whether `select 1` answers (its row unread, so executeRaw) within HEALTH_TIMEOUT_MS; a late answer is ignored (its query keeps the pool's deadline). */
 async function databaseAnswers(): Promise<boolean> {
@@ -29,7 +27,7 @@ async function databaseAnswers(): Promise<boolean> {
   }
 }
 
-export const GET = apiRoute({ permission: "public", summary: "Check that the app is up and its database answers", response: ZHealth }, async () => {
+export const GET = apiRoute({ permission: "public", summary: "Check that the app is up and its database answers (503 with Retry-After when it does not)", response: ZHealthBody }, async () => {
   if (await databaseAnswers()) return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
   return Response.json(
     { status: "unavailable", reason: `the database did not answer within ${HEALTH_TIMEOUT_MS / 1000} s: it is stopped, restarting, frozen or unreachable` },

@@ -1,5 +1,5 @@
 // GET /exports/developments.csv?…filters of /developments: a filtered history as CSV, streamed (?rows=citations for a row per citation).
-import { z } from "zod";
+import { ZNotJsonBody } from "@/lib/schemas/responses/service-responses";
 import { apiRoute } from "@/lib/server/api";
 import { requestOrigin } from "@/lib/server/request-origin";
 import { developmentsCsvStream } from "@/lib/server/exports/export-developments";
@@ -11,7 +11,7 @@ export const GET = apiRoute(
     permission: "published:read",
     limit: "export",
     summary: "Export a filtered history as CSV, one row per development (or per citation with rows=citations)",
-    response: z.string().describe("text/csv; charset=utf-8, with a byte-order mark and a header row"),
+    response: ZNotJsonBody,
   },
   async (request, { actor }) => {
     const { filters, fileName } = exportFilters(request);

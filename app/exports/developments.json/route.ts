@@ -1,5 +1,5 @@
 // GET /exports/developments.json?…filters of /developments: a filtered history with its citations as one JSON document, streamed.
-import { z } from "zod";
+import { ZNotJsonBody } from "@/lib/schemas/responses/service-responses";
 import { apiRoute } from "@/lib/server/api";
 import { requestOrigin } from "@/lib/server/request-origin";
 import { developmentsJsonStream } from "@/lib/server/exports/export-developments";
@@ -11,7 +11,7 @@ export const GET = apiRoute(
     permission: "published:read",
     limit: "export",
     summary: "Export a filtered history with its citations as one JSON document",
-    response: z.object({ query: z.record(z.string(), z.unknown()), generatedAt: z.string(), developments: z.array(z.record(z.string(), z.unknown())) }),
+    response: ZNotJsonBody,
   },
   async (request, { actor }) => {
     const { filters, query, fileName } = exportFilters(request);

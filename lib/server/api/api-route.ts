@@ -27,7 +27,7 @@ type TOutput<TSchema> = TSchema extends z.ZodType ? z.output<TSchema> : undefine
 type TActorFor<TPerm> = TPerm extends "published:read" | "public" ? TActor : TSignedInActor;
 
 /** A route's declaration: data, so the authorisation matrix and (issue 11) the OpenAPI document read it. */
-export type TApiRouteDeclaration<TPerm extends TRoutePermission, TParam extends string, TBody, TQuery> = {
+export type TApiRouteDeclaration<TPerm extends TRoutePermission, TParam extends string, TBody, TQuery, TResponse extends z.ZodType = z.ZodType> = {
   permission: TPerm;
   /** Names of the path's dynamic segments ([slug] → "slug"), handed to the handler as strings. */
   params?: readonly TParam[];
@@ -46,10 +46,13 @@ export type TApiRouteDeclaration<TPerm extends TRoutePermission, TParam extends 
   query?: TQuery;
   /** The largest body accepted, in UTF-8 bytes (default 8 MB). */
   maxBodyBytes?: number;
-  /** One line for the OpenAPI document (issue 11): what the endpoint does, in the imperative. */
-  summary?: string;
-  /** The success body's schema: the OpenAPI document's response, and what contract tests hold real bodies to. */
-  response?: z.ZodType;
+  /** One line for the OpenAPI document (decision 021): what the endpoint does, in the imperative. */
+  summary: string;
+  /**
+   * The success body's schema (lib/schemas/responses/): the OpenAPI document's response, what a
+   * handler's plain-object result is type-checked against, and what contract tests hold real bodies to.
+   */
+  response: TResponse;
   /** The success status when it is not 200 (201 for a create, 204 for no body). */
   successStatus?: 200 | 201 | 204;
   /**
@@ -59,6 +62,8 @@ export type TApiRouteDeclaration<TPerm extends TRoutePermission, TParam extends 
   limit?: TRequestLimit;
   /** The GET handler of the same path, for an edit: `If-Match` is checked against its ETag (if-match.ts). */
   readRoute?: (request: Request, context: TNextContext) => Promise<Response>;
+  /** Other successes a client can meet: 200 when a create finds the record already there, 307 for a redirect. */
+  otherSuccessStatuses?: readonly (200 | 307)[];
 };
 
 export type TApiRouteContext<TPerm extends TRoutePermission, TParam extends string, TBody, TQuery> = {
@@ -82,7 +87,7 @@ async function identify(request: Request): Promise<{ actor: TActor; isBySession:
 }
 
 /** A handler's result as a response: plain objects as JSON, a list's next page also as a Link header. */
-function toResponse(request: Request, result: Response | object, successStatus: number | undefined): Response {
+function toResponse(request: Request, result: unknown, successStatus: number | undefined): Response {
   if (result instanceof Response) return result;
   const link = nextLinkHeader(request, result);
   return Response.json(result, { status: successStatus ?? 200, headers: link ? { link } : {} });
@@ -94,9 +99,17 @@ function toResponse(request: Request, result: Response | object, successStatus: 
  * declared schemas, runs the handler as that caller, and answers plain objects as JSON and every
  * error as application/problem+json.
  */
-export function apiRoute<TPerm extends TRoutePermission, TParam extends string = never, TBody extends z.ZodType | undefined = undefined, TQuery extends z.ZodType | undefined = undefined>(
-  declaration: TApiRouteDeclaration<TPerm, TParam, TBody, TQuery>,
-  handler: (request: Request, context: TApiRouteContext<TPerm, TParam, TBody, TQuery>) => Promise<Response | object>,
+export function apiRoute<
+  TPerm extends TRoutePermission,
+  TParam extends string = never,
+  TBody extends z.ZodType | undefined = undefined,
+  TQuery extends z.ZodType | undefined = undefined,
+  TResponse extends z.ZodType = z.ZodType,
+>(
+  declaration: TApiRouteDeclaration<TPerm, TParam, TBody, TQuery, TResponse>,
+  // A plain result is the success body, so it must have the declared response's shape; a
+  // Response (a redirect, a stream, a status chosen at run time) is the handler's own business.
+  handler: (request: Request, context: TApiRouteContext<TPerm, TParam, TBody, TQuery>) => Promise<Response | NoInfer<z.input<TResponse>>>,
 ): TDeclaredRoute {
   const route = async (request: Request, context: TNextContext): Promise<Response> => {
     let claim: TIdempotencyClaim | undefined;

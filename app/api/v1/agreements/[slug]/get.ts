@@ -1,29 +1,38 @@
 // GET /api/v1/agreements/{slug}: an agreement with parties, terms, derived status, deadlines, timeline and related items.
+import { ZAgreementBody } from "@/lib/schemas/responses/agreement-responses";
 import { apiRoute } from "@/lib/server/api";
 import { getAgreement } from "@/lib/server/agreements/get-agreement";
 import { subjectStatusJson } from "../../subject-json";
 
-export const GET = apiRoute({ permission: "published:read", params: ["slug"] }, async (_request, { actor, params }) => {
-  const agreement = await getAgreement(actor, params.slug);
-  return {
-    data: {
-      slug: agreement.slug,
-      title: agreement.title,
-      shortName: agreement.shortName,
-      kind: agreement.kind,
-      summary: agreement.summary,
-      parties: agreement.parties,
-      signedOn: agreement.signedOn?.toISOString().slice(0, 10) ?? null,
-      inForceOn: agreement.inForceOn?.toISOString().slice(0, 10) ?? null,
-      terms: { termMonths: agreement.termMonths, autoRenews: agreement.autoRenews, noticeDays: agreement.noticeDays, timeZone: agreement.timeZone },
-      ...subjectStatusJson(agreement),
-      noticeDeadline: agreement.noticeDeadline && {
-        lastDayToGiveNotice: agreement.noticeDeadline.lastDayToGiveNotice,
-        noticeDeadlineAt: agreement.noticeDeadline.noticeDeadlineAt.toISOString(),
-        termEndsAt: agreement.noticeDeadline.termEndsAt.toISOString(),
+export const GET = apiRoute(
+  {
+    permission: "published:read",
+    summary: "Get an agreement with its terms, derived status, notice deadline and timeline",
+    response: ZAgreementBody,
+    params: ["slug"],
+  },
+  async (_request, { actor, params }) => {
+    const agreement = await getAgreement(actor, params.slug);
+    return {
+      data: {
+        slug: agreement.slug,
+        title: agreement.title,
+        shortName: agreement.shortName,
+        kind: agreement.kind,
+        summary: agreement.summary,
+        parties: agreement.parties,
+        signedOn: agreement.signedOn?.toISOString().slice(0, 10) ?? null,
+        inForceOn: agreement.inForceOn?.toISOString().slice(0, 10) ?? null,
+        terms: { termMonths: agreement.termMonths, autoRenews: agreement.autoRenews, noticeDays: agreement.noticeDays, timeZone: agreement.timeZone },
+        ...subjectStatusJson(agreement),
+        noticeDeadline: agreement.noticeDeadline && {
+          lastDayToGiveNotice: agreement.noticeDeadline.lastDayToGiveNotice,
+          noticeDeadlineAt: agreement.noticeDeadline.noticeDeadlineAt.toISOString(),
+          termEndsAt: agreement.noticeDeadline.termEndsAt.toISOString(),
+        },
+        related: agreement.related,
+        links: { page: `/agreements/${agreement.slug}`, history: `/api/v1/status-changes?agreement=${agreement.slug}`, feed: `/feeds/agreements/${agreement.slug}.atom` },
       },
-      related: agreement.related,
-      links: { page: `/agreements/${agreement.slug}`, history: `/api/v1/status-changes?agreement=${agreement.slug}`, feed: `/feeds/agreements/${agreement.slug}.atom` },
-    },
-  };
-});
+    };
+  },
+);

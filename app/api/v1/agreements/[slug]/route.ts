@@ -1,8 +1,8 @@
 // PATCH /api/v1/agreements/{slug}: edit an agreement; send "version" and the fields to change (409 when it changed since).
-import { z } from "zod";
 import { ZUpdateAgreement } from "@/lib/schemas/agreement";
 import { getAgreementForEdit } from "@/lib/server/agreements/get-agreement-for-edit";
 import { updateAgreement } from "@/lib/server/agreements/update-agreement";
+import { ZSubjectWrittenBody } from "@/lib/schemas/responses/write-responses";
 import { apiRoute, refuseOtherMethods } from "@/lib/server/api";
 
 // GET of the same path is the read API's handler, kept beside this file; If-Match is checked against its ETag.
@@ -14,10 +14,10 @@ export const PATCH = apiRoute(
   {
     summary: "Edit an agreement (send its version, or If-Match with the ETag of its GET)",
     permission: "agreement:write",
+    response: ZSubjectWrittenBody,
     params: ["slug"],
     schema: ZUpdateAgreement,
     readRoute: GET,
-    response: z.object({ id: z.uuid(), slug: z.string(), version: z.number().int() }),
     // Fields left out keep their current values, as the edit form would show them; with If-Match
     // the version is the current one, read before its ETag is compared (if-match.ts).
     complete: async (body, { actor, params, hasIfMatch }) => {

@@ -1,6 +1,6 @@
 // PATCH /api/v1/measures/{slug}: edit a trade measure; send "version" and the fields to change (409 when it changed since).
-import { z } from "zod";
 import { ZUpdateTradeMeasure } from "@/lib/schemas/trade-measure";
+import { ZSubjectWrittenBody } from "@/lib/schemas/responses/write-responses";
 import { apiRoute, refuseOtherMethods } from "@/lib/server/api";
 import { getMeasureForEdit } from "@/lib/server/measures/get-measure-for-edit";
 import { updateMeasure } from "@/lib/server/measures/update-measure";
@@ -14,10 +14,10 @@ export const PATCH = apiRoute(
   {
     summary: "Edit a trade measure (send its version, or If-Match with the ETag of its GET)",
     permission: "measure:write",
+    response: ZSubjectWrittenBody,
     params: ["slug"],
     schema: ZUpdateTradeMeasure,
     readRoute: GET,
-    response: z.object({ id: z.uuid(), slug: z.string(), version: z.number().int() }),
     // Fields left out keep their current values, as the edit form would show them; with If-Match
     // the version is the current one, read before its ETag is compared (if-match.ts).
     complete: async (body, { actor, params, hasIfMatch }) => {

@@ -1,6 +1,6 @@
 // PATCH /api/v1/parties/{code}: edit a party's name and aliases; send "version" (409 when it changed since).
-import { z } from "zod";
 import { ZUpdateParty } from "@/lib/schemas/party";
+import { ZPartyWrittenBody } from "@/lib/schemas/responses/write-responses";
 import { apiRoute, refuseOtherMethods } from "@/lib/server/api";
 import { getPartyForEdit } from "@/lib/server/parties/get-party-for-edit";
 import { updateParty } from "@/lib/server/parties/update-party";
@@ -14,10 +14,10 @@ export const PATCH = apiRoute(
   {
     summary: "Edit a party's name and aliases (send its version, or If-Match with the ETag of its GET)",
     permission: "party:write",
+    response: ZPartyWrittenBody,
     params: ["code"],
     schema: ZUpdateParty,
     readRoute: GET,
-    response: z.object({ id: z.uuid(), code: z.string(), version: z.number().int() }),
     // Fields left out keep their current values, as the edit form would show them; with If-Match
     // the version is the current one, read before its ETag is compared (if-match.ts).
     complete: async (body, { actor, params, hasIfMatch }) => {

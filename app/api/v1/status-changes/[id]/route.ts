@@ -1,6 +1,6 @@
 // PATCH /api/v1/status-changes/{id}: edit a development; send "version" and the fields to change (409 when it changed since).
-import { z } from "zod";
 import { ZEditStatusChange } from "@/lib/schemas/status-change";
+import { ZDevelopmentWrittenBody } from "@/lib/schemas/responses/write-responses";
 import { apiRoute, refuseOtherMethods } from "@/lib/server/api";
 import { editStatusChange } from "@/lib/server/status-changes/edit-status-change";
 import { getStatusChange } from "@/lib/server/status-changes/get-status-change";
@@ -14,10 +14,10 @@ export const PATCH = apiRoute(
   {
     summary: "Edit a development (send its version, or If-Match with the ETag of its GET)",
     permission: "status-change:edit",
+    response: ZDevelopmentWrittenBody,
     params: ["id"],
     schema: ZEditStatusChange,
     readRoute: GET,
-    response: z.object({ id: z.uuid(), state: z.string(), version: z.number().int(), subject: z.object({ kind: z.string(), slug: z.string() }) }),
     // Fields left out keep their current values, as the edit form would show them; with If-Match
     // the version is the current one, read before its ETag is compared (if-match.ts).
     complete: async (body, { actor, params, hasIfMatch }) => {

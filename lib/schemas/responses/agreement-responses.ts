@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { AgreementKind } from "../../generated/prisma/enums";
+import { listBody, ZCurrentStatusJson, ZDateJson, ZInstantJson, ZPartyRefJson, ZPathJson, ZRelatedItemJson, ZSubjectStatusJson } from "./common";
+
+/** GET /api/v1/agreements: a page of agreements with their current status. */
+export const ZAgreementListBody = listBody(
+  z.object({
+    slug: z.string(),
+    title: z.string(),
+    shortName: z.string().nullable(),
+    kind: z.enum(AgreementKind),
+    signedOn: ZDateJson.nullable(),
+    parties: z.array(ZPartyRefJson),
+    current: ZCurrentStatusJson,
+    links: z.object({ self: ZPathJson, page: ZPathJson, history: ZPathJson }),
+  }),
+  { total: z.int().min(0), sort: z.string() },
+).meta({ title: "AgreementList" });
+
+/** GET /api/v1/agreements/{slug}: an agreement with its terms, derived status, deadline and timeline. */
+export const ZAgreementBody = z
+  .object({
+    data: z.object({
+      slug: z.string(),
+      title: z.string(),
+      shortName: z.string().nullable(),
+      kind: z.enum(AgreementKind),
+      summary: z.string(),
+      parties: z.array(ZPartyRefJson),
+      signedOn: ZDateJson.nullable(),
+      inForceOn: ZDateJson.nullable(),
+      terms: z.object({ termMonths: z.int().nullable(), autoRenews: z.boolean(), noticeDays: z.int().nullable(), timeZone: z.string() }),
+      ...ZSubjectStatusJson,
+      noticeDeadline: z
+        .object({ lastDayToGiveNotice: ZDateJson, noticeDeadlineAt: ZInstantJson, termEndsAt: ZInstantJson })
+        .nullable()
+        .meta({ description: "The next day by which notice must be given for the agreement not to renew, when its terms set one." }),
+      related: z.array(ZRelatedItemJson),
+      links: z.object({ page: ZPathJson, history: ZPathJson, feed: ZPathJson }),
+    }),
+  })
+  .meta({ title: "Agreement" });

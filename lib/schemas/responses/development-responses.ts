@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { DatePrecision, Direction, EntryState, Status } from "../../generated/prisma/enums";
+import { listBody, ZIdJson, ZInstantJson } from "./common";
+import { SOURCE_JSON_FIELDS } from "./source-responses";
+
+/** A published or retracted development with its citations (lib/server/exports/export-developments.ts). */
+export const ZDevelopmentJson = z.object({
+  id: ZIdJson,
+  url: z.string().meta({ description: "The development's page." }),
+  subject: z.object({ kind: z.enum(["AGREEMENT", "MEASURE"]), slug: z.string(), name: z.string(), title: z.string() }),
+  status: z.enum(Status),
+  direction: z.enum(Direction),
+  state: z.enum(EntryState),
+  headline: z.string(),
+  body: z.string(),
+  occurred: z.string().meta({ description: "When it happened, as precisely as known, in its zone: YYYY-MM-DD, YYYY-MM or YYYY." }),
+  occurredAt: ZInstantJson,
+  occurredPrecision: z.enum(DatePrecision),
+  timeZone: z.string(),
+  effectiveAt: ZInstantJson.nullable(),
+  schedule: z.enum(["pending", "cancelled", "took-effect"]).nullable(),
+  cancelsId: ZIdJson.nullable(),
+  publishedAt: ZInstantJson.nullable(),
+  retraction: z.object({ at: ZInstantJson, by: z.string().nullable(), reason: z.string().nullable() }).nullable(),
+  revisions: z.object({ count: z.int().min(0), lastAt: ZInstantJson.nullable() }),
+  citations: z.array(
+    z.object({
+      quote: z.string().nullable(),
+      quoteOriginal: z.string().nullable(),
+      quoteLanguage: z.string().nullable(),
+      locator: z.string().nullable(),
+      credibility: z.int(),
+      grade: z.string().meta({ description: "The Admiralty grade: the source's reliability (A–F) and the claim's credibility (1–6), e.g. B2." }),
+      source: z.object({ ...SOURCE_JSON_FIELDS, archiveUrl: z.string().nullable() }),
+    }),
+  ),
+});
+
+/** GET /api/v1/status-changes: a page of developments, newest first. */
+export const ZDevelopmentListBody = listBody(ZDevelopmentJson, {}).meta({ title: "DevelopmentList" });
+
+/** GET /api/v1/status-changes/{id}. */
+export const ZDevelopmentBody = z.object({ data: ZDevelopmentJson }).meta({ title: "Development" });
