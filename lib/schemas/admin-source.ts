@@ -89,14 +89,22 @@ export type TRestoreSource = z.output<typeof ZRestoreSource>;
 const ZChoice = <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
   z.preprocess((value) => (value === "" || value === undefined || value === null ? fallback : value), z.enum(values).catch(fallback));
 
+/** The registry's filter choices, shared by the page (lenient) and the API (strict, lib/schemas/admin-source-api.ts). */
+export const ADMIN_SOURCE_FILTER_CHOICES = {
+  kind: ["any", ...Object.values(SourceKind)] as [string, ...string[]],
+  grade: ["any", "ungraded", ...Object.values(Reliability)] as [string, ...string[]],
+  state: ["live", "retired", "merged", "all"] as const,
+  cited: ["any", "cited", "uncited"] as const,
+};
+
 /** The registry's filters, read from the page's query string (bad values fall back to "any"). */
 export const ZAdminSourceFilters = z.object({
   q: optionalText(200, "Search with at most 200 characters").catch(""),
   publisher: optionalText(200, "A publisher's name is limited to 200 characters").catch(""),
-  kind: ZChoice(["any", ...Object.values(SourceKind)] as [string, ...string[]], "any"),
-  grade: ZChoice(["any", "ungraded", ...Object.values(Reliability)] as [string, ...string[]], "any"),
-  state: ZChoice(["live", "retired", "merged", "all"] as const, "live"),
-  cited: ZChoice(["any", "cited", "uncited"] as const, "any"),
+  kind: ZChoice(ADMIN_SOURCE_FILTER_CHOICES.kind, "any"),
+  grade: ZChoice(ADMIN_SOURCE_FILTER_CHOICES.grade, "any"),
+  state: ZChoice(ADMIN_SOURCE_FILTER_CHOICES.state, "live"),
+  cited: ZChoice(ADMIN_SOURCE_FILTER_CHOICES.cited, "any"),
   /** Keyset cursor: the last row of the previous page. */
   after: optionalText(500, "").catch(""),
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { TCurrentStatus } from "@/lib/server/status-sql";
 
 /** A list response: the page, the cursor of the next one and its address. */
-export function listResponse<T>(request: Request, data: T[], nextCursor: string | null, extra: Record<string, unknown> = {}) {
+export function listResponse<T, TExtra extends Record<string, unknown> = Record<never, never>>(request: Request, data: T[], nextCursor: string | null, extra: TExtra = {} as TExtra) {
   let next: string | null = null;
   if (nextCursor) {
     const url = new URL(request.url);
