@@ -110,25 +110,23 @@ export const ZSourceUndoMergeResult = z.object({ sourceId: z.uuid(), targetId: z
 /** GET /api/v1/admin/source-duplicates: how many proposals (at most 100). */
 export const ZDuplicateProposalQuery = z.object({ limit: pageLimit(100) });
 
-const ZDuplicateCard = z.object({
-  id: z.uuid(),
-  url: z.string(),
-  title: z.string(),
-  publisher: z.string(),
-  authors: z.array(z.string()),
-  publishedAt: ZApiInstant.nullable(),
-  kind: z.enum(SourceKind),
-  language: z.string(),
-  reliability: z.enum(Reliability),
-  reliabilityNote: z.string().nullable(),
-  archiveUrl: z.string().nullable(),
-  retiredAt: ZApiInstant.nullable(),
-  retiredReason: z.string().nullable(),
-  version: z.number().int(),
-  createdAt: ZApiInstant,
-  citationCount: z.number().int(),
-  isGraded: z.boolean(),
-});
+const ZDuplicateCard = ZAdminSourceRecord.pick({
+  id: true,
+  url: true,
+  title: true,
+  publisher: true,
+  authors: true,
+  publishedAt: true,
+  kind: true,
+  language: true,
+  reliability: true,
+  reliabilityNote: true,
+  archiveUrl: true,
+  retiredAt: true,
+  retiredReason: true,
+  version: true,
+  createdAt: true,
+}).extend({ citationCount: z.number().int(), isGraded: z.boolean() });
 const ZDuplicateReason = z.enum(["canonical-url", "title-publisher", "archive-url"]);
 
 export const ZDuplicateProposal = z.object({
