@@ -56,6 +56,7 @@ describe("GET /api/v1/admin/sources", () => {
     expect(bad.status).toBe(422);
     expect(bad.json!.errors).toHaveProperty("state");
     expect((await callRoute(listAdminSources, "GET", { token: admin, query: { cursor: "not a cursor!" } })).status).toBe(422);
+    expect((await callRoute(listAdminSources, "GET", { token: admin, query: { cursor: "bm90LWEtY3Vyc29y" } })).status).toBe(422);
     expect((await callRoute(listAdminSources, "GET", { token: analyst })).status).toBe(403);
     expect((await callRoute(listAdminSources, "GET")).status).toBe(401);
   });
