@@ -18,6 +18,7 @@ import { mergeSources } from "../../lib/server/sources/merge-sources";
 import { makeAgreement, makeCitingEntry, makeSource } from "../support/registry-factories";
 import { ensureTestParties } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
+import { runCommand } from "../commands/run-command";
 import { createTestUser } from "../support/users";
 
 const database = useTestDatabase();
@@ -140,6 +141,18 @@ describe("the data package", () => {
     const status = descriptor.resources.find((resource: { name: string }) => resource.name === "developments").schema.fields.find((field: { name: string }) => field.name === "status");
     expect(status.constraints.enum).toContain("PROVISIONALLY_EXTENDED");
     expect(descriptor.resources.find((resource: { name: string }) => resource.name === "developments").schema.foreignKeys).toContainEqual({ fields: ["cancels_id"], reference: { resource: "", fields: ["id"] } });
+  });
+
+  it("is what npm run db:datapackage writes too, with progress per table on stderr", { timeout: 300_000 }, async () => {
+    const output = path.join(work, "from-command.zip");
+    const result = await runCommand("npm", ["run", "--silent", "db:datapackage", "--", "--output", output], { env: { DATABASE_URL: database.url }, timeoutMs: 280_000 });
+    expect(result.code, result.stderr).toBe(0);
+    for (const table of PUBLISHED_TABLES) expect(result.stderr).toContain(`[db:datapackage] ${table.name}: ${rows[table.name]!.length} rows, done`);
+    execFileSync("unzip", ["-q", "-o", output, "-d", path.join(work, "from-command")]);
+    for (const table of PUBLISHED_TABLES) {
+      const file = path.join("data", `${table.name}.csv`);
+      expect(fs.readFileSync(path.join(work, "from-command", file), "utf8"), file).toBe(fs.readFileSync(path.join(work, "unzipped", file), "utf8"));
+    }
   });
 
   it("is refused to anonymous visitors when PUBLIC_READ is off, like every read", async () => {
