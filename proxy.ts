@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { crossOriginActionProblem, pathProblem } from "@/lib/request-guards";
 import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
 
 // Runs before every page and route (decision 014):
@@ -7,6 +8,8 @@ import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/li
 // - Strict-Transport-Security when the public origin is https;
 // - the requested path for server components, which cannot read it otherwise, so a page that
 //   needs sign-in can send the visitor back where they were going;
+// - a path that cannot be decoded or holds a control character is a 400, and a server action
+//   posted from another origin a 403 (Next.js refused both, but with a 500; lib/request-guards.ts);
 // - with PUBLIC_READ=false, a visitor without a session cookie is sent to the sign-in page here,
 //   with an empty 307, before any page renders (pages still check the session itself).
 // The proxy reads two settings straight from the environment: lib/server/env.ts is server-only.
@@ -16,6 +19,8 @@ const OPEN_WITHOUT_SIGN_IN = /^\/(sign-in|api|feeds|exports|_next)(\/|$)/;
 export function proxy(request: NextRequest) {
   const isHttps = process.env.PUBLIC_URL?.startsWith("https://") ?? false;
   const { pathname, search } = request.nextUrl;
+  const refusal = refusalOf(request, pathname);
+  if (refusal) return withTransportSecurity(refusal, isHttps);
   if (process.env.PUBLIC_READ === "false" && !request.cookies.has(SESSION_COOKIE) && !OPEN_WITHOUT_SIGN_IN.test(pathname)) {
     const signIn = new URL(`/sign-in?callbackUrl=${encodeURIComponent(`${pathname}${search}`)}`, request.url);
     const redirect = NextResponse.redirect(signIn, 307);
@@ -31,6 +36,21 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   return withTransportSecurity(response, isHttps);
+}
+
+/** A plain answer to a request no page may see: problem+json under /api, text elsewhere. */
+function refusalOf(request: NextRequest, pathname: string): NextResponse | null {
+  const badPath = pathProblem(pathname);
+  const crossOrigin = badPath ? null : crossOriginActionProblem(request.method, pathname, request.headers);
+  const message = badPath ?? crossOrigin;
+  if (!message) return null;
+  const status = badPath ? 400 : 403;
+  const isApi = pathname === "/api" || pathname.startsWith("/api/");
+  const body = isApi ? JSON.stringify({ title: badPath ? "Bad request" : "Forbidden", status, detail: message }) : `${message}\n`;
+  return new NextResponse(body, {
+    status,
+    headers: { "content-type": isApi ? "application/problem+json" : "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 function withTransportSecurity(response: NextResponse, isHttps: boolean): NextResponse {

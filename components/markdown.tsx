@@ -1,4 +1,5 @@
 import ReactMarkdown, { defaultUrlTransform } from "react-markdown";
+import { isMarkdownDepthBounded } from "@/lib/domain/markdown-depth";
 import { classifyMarkdownLink } from "@/lib/domain/markdown-links";
 
 // Bodies are written by analysts and read by everyone: raw HTML is dropped, and link targets
@@ -9,6 +10,9 @@ function safeUrl(url: string): string {
 }
 
 export function Markdown({ children }: { children: string }) {
+  // A body nested deeper than the schema allows (stored before the limit, or written straight to
+  // the database) would take seconds to parse and then overflow the stack: it is shown as written.
+  if (!isMarkdownDepthBounded(children)) return <p className="whitespace-pre-wrap break-words leading-relaxed">{children}</p>;
   return (
     <div className="space-y-2 leading-relaxed [&_a]:underline [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6">
       <ReactMarkdown

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DatePrecision } from "../generated/prisma/enums";
 import { boundedCache } from "./bounded-cache";
-import { isValidCalendarDate, toIsoDate } from "./calendar-date";
+import { isValidCalendarDate, toIsoDate, utcMidnightOf } from "./calendar-date";
 import { isValidTimeZone, startOfLocalDay, wallTimeToInstant } from "./zoned-time";
 
 export { isValidTimeZone } from "./zoned-time";
@@ -106,11 +106,17 @@ export function formatOccurred(
   timeZone: string,
   { locale = "en-GB" }: { locale?: string } = {},
 ): string {
+  if (Number.isNaN(date.getTime())) return UNKNOWN_DATE;
   return formatter(precision, locale, timeZone).format(date);
 }
 
+// Intl throws on an invalid Date; a page shows this instead of failing (no stored date should be
+// invalid, but a page must not break for good over one).
+const UNKNOWN_DATE = "an unknown date";
+
 /** Formats an instant in the zone with the zone's short name: "23 November 2019, 00:00 GMT+9". */
 export function formatInstant(date: Date, timeZone: string, { locale = "en-GB" }: { locale?: string } = {}): string {
+  if (Number.isNaN(date.getTime())) return UNKNOWN_DATE;
   const day = formatter(DatePrecision.DAY, locale, timeZone).format(date);
   const time = formatter("TIME", locale, timeZone).format(date);
   return `${day}, ${time}`;
@@ -134,5 +140,10 @@ export function toPartialDateInput(date: Date, precision: DatePrecision, timeZon
 
 /** Formats a calendar date "YYYY-MM-DD" (no zone involved): "24 August 2027". */
 export function formatIsoDate(isoDate: string, { locale = "en-GB" }: { locale?: string } = {}): string {
-  return formatter(DatePrecision.DAY, locale, "UTC").format(new Date(`${isoDate}T00:00:00Z`));
+  // Read by its parts, not by Date's parser, which refuses years past 9999 ("10090-01-01").
+  const match = /^(\d{4,6})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const midnight = new Date(utcMidnightOf({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }));
+  if (Number.isNaN(midnight.getTime())) return isoDate;
+  return formatter(DatePrecision.DAY, locale, "UTC").format(midnight);
 }

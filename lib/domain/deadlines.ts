@@ -23,6 +23,8 @@ export interface NoticeDeadline {
 }
 
 const DAY_IN_MILLISECONDS = 24 * 60 * 60 * 1000;
+// Months counted as year × 12 + month: the last month a term may end in is December 9999.
+const LAST_MONTH_INDEX = 9999 * 12 + 12;
 
 function toCalendarDate(value: string | Date): CalendarDate | null {
   if (typeof value === "string") return parseIsoDate(value);
@@ -60,6 +62,9 @@ export function nextNoticeDeadline(terms: AgreementTerms, now: Date): NoticeDead
   let term = Math.max(1, Math.floor((monthsSinceStart - safetyMonths) / termMonths));
 
   for (;;) {
+    // Past the year 9999 there is no deadline to show: dates there have no ISO form the pages
+    // (or PostgreSQL) can read, so an agreement in force in 9999 with a 100-year term has none.
+    if (start.year * 12 + start.month + term * termMonths > LAST_MONTH_INDEX) return null;
     // Calendar arithmetic first, then placement at local midnight in the agreement's zone, so
     // daylight-saving changes never pull a deadline off midnight.
     const termEnd = addCalendarMonths(start, term * termMonths);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { Reliability, SourceKind } from "../generated/prisma/enums";
 import { sourceUrlProblem } from "./citation";
 import { listOf, optionalCalendarDate, optionalText, requiredText, ZVersion } from "./form-input";
@@ -26,7 +27,7 @@ const ZOptionalArchiveUrl = optionalText(4096, "Links longer than 2,048 characte
 const ZAuthors = z
   .preprocess(
     (value) => (typeof value === "string" ? value.split(/\r?\n|;/) : value),
-    listOf(z.string().trim().max(200, "Each author's name is limited to 200 characters")),
+    listOf(text().trim().max(200, "Each author's name is limited to 200 characters")),
   )
   .transform((authors) => authors.filter((author) => author !== ""))
   .refine((authors) => authors.length <= 50, "At most 50 authors");
@@ -43,7 +44,7 @@ export const ZUpdateSource = z.object({
   accessedOn: optionalCalendarDate("Enter the date the link was last read as YYYY-MM-DD"),
   kind: z.enum(SourceKind, { error: "Choose the kind of source: news, government, treaty text, analysis or other" }),
   language: requiredText(20, "Give the language as a short code such as en, ko or ja", "Give the language as a short code such as en, ko or ja").pipe(
-    z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Give the language as a short code such as en, ko or ja"),
+    text().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Give the language as a short code such as en, ko or ja"),
   ),
   archiveUrl: ZOptionalArchiveUrl,
 });

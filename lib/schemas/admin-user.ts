@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { ZEmail, ZNewPassword, ZRole } from "./auth";
 import { optionalText, ZVersion } from "./form-input";
 
@@ -6,7 +7,7 @@ import { optionalText, ZVersion } from "./form-input";
 
 const ZUserId = z.uuid({ error: "The form lost track of which account this is: open it again" });
 
-const ZName = z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(120, "Names are at most 120 characters");
+const ZName = text({ error: "Enter a name" }).trim().min(1, "Enter a name").max(120, "Names are at most 120 characters");
 
 /** An empty password field means "generate a temporary password". */
 const ZOptionalNewPassword = z.preprocess((value) => (value === "" || value === null ? undefined : value), ZNewPassword.optional());

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { text } from "./text";
 import { AgreementKind } from "../generated/prisma/enums";
 import { listOf, optionalCalendarDate, optionalInteger, optionalText, requiredText, ZCheckbox, ZTimeZone, ZVersion } from "./form-input";
 
 /** A party named by its code (JPN, KOR, EU). */
 export const ZPartyCode = z.preprocess(
   (value) => (typeof value === "string" ? value.trim().toUpperCase() : value),
-  z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, "Choose the parties from the list"),
+  text().regex(/^[A-Z][A-Z0-9]{1,9}$/, "Choose the parties from the list"),
 );
 
 const agreementFields = {
@@ -34,6 +35,10 @@ function checkAgreement(agreement: Partial<TAgreementFields>, context: z.Refinem
   }
   if (autoRenews === true && (termMonths === null || termMonths === undefined)) {
     context.addIssue({ code: "custom", path: ["termMonths"], message: "An agreement that renews automatically needs a term in months" });
+  }
+  // A first term ending past the year 9999 has no date the pages or the database can show.
+  if (inForceOn instanceof Date && typeof termMonths === "number" && inForceOn.getUTCFullYear() * 12 + inForceOn.getUTCMonth() + termMonths >= 10000 * 12) {
+    context.addIssue({ code: "custom", path: ["termMonths"], message: "The first term would end after the year 9999: check the date of entry into force and the term" });
   }
 }
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { optionalText } from "./form-input";
+import { isInstantInRange } from "./instant";
+import { ZRecordId } from "./record-id";
 
 // A time filter bound: "2019-11-22" (the whole day) or "2019-11-22T14:30" from a datetime-local
 // field, both read as UTC. Anything else is ignored rather than refused: these come from a URL.
@@ -11,20 +13,15 @@ const ZTimeBound = (edge: "start" | "end") =>
       if (!match) return null;
       const [, day, minutes, seconds] = match;
       const instant = new Date(minutes ? `${day}T${minutes}:${seconds ?? "00"}.000Z` : `${day}T00:00:00.000Z`);
-      if (Number.isNaN(instant.getTime())) return null;
       // "to 2019-11-22" includes that whole day; "to 14:30" includes that whole minute.
-      if (edge === "end") return new Date(instant.getTime() + (minutes ? (seconds ? 1_000 : 60_000) : 86_400_000));
-      return instant;
+      const bound = edge === "end" ? new Date(instant.getTime() + (minutes ? (seconds ? 1_000 : 60_000) : 86_400_000)) : instant;
+      // Year 0000 is a valid Date but no PostgreSQL timestamp; past 9999 there is nothing to find.
+      return isInstantInRange(bound) ? bound : null;
     });
 
 /** The audit log's filters, as they stand in the page's URL (and the CSV export's). */
 export const ZAuditFilters = z.object({
-  actor: z
-    .string()
-    .trim()
-    .regex(/^(system|[0-9a-f-]{36})?$/i)
-    .catch("")
-    .default(""),
+  actor: z.union([z.literal("system"), z.literal(""), ZRecordId]).catch("").default(""),
   entityType: optionalText(60, "").catch(""),
   entityId: optionalText(100, "").catch(""),
   /** An exact action ("source:merge"), or a family ending in a colon ("source:"). */

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { text } from "./text";
 import { parseIsoDate } from "../domain/calendar-date";
 import { isValidTimeZone } from "../domain/zoned-time";
+import { INSTANT_RANGE_MESSAGE, isInstantInRange } from "./instant";
 
 // Building blocks shared by the desk's schemas. Every schema reads both what an HTML form posts
 // (strings only, "" for an empty field, repeated names for several values) and what a JSON client
@@ -14,17 +16,17 @@ function asText(value: unknown): unknown {
 
 /** Required text, trimmed: `missing` when empty, `tooLong` past `max` characters. */
 export function requiredText(max: number, missing: string, tooLong: string) {
-  return z.preprocess(asText, z.string({ error: missing }).trim().min(1, missing).max(max, tooLong));
+  return z.preprocess(asText, text({ error: missing }).trim().min(1, missing).max(max, tooLong));
 }
 
 /** Optional text, trimmed; "" when left empty. */
 export function optionalText(max: number, tooLong: string) {
-  return z.preprocess(asText, z.string({ error: tooLong }).trim().max(max, tooLong));
+  return z.preprocess(asText, text({ error: tooLong }).trim().max(max, tooLong));
 }
 
 /** Optional text kept as written (Markdown bodies), "" when empty. */
 export function untrimmedText(max: number, tooLong: string) {
-  return z.preprocess(asText, z.string({ error: tooLong }).max(max, tooLong));
+  return z.preprocess(asText, text({ error: tooLong }).max(max, tooLong));
 }
 
 /** Optional text that becomes null when empty, for nullable columns. */
@@ -66,15 +68,16 @@ export function optionalInteger(min: number, max: number, message: string) {
 
 /** An optional calendar date "YYYY-MM-DD", as UTC midnight (how @db.Date columns are read); null when empty. */
 export function optionalCalendarDate(message: string) {
-  return z.preprocess(asText, z.string()).transform((text, context): Date | null => {
+  return z.preprocess(asText, text()).transform((text, context): Date | null => {
     const trimmed = text.trim();
     if (trimmed === "") return null;
     const date = parseIsoDate(trimmed);
-    if (!date) {
-      context.addIssue({ code: "custom", message });
+    const midnight = date ? new Date(`${trimmed}T00:00:00Z`) : null;
+    if (!midnight || !isInstantInRange(midnight)) {
+      context.addIssue({ code: "custom", message: midnight ? `${message} (${INSTANT_RANGE_MESSAGE.toLowerCase()})` : message });
       return z.NEVER;
     }
-    return new Date(`${trimmed}T00:00:00Z`);
+    return midnight;
   });
 }
 
@@ -83,8 +86,7 @@ const TIME_ZONE_MESSAGE = "Choose a time zone from the list (an IANA name such a
 /** An IANA time zone the runtime knows. */
 export const ZTimeZone = z.preprocess(
   asText,
-  z
-    .string({ error: TIME_ZONE_MESSAGE })
+  text({ error: TIME_ZONE_MESSAGE })
     .trim()
     .refine((zone) => isValidTimeZone(zone), TIME_ZONE_MESSAGE),
 );
@@ -106,8 +108,7 @@ export const ZVersion = z.preprocess(
 /** "agreement:gsomia" / "measure:japan-export-controls" → the kind and slug of a tracked item. */
 export const ZSubjectRef = z.preprocess(
   asText,
-  z
-    .string()
+  text()
     .trim()
     .regex(/^(agreement|measure):[a-z0-9][a-z0-9-]{0,79}$/, "Choose the agreement or trade measure from the list")
     .transform((reference) => {
@@ -130,5 +131,5 @@ export function orList(items: readonly string[]): string {
 
 /** Which record a desk form edits: the slug or code it was opened for (a hidden field). */
 export const ZRecordKey = z.object({
-  key: z.string({ error: "The form lost track of which record you edited: open it again" }).trim().min(1).max(100),
+  key: text({ error: "The form lost track of which record you edited: open it again" }).trim().min(1).max(100),
 });

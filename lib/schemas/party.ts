@@ -1,5 +1,6 @@
 import countries from "i18n-iso-countries";
 import { z } from "zod";
+import { text } from "./text";
 import { PartyKind } from "../generated/prisma/enums";
 import { listOf, requiredText, ZVersion } from "./form-input";
 
@@ -12,7 +13,7 @@ export function isIsoAlpha3(code: string): boolean {
 const ZAliases = z
   .preprocess(
     (value) => (typeof value === "string" ? value.split(/\r?\n|;/) : value),
-    listOf(z.string().trim().max(200, "Each alias is limited to 200 characters")),
+    listOf(text().trim().max(200, "Each alias is limited to 200 characters")),
   )
   .transform((aliases) => [...new Set(aliases.map((alias) => alias.trim()).filter((alias) => alias !== ""))])
   .refine((aliases) => aliases.length <= 50, "At most 50 aliases");
@@ -27,8 +28,7 @@ export const ZParty = z
   .object({
     code: z.preprocess(
       (value) => (typeof value === "string" ? value.trim().toUpperCase() : value),
-      z
-        .string({ error: "Enter a code: ISO 3166-1 alpha-3 for a state (JPN), a short code for an organisation (EU)" })
+      text({ error: "Enter a code: ISO 3166-1 alpha-3 for a state (JPN), a short code for an organisation (EU)" })
         .regex(/^[A-Z][A-Z0-9]{1,9}$/, "A code is 2 to 10 capital letters or digits, starting with a letter (JPN, EU, ASEAN)"),
     ),
     kind: z.enum(PartyKind, { error: "Choose whether the party is a state or an organisation" }),

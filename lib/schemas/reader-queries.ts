@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { AgreementKind, Direction, MeasureType, PartyKind, Reliability, SourceKind, Status } from "../generated/prisma/enums";
 import { partialDateRange, type InstantRange } from "../domain/date-range";
 import { AGREEMENT_STATUSES, MEASURE_STATUSES } from "../domain/statuses";
@@ -36,16 +37,15 @@ function list<T extends z.ZodType>(item: T) {
   }, z.array(item).max(20, "Pick at most 20 values."));
 }
 
-const ZText = z.preprocess(emptyToUndefined, z.string().trim().max(200, "Search for at most 200 characters.").optional());
-const ZSlug = z.preprocess(emptyToUndefined, z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,100}$/, "Not a known address.").optional());
-const ZPartyCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,12}$/, "Party codes are letters such as JPN or EU.");
+const ZText = z.preprocess(emptyToUndefined, text().trim().max(200, "Search for at most 200 characters.").optional());
+const ZSlug = z.preprocess(emptyToUndefined, text().trim().toLowerCase().regex(/^[a-z0-9-]{1,100}$/, "Not a known address.").optional());
+const ZPartyCode = text().trim().toUpperCase().regex(/^[A-Z0-9]{2,12}$/, "Party codes are letters such as JPN or EU.");
 const ZPartyCodeOptional = z.preprocess(emptyToUndefined, ZPartyCode.optional());
-export const ZCursor = z.preprocess(emptyToUndefined, z.string().max(500).regex(/^[A-Za-z0-9_-]+$/, "Not a page cursor.").optional());
-const ZPartialDateText = z.preprocess(emptyToUndefined, z.string().trim().max(10).optional());
+export const ZCursor = z.preprocess(emptyToUndefined, text().max(500).regex(/^[A-Za-z0-9_-]+$/, "Not a page cursor.").optional());
+const ZPartialDateText = z.preprocess(emptyToUndefined, text().trim().max(10).optional());
 
 /** A dyad written "JPN-KOR" (either order). */
-export const ZPartyPair = z
-  .string()
+export const ZPartyPair = text()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z0-9]{2,12}-[A-Z0-9]{2,12}$/, "Write a pair of parties as two codes joined by a hyphen, e.g. JPN-KOR.")
@@ -147,6 +147,10 @@ export const ZSourceListQuery = z
   })
   .transform(withDateRange);
 export type TSourceListQuery = z.output<typeof ZSourceListQuery>;
+
+/** The search page's one box over everything. */
+export const ZSearchQuery = z.object({ q: ZText });
+export type TSearchQuery = z.output<typeof ZSearchQuery>;
 
 /** The outcome of reading a page's query: what could be read, and a message per field that could not. */
 export type TLenientQuery<T> = { query: T; errors: Record<string, string> };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { ZNewSourceFields, ZSourceUrl } from "./citation";
 import { listOf, optionalText } from "./form-input";
 
@@ -7,7 +8,7 @@ export const ZSourceFromUrl = z.object({
   url: ZSourceUrl.refine((url) => url !== "", "Paste the source's link"),
   ...ZNewSourceFields,
   authors: z
-    .preprocess((value) => (typeof value === "string" ? value.split(/\r?\n|;/) : value), listOf(z.string().trim().max(200, "Each author's name is limited to 200 characters")))
+    .preprocess((value) => (typeof value === "string" ? value.split(/\r?\n|;/) : value), listOf(text().trim().max(200, "Each author's name is limited to 200 characters")))
     .transform((authors) => authors.filter((author) => author !== "")),
 });
 export type TSourceFromUrl = z.output<typeof ZSourceFromUrl>;

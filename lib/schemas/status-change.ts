@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { isMarkdownDepthBounded, MAX_MARKDOWN_DEPTH } from "../domain/markdown-depth";
 import { localDateTimeToInstant, parsePartialDate, startOfLocalPeriod } from "../domain/dates";
 import { isValidTimeZone } from "../domain/zoned-time";
 import { STATUS_LABELS, STATUSES_BY_SUBJECT_KIND, isStatusValidFor, type SubjectKind } from "../domain/statuses";
 import { Direction, Status, type DatePrecision } from "../generated/prisma/enums";
 import { ZCitations } from "./citation";
+import { INSTANT_RANGE_MESSAGE, isInstantInRange } from "./instant";
 import { optionalId, optionalText, orList, requiredText, untrimmedText, ZSubjectRef, ZTimeZone, ZVersion } from "./form-input";
 
 export const MAX_BODY_LENGTH = 20_000;
@@ -24,7 +26,10 @@ export const FUTURE_OCCURRED_MESSAGE = "The occurred date cannot be in the futur
 const developmentFields = {
   status: z.enum(Status, { error: "Choose the status after this development" }),
   headline: requiredText(MAX_HEADLINE_LENGTH, "Write a headline", `The headline is limited to ${MAX_HEADLINE_LENGTH} characters`),
-  body: untrimmedText(MAX_BODY_LENGTH, "The body is limited to 20,000 characters"),
+  body: untrimmedText(MAX_BODY_LENGTH, "The body is limited to 20,000 characters").refine(
+    isMarkdownDepthBounded,
+    `The body nests quotes or lists more than ${MAX_MARKDOWN_DEPTH} levels deep: flatten it`,
+  ),
   /** "2019-11-22", "2019-11" or "2019": when it happened, as precisely as known. */
   occurredOn: optionalText(10, "Enter the date as YYYY-MM-DD, YYYY-MM or YYYY"),
   timeZone: ZTimeZone,
@@ -78,6 +83,10 @@ function readDates(fields: Partial<TDevelopmentFields>): { dates: TDevelopmentDa
   }
   try {
     const effectiveAt = localDateTimeToInstant(effectiveText, effectiveZone);
+    if (!isInstantInRange(effectiveAt)) {
+      issues.push({ path: "effectiveAt", message: `The effective time must lie before the year 10000 (${INSTANT_RANGE_MESSAGE.toLowerCase()})` });
+      return { dates: null, issues };
+    }
     return { dates: dates && { ...dates, effectiveAt }, issues };
   } catch {
     issues.push({ path: "effectiveAt", message: "Enter the effective date and time as YYYY-MM-DDTHH:mm, e.g. 2019-11-23T00:00" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { MeasureType } from "../generated/prisma/enums";
 import { ZPartyCode } from "./agreement";
 import { listOf, optionalCalendarDate, optionalText, requiredText, ZTimeZone, ZVersion } from "./form-input";
@@ -8,7 +9,7 @@ const HS_CODE = /^\d{2}(\d{2}){0,4}$|^\d{4}\.\d{2}(\.?\d{2,4})?$/;
 
 // HS codes arrive as one text field ("2811.11, 2903.39") or as a JSON array.
 const ZHsCodes = z
-  .preprocess((value) => (typeof value === "string" ? value.split(/[\s,;]+/) : value), listOf(z.string().trim()))
+  .preprocess((value) => (typeof value === "string" ? value.split(/[\s,;]+/) : value), listOf(text().trim()))
   .superRefine((codes, context) => {
     const wrong = codes.filter((code) => !HS_CODE.test(code));
     if (wrong.length > 0) {

@@ -60,5 +60,7 @@ export function defineAction<TSchema extends z.ZodType, TData>(definition: TDefi
       return { ok: false, code: appError.code, error: appError.message, fieldErrors: appError.fieldErrors, values: withoutSecrets(values), details: appError.details };
     }
   };
-  return Object.assign(action, { permission: definition.permission });
+  // The permission and the schema travel with the action, for the authorisation matrix and the
+  // property tests that throw generated input at every action (tests/input/).
+  return Object.assign(action, { permission: definition.permission, schema: definition.schema as z.ZodType });
 }

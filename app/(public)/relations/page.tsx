@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { SelectField } from "@/components/filter-form";
+import { ZPartyPair } from "@/lib/schemas/reader-queries";
 import { listParties } from "@/lib/server/parties/list-parties";
 import { canonicalPair } from "@/lib/server/relations/get-relation";
 import { getCurrentActor } from "@/lib/server/session";
@@ -21,7 +22,9 @@ export default async function RelationsPage({ searchParams }: TProps) {
   const first = firstParam(params.first)?.toUpperCase();
   const second = firstParam(params.second)?.toUpperCase();
   const isSamePair = first && second && first === second;
-  if (first && second && !isSamePair) redirect(`/relations/${canonicalPair(first, second).join("-")}`);
+  // Only codes go into the redirect's address (a NUL or newline there made the response fail).
+  const pair = first && second && !isSamePair ? ZPartyPair.safeParse(`${first}-${second}`) : null;
+  if (pair?.success) redirect(`/relations/${canonicalPair(...pair.data).join("-")}`);
 
   const parties = await listParties(await getCurrentActor(), { scope: "all" }, { limit: 100 });
   const involved = await listParties(await getCurrentActor(), { scope: "involved", sort: "activity" }, { limit: 100 });

@@ -5,14 +5,14 @@ import { CurrentStatus } from "@/components/current-status";
 import { DevelopmentSummary } from "@/components/development-summary";
 import { searchEverything } from "@/lib/server/search/search-everything";
 import { getCurrentActor } from "@/lib/server/session";
-import { firstParam } from "../_shared/load";
+import { parseQueryLeniently, ZSearchQuery } from "@/lib/schemas/reader-queries";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
 import { subjectHref } from "@/lib/domain/subject-ref";
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: TProps): Promise<Metadata> {
-  const q = firstParam((await searchParams).q)?.trim();
+  const { q } = parseQueryLeniently(ZSearchQuery, await searchParams).query;
   return {
     title: q ? `Search: ${q}` : "Search",
     description: "Search Pactwatch's agreements, trade measures, developments, sources and parties at once.",
@@ -21,7 +21,8 @@ export async function generateMetadata({ searchParams }: TProps): Promise<Metada
 
 export default async function SearchPage({ searchParams }: TProps) {
   await connection();
-  const q = firstParam((await searchParams).q)?.trim().slice(0, 200) ?? "";
+  const { query, errors } = parseQueryLeniently(ZSearchQuery, await searchParams);
+  const q = query.q ?? "";
   const results = q ? await searchEverything(await getCurrentActor(), q) : null;
   const encoded = encodeURIComponent(q);
   const isEmpty =
@@ -41,6 +42,11 @@ export default async function SearchPage({ searchParams }: TProps) {
         </button>
       </form>
       <p className="mt-2 text-sm text-muted">Whole words in any form match (“controls” finds “control”); put a phrase in quotes, or use - to leave a word out.</p>
+      {errors.q && (
+        <p role="alert" className="mt-4 font-semibold">
+          {errors.q}
+        </p>
+      )}
       {isEmpty && <p className="mt-6">Nothing matches “{q}”. Try fewer or other words.</p>}
       {results && !isEmpty && (
         <div className="mt-6 grid gap-8 md:grid-cols-2">

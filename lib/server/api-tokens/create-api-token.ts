@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { text } from "../../schemas/text";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { assertSignedInCan, type TActor } from "../permissions";
 import { hashTokenSecret, newTokenSecret } from "./token-secret";
 import { runWriteTransaction } from "../write-transaction";
 
 export const ZCreateApiToken = z.object({
-  name: z.string({ error: "Give the token a name" }).trim().min(1, "Give the token a name, e.g. “nightly export”").max(80, "Keep the name under 80 characters"),
+  name: text({ error: "Give the token a name" }).trim().min(1, "Give the token a name, e.g. “nightly export”").max(80, "Keep the name under 80 characters"),
 });
 export type TCreateApiToken = z.infer<typeof ZCreateApiToken>;
 

@@ -6,6 +6,7 @@ import { runAsActor } from "../auth/actor-context";
 import { assertCan, type TActor, type TPermission, type TSignedInActor } from "../permissions";
 import { getCurrentActor } from "../session";
 import { problemResponse } from "./problem-response";
+import { checkedRouteParams } from "./route-params";
 import { DEFAULT_MAX_BODY_BYTES, readJsonObject } from "./read-json-body";
 
 /**
@@ -79,7 +80,7 @@ export function apiRoute<TPerm extends TRoutePermission, TParam extends string =
       return await runAsActor(actor, async () => {
         if (declaration.permission !== "public") assertCan(actor, declaration.permission);
         const typedActor = actor as TActorFor<TPerm>;
-        const params = ((await context.params) ?? {}) as Record<TParam, string>;
+        const params = checkedRouteParams(((await context.params) ?? {}) as Record<TParam, string>) as Record<TParam, string>;
         const query = (declaration.query ? declaration.query.parse(paramsToObject(new URL(request.url).searchParams)) : undefined) as TOutput<TQuery>;
         let body = undefined as TOutput<TBody>;
         if (declaration.schema) {

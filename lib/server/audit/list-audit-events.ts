@@ -1,10 +1,13 @@
 import "server-only";
+import { escapeLike } from "../like-pattern";
 import type { Prisma } from "../../generated/prisma/client";
 import type { TAuditFilters } from "../../schemas/audit";
+import { isInstantInRange } from "../../schemas/instant";
 import { getDatabase } from "../db";
 import { assertSignedInCan, type TActor } from "../permissions";
 
 const PAGE_SIZE = 50;
+const MAX_BIGINT = 2n ** 63n - 1n;
 
 type TCursor = { at: Date; id: bigint };
 
@@ -13,7 +16,10 @@ export function decodeAuditCursor(text: string): TCursor | null {
   const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_(\d{1,19})$/.exec(text);
   if (!match) return null;
   const at = new Date(match[1]!);
-  return Number.isNaN(at.getTime()) ? null : { at, id: BigInt(match[2]!) };
+  const id = BigInt(match[2]!);
+  // A forged cursor past the bigint column's range would be a database error: it is no cursor.
+  if (Number.isNaN(at.getTime()) || !isInstantInRange(at) || id > MAX_BIGINT) return null;
+  return { at, id };
 }
 
 function encodeCursor(event: { at: Date; id: bigint }): string {
@@ -27,7 +33,7 @@ export function auditEventWhere(filters: Omit<TAuditFilters, "before">, cursor: 
   else if (filters.actor) and.push({ actorId: filters.actor });
   if (filters.entityType) and.push({ entityType: filters.entityType });
   if (filters.entityId) and.push({ entityId: filters.entityId });
-  if (filters.action.endsWith(":")) and.push({ action: { startsWith: filters.action } });
+  if (filters.action.endsWith(":")) and.push({ action: { startsWith: escapeLike(filters.action) } });
   else if (filters.action) and.push({ action: filters.action });
   if (filters.from) and.push({ at: { gte: filters.from } });
   if (filters.to) and.push({ at: { lt: filters.to } });

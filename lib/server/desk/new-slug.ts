@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "../like-pattern";
 import { slugify, uniqueSlug } from "../../domain/slug";
 import { lockForTransaction, type TTransaction } from "../write-transaction";
 
@@ -12,8 +13,8 @@ export async function newSlug(tx: TTransaction, table: "agreement" | "tradeMeasu
   const prefix = base.slice(0, 40);
   const taken =
     table === "agreement"
-      ? await tx.agreement.findMany({ where: { slug: { startsWith: prefix } }, select: { slug: true } })
-      : await tx.tradeMeasure.findMany({ where: { slug: { startsWith: prefix } }, select: { slug: true } });
+      ? await tx.agreement.findMany({ where: { slug: { startsWith: escapeLike(prefix) } }, select: { slug: true } })
+      : await tx.tradeMeasure.findMany({ where: { slug: { startsWith: escapeLike(prefix) } }, select: { slug: true } });
   const takenSlugs = new Set(taken.map((row) => row.slug));
   return uniqueSlug(base, (slug) => takenSlugs.has(slug));
 }

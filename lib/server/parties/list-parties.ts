@@ -1,4 +1,5 @@
 import "server-only";
+import { containsPattern, escapeLike } from "../like-pattern";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
 import type { TPartyListQuery } from "../../schemas/reader-queries";
@@ -20,8 +21,8 @@ export async function listParties(actor: TActor, filters: TPartyListFilters = {}
   const sort = filters.sort ?? "name";
   const conditions: Prisma.Sql[] = [Prisma.sql`true`];
   if (filters.q) {
-    const pattern = `%${filters.q.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
-    conditions.push(Prisma.sql`(p.code ILIKE ${filters.q} OR p.name ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest(p.aliases) alias WHERE alias ILIKE ${pattern}))`);
+    const pattern = containsPattern(filters.q);
+    conditions.push(Prisma.sql`(p.code ILIKE ${escapeLike(filters.q)} OR p.name ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest(p.aliases) alias WHERE alias ILIKE ${pattern}))`);
   }
   if (filters.kind?.length) conditions.push(Prisma.sql`p.kind = ANY(${filters.kind}::"PartyKind"[])`);
   const involvement = filters.scope === "all" ? Prisma.sql`true` : Prisma.sql`counted.agreements + counted.measures > 0`;

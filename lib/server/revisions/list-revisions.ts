@@ -1,4 +1,5 @@
 import "server-only";
+import { isRecordId } from "../../schemas/record-id";
 import { authorName } from "../../domain/entry-states";
 import { getDatabase } from "../db";
 import { assertSignedInCan, type TActor } from "../permissions";
@@ -8,6 +9,8 @@ import type { TRevisionEntityType } from "./record-revision";
 /** Every saved version of an entity, oldest first, each with who saved it, when, and what changed from the one before. */
 export async function listRevisions(actor: TActor, entityType: TRevisionEntityType, entityId: string) {
   assertSignedInCan(actor, "draft:read");
+  // The column is a uuid: anything else has no revisions (and would be a database error).
+  if (!isRecordId(entityId)) return [];
   const revisions = await getDatabase().revision.findMany({
     where: { entityType, entityId },
     orderBy: { version: "asc" },

@@ -1,4 +1,5 @@
 import "server-only";
+import { isRecordId } from "../../schemas/record-id";
 import { currentCanonicalUrl } from "../../domain/source-duplicates";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
@@ -14,7 +15,7 @@ const CITING_ENTRIES_SHOWN = 500;
  */
 export async function getSourceForAdmin(actor: TActor, id: string) {
   assertSignedInCan(actor, "source:edit");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "There is no such source.");
+  if (!isRecordId(id)) throw new AppError("NOT_FOUND", "There is no such source.");
   const database = getDatabase();
   const source = await database.source.findUnique({
     where: { id },

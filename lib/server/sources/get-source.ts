@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { isRecordId } from "../../schemas/record-id";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
@@ -16,7 +16,7 @@ export const CITING_LIMIT = 100;
  */
 export async function getSource(actor: TActor, id: string) {
   assertCan(actor, "published:read");
-  if (!z.uuid().safeParse(id).success) throw new AppError("NOT_FOUND", "No source is recorded at this address.");
+  if (!isRecordId(id)) throw new AppError("NOT_FOUND", "No source is recorded at this address.");
   const database = getDatabase();
   const [rawSources, rawCiting, rawCounts] = await Promise.all([
     database.$queryRaw`

@@ -1,4 +1,6 @@
 import "server-only";
+import { escapeLike } from "../like-pattern";
+import { isRecordId } from "../../schemas/record-id";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Reliability, SourceKind } from "../../generated/prisma/enums";
 import type { TAdminSourceFilters } from "../../schemas/admin-source";
@@ -14,7 +16,7 @@ export function decodeAdminSourceCursor(after: string): TCursor | null {
   if (!after) return null;
   try {
     const value = JSON.parse(Buffer.from(after, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "string" && /^[0-9a-f-]{36}$/i.test(value[1])) {
+    if (Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "string" && isRecordId(value[1])) {
       return { title: value[0], id: value[1] };
     }
   } catch {
@@ -33,14 +35,14 @@ export function adminSourceWhere(filters: Omit<TAdminSourceFilters, "after">): P
   if (filters.q) {
     and.push({
       OR: [
-        { title: { contains: filters.q, mode: "insensitive" } },
-        { publisher: { contains: filters.q, mode: "insensitive" } },
-        { url: { contains: filters.q, mode: "insensitive" } },
-        { archiveUrl: { contains: filters.q, mode: "insensitive" } },
+        { title: { contains: escapeLike(filters.q), mode: "insensitive" } },
+        { publisher: { contains: escapeLike(filters.q), mode: "insensitive" } },
+        { url: { contains: escapeLike(filters.q), mode: "insensitive" } },
+        { archiveUrl: { contains: escapeLike(filters.q), mode: "insensitive" } },
       ],
     });
   }
-  if (filters.publisher) and.push({ publisher: { contains: filters.publisher, mode: "insensitive" } });
+  if (filters.publisher) and.push({ publisher: { contains: escapeLike(filters.publisher), mode: "insensitive" } });
   if (filters.kind !== "any") and.push({ kind: filters.kind as SourceKind });
   if (filters.grade === "ungraded") and.push({ reliability: "F", OR: [{ reliabilityNote: null }, { reliabilityNote: "" }] });
   else if (filters.grade !== "any") and.push({ reliability: filters.grade as Reliability });

@@ -3,14 +3,17 @@ import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
 import type { TSourceListQuery } from "../../schemas/reader-queries";
 import { getDatabase } from "../db";
-import { decodeCursor, encodeCursor } from "../keyset";
+import { ZRecordId } from "../../schemas/record-id";
+import { decodeCursor, encodeCursor, ZCursorInstant } from "../keyset";
 import { assertCan, type TActor } from "../permissions";
 import { parseRows } from "../rows/parse-rows";
 import { ZSourceListRow } from "../rows/source-rows";
 
 export type TSourceListFilters = Partial<Omit<TSourceListQuery, "cursor" | "limit">>;
 
-const ZKey = z.tuple([z.union([z.string(), z.number(), z.null()]), z.uuid()]);
+// The first value is a title, a rank or (newest first) a publication instant or null.
+const ZKey = z.tuple([z.union([z.string(), z.number(), z.null()]), ZRecordId]);
+const ZNewestKey = z.tuple([z.union([ZCursorInstant, z.null()]), ZRecordId]);
 
 /**
  * A page of sources (merged duplicates left out: they redirect to the source they were merged
@@ -29,6 +32,7 @@ export async function listSources(actor: TActor, filters: TSourceListFilters = {
   if (filters.range?.start) conditions.push(Prisma.sql`s."publishedAt" >= ${filters.range.start}`);
   if (filters.range?.end) conditions.push(Prisma.sql`s."publishedAt" < ${filters.range.end}`);
   const key = cursor ? decodeCursor(cursor, ZKey) : null;
+  const newestKey = cursor && sort !== "title" && !(sort === "relevance" && query) ? decodeCursor(cursor, ZNewestKey) : null;
 
   let page: Prisma.Sql;
   if (sort === "title") {
@@ -42,9 +46,9 @@ export async function listSources(actor: TActor, filters: TSourceListFilters = {
       ORDER BY ${rank} DESC, s.id DESC LIMIT ${limit + 1}`;
   } else {
     // Newest first, undated last: the dated part of the index, then its undated part.
-    const dated = key === null || key[0] !== null;
-    const datedAfter = key && key[0] !== null ? Prisma.sql`(s."publishedAt", s.id) < (${new Date(String(key[0]))}::timestamptz, ${key[1]}::uuid)` : Prisma.sql`true`;
-    const undatedAfter = key && key[0] === null ? Prisma.sql`s.id < ${key[1]}::uuid` : Prisma.sql`true`;
+    const dated = newestKey === null || newestKey[0] !== null;
+    const datedAfter = newestKey && newestKey[0] !== null ? Prisma.sql`(s."publishedAt", s.id) < (${newestKey[0]}::timestamptz, ${newestKey[1]}::uuid)` : Prisma.sql`true`;
+    const undatedAfter = newestKey && newestKey[0] === null ? Prisma.sql`s.id < ${newestKey[1]}::uuid` : Prisma.sql`true`;
     const where = Prisma.join(conditions, " AND ");
     page = Prisma.sql`SELECT * FROM (
         (SELECT s.*, to_char(s."publishedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "sortKey", 0 AS phase FROM "Source" s

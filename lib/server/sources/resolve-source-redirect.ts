@@ -1,4 +1,5 @@
 import "server-only";
+import { isRecordId } from "../../schemas/record-id";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
@@ -14,7 +15,7 @@ const MAX_HOPS = 20;
  */
 export async function resolveSourceRedirect(actor: TActor, id: string): Promise<{ id: string; redirectTo: string | null }> {
   assertCan(actor, "published:read");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "There is no such source.");
+  if (!isRecordId(id)) throw new AppError("NOT_FOUND", "There is no such source.");
   const database = getDatabase();
   let current = await database.source.findUnique({ where: { id }, select: { id: true, mergedIntoId: true } });
   if (!current) throw new AppError("NOT_FOUND", "There is no such source.");

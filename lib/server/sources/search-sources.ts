@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "../like-pattern";
 import { canonicalizeUrl } from "../../domain/canonical-url";
 import { getDatabase } from "../db";
 import { assertSignedInCan, type TActor } from "../permissions";
@@ -13,9 +14,9 @@ export async function searchSources(actor: TActor, query: string, { limit = 10 }
     where: {
       mergedIntoId: null,
       OR: [
-        { title: { contains: text, mode: "insensitive" } },
-        { publisher: { contains: text, mode: "insensitive" } },
-        { url: { contains: text, mode: "insensitive" } },
+        { title: { contains: escapeLike(text), mode: "insensitive" } },
+        { publisher: { contains: escapeLike(text), mode: "insensitive" } },
+        { url: { contains: escapeLike(text), mode: "insensitive" } },
         ...(canonical.ok ? [{ url: canonical.url }] : []),
       ],
     },

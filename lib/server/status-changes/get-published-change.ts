@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { isRecordId } from "../../schemas/record-id";
 import { Prisma } from "../../generated/prisma/client";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
@@ -11,7 +11,7 @@ import { queryRows } from "../rows/parse-rows";
 /** One published (or retracted) development with its subject and citations: its permanent address. Drafts are NOT_FOUND. */
 export async function getPublishedChange(actor: TActor, id: string, now: Date = new Date()): Promise<TReaderEntry> {
   assertCan(actor, "published:read");
-  if (!z.uuid().safeParse(id).success) throw new AppError("NOT_FOUND", "No development is recorded at this address.");
+  if (!isRecordId(id)) throw new AppError("NOT_FOUND", "No development is recorded at this address.");
   const page = Prisma.sql`SELECT sc.* FROM "StatusChange" sc WHERE sc.id = ${id}::uuid AND sc.state IN ('PUBLISHED', 'RETRACTED')`;
   const rows = await queryRows(getDatabase(), ZHistoryRow, historyEntriesSql(page, "effective", now));
   const row = rows[0];

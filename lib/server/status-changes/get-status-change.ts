@@ -1,4 +1,5 @@
 import "server-only";
+import { isRecordId } from "../../schemas/record-id";
 import { deriveStatus, type StatusDerivation } from "../../domain/status-derivation";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
@@ -10,7 +11,7 @@ import { STATUS_CHANGE_RECORD_SELECT, subjectOf } from "./status-change-record";
 /** A status change for the desk (drafts included): its form values, how a reader would see it, and what the actor may do with it. */
 export async function getStatusChange(actor: TActor, id: string) {
   assertSignedInCan(actor, "draft:read");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "This entry does not exist.");
+  if (!isRecordId(id)) throw new AppError("NOT_FOUND", "This entry does not exist.");
   const database = getDatabase();
   // One query after the other: the embedded database serves one session to all connections.
   const record = await database.statusChange.findUnique({ where: { id }, select: STATUS_CHANGE_RECORD_SELECT });

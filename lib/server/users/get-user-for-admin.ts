@@ -1,4 +1,5 @@
 import "server-only";
+import { isRecordId } from "../../schemas/record-id";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { assertSignedInCan, type TActor } from "../permissions";
@@ -6,7 +7,7 @@ import { assertSignedInCan, type TActor } from "../permissions";
 /** One account for the admin's page: its details, whether it is the last active admin, and its tokens' count. */
 export async function getUserForAdmin(actor: TActor, id: string) {
   assertSignedInCan(actor, "user:manage");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "There is no such account.");
+  if (!isRecordId(id)) throw new AppError("NOT_FOUND", "There is no such account.");
   const database = getDatabase();
   const user = await database.user.findUnique({
     where: { id },

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { escapeLike } from "../like-pattern";
 import type { Prisma } from "../../generated/prisma/client";
 import type { TUserFilters } from "../../schemas/admin-user";
 import { getDatabase } from "../db";
@@ -22,7 +23,7 @@ export async function listUsers(
 ) {
   assertSignedInCan(actor, "user:manage");
   const and: Prisma.UserWhereInput[] = [];
-  if (filters.q) and.push({ OR: [{ name: { contains: filters.q, mode: "insensitive" } }, { email: { contains: filters.q, mode: "insensitive" } }] });
+  if (filters.q) and.push({ OR: [{ name: { contains: escapeLike(filters.q), mode: "insensitive" } }, { email: { contains: escapeLike(filters.q), mode: "insensitive" } }] });
   if (filters.role !== "any") and.push({ role: filters.role });
   if (filters.status === "active") and.push({ disabledAt: null });
   if (filters.status === "disabled") and.push({ disabledAt: { not: null } });

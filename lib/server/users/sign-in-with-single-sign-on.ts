@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { text } from "../../schemas/text";
 import { ZEmail } from "../../schemas/auth";
 import { AppError } from "../errors";
 import { lockForTransaction, runWriteTransaction } from "../write-transaction";
@@ -14,7 +15,7 @@ import { insertUser } from "./create-user";
 export const ZSingleSignOnProfile = z.object({
   email: ZEmail,
   email_verified: z.literal(true),
-  name: z.string().trim().min(1).max(120).optional().catch(undefined),
+  name: text().trim().min(1).max(120).optional().catch(undefined),
 });
 
 /**
