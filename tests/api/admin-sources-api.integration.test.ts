@@ -148,6 +148,6 @@ describe("duplicates, merging and undoing a merge", () => {
     expect(undone.json).toEqual({ sourceId: second.id, targetId: first.id, returnedCitationCount: 1 });
     expect((await callRoute(undoMerge, "POST", { token: admin, params: { id: second.id } })).status).toBe(409);
     expect((await callRoute(undoMerge, "POST", { token: admin, params: { id: ABSENT } })).status).toBe(404);
-    expect((await callRoute(undoMerge, "POST", { token: admin, params: { id: "not-a-uuid" } })).status).toBe(422);
+    expect((await callRoute(undoMerge, "POST", { token: admin, params: { id: "not-a-uuid" } })).status).toBe(404);
   });
 });
