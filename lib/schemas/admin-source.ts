@@ -47,7 +47,7 @@ export const ZUpdateSource = z.object({
     text().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Give the language as a short code such as en, ko or ja"),
   ),
   archiveUrl: ZOptionalArchiveUrl,
-});
+}).meta({ examples: [{ version: 4, title: "Japan extends intelligence pact with South Korea", publishedOn: "2019-11-22" }] });
 export type TUpdateSource = z.output<typeof ZUpdateSource>;
 
 /** An Admiralty reliability grade with the reason for it. */
@@ -56,7 +56,7 @@ export const ZGradeSource = z.object({
   version: ZVersion,
   reliability: z.enum(Reliability, { error: "Choose a reliability grade from A (completely reliable) to F (cannot be judged)" }),
   reliabilityNote: requiredText(2000, "Say why this grade: what the source's record and standing are", "A note is limited to 2,000 characters"),
-});
+}).meta({ examples: [{ version: 1, reliability: "B", reliabilityNote: "A national newspaper of record with corrections published; usually reliable." }] });
 export type TGradeSource = z.output<typeof ZGradeSource>;
 
 /**
@@ -70,7 +70,8 @@ export const ZMergeSources = z
     sourceVersion: ZVersion,
     targetVersion: ZVersion,
   })
-  .refine((input) => input.sourceId !== input.targetId, { path: ["targetId"], message: "A source cannot be merged into itself" });
+  .refine((input) => input.sourceId !== input.targetId, { path: ["targetId"], message: "A source cannot be merged into itself" })
+  .meta({ examples: [{ targetId: "0b1f6d4e-3c2a-4f5b-9a8e-7d6c5b4a3f21", sourceVersion: 2, targetVersion: 5 }] });
 export type TMergeSources = z.output<typeof ZMergeSources>;
 
 /** Undoing the merge of `sourceId` (the duplicate that became a redirect). */
@@ -81,23 +82,31 @@ export const ZRetireSource = z.object({
   id: ZSourceId,
   version: ZVersion,
   reason: requiredText(1000, "Say why the source is retired (wrong, withdrawn, link dead …)", "A reason is limited to 1,000 characters"),
-});
+}).meta({ examples: [{ version: 3, reason: "The article was withdrawn by its publisher." }] });
 export type TRetireSource = z.output<typeof ZRetireSource>;
 
-export const ZRestoreSource = z.object({ id: ZSourceId, version: ZVersion });
+export const ZRestoreSource = z.object({ id: ZSourceId, version: ZVersion }).meta({ examples: [{ version: 4 }] });
 export type TRestoreSource = z.output<typeof ZRestoreSource>;
 
 const ZChoice = <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
   z.preprocess((value) => (value === "" || value === undefined || value === null ? fallback : value), z.enum(values).catch(fallback));
 
+/** The registry's filter choices, shared by the page (lenient) and the API (strict, lib/schemas/admin-source-api.ts). */
+export const ADMIN_SOURCE_FILTER_CHOICES = {
+  kind: ["any", ...Object.values(SourceKind)] as [string, ...string[]],
+  grade: ["any", "ungraded", ...Object.values(Reliability)] as [string, ...string[]],
+  state: ["live", "retired", "merged", "all"] as const,
+  cited: ["any", "cited", "uncited"] as const,
+};
+
 /** The registry's filters, read from the page's query string (bad values fall back to "any"). */
 export const ZAdminSourceFilters = z.object({
   q: optionalText(200, "Search with at most 200 characters").catch(""),
   publisher: optionalText(200, "A publisher's name is limited to 200 characters").catch(""),
-  kind: ZChoice(["any", ...Object.values(SourceKind)] as [string, ...string[]], "any"),
-  grade: ZChoice(["any", "ungraded", ...Object.values(Reliability)] as [string, ...string[]], "any"),
-  state: ZChoice(["live", "retired", "merged", "all"] as const, "live"),
-  cited: ZChoice(["any", "cited", "uncited"] as const, "any"),
+  kind: ZChoice(ADMIN_SOURCE_FILTER_CHOICES.kind, "any"),
+  grade: ZChoice(ADMIN_SOURCE_FILTER_CHOICES.grade, "any"),
+  state: ZChoice(ADMIN_SOURCE_FILTER_CHOICES.state, "live"),
+  cited: ZChoice(ADMIN_SOURCE_FILTER_CHOICES.cited, "any"),
   /** Keyset cursor: the last row of the previous page. */
   after: optionalText(500, "").catch(""),
 });

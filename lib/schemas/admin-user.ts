@@ -12,10 +12,10 @@ const ZName = text({ error: "Enter a name" }).trim().min(1, "Enter a name").max(
 /** An empty password field means "generate a temporary password". */
 const ZOptionalNewPassword = z.preprocess((value) => (value === "" || value === null ? undefined : value), ZNewPassword.optional());
 
-export const ZAdminCreateUser = z.object({ email: ZEmail, name: ZName, role: ZRole, password: ZOptionalNewPassword });
+export const ZAdminCreateUser = z.object({ email: ZEmail, name: ZName, role: ZRole, password: ZOptionalNewPassword }).meta({ examples: [{ email: "analyst@example.org", name: "Min-ji Park", role: "ANALYST" }] });
 export type TAdminCreateUser = z.output<typeof ZAdminCreateUser>;
 
-export const ZUpdateUser = z.object({ userId: ZUserId, version: ZVersion, name: ZName, email: ZEmail });
+export const ZUpdateUser = z.object({ userId: ZUserId, version: ZVersion, name: ZName, email: ZEmail }).meta({ examples: [{ version: 2, name: "Min-ji Park" }] });
 export type TUpdateUser = z.output<typeof ZUpdateUser>;
 
 export const ZChangeUserRole = z.object({ email: ZEmail, role: ZRole });
@@ -24,7 +24,7 @@ export type TChangeUserRole = z.output<typeof ZChangeUserRole>;
 export const ZUserRef = z.object({ userId: ZUserId });
 export type TUserRef = z.output<typeof ZUserRef>;
 
-export const ZResetUserPassword = z.object({ userId: ZUserId, password: ZOptionalNewPassword });
+export const ZResetUserPassword = z.object({ userId: ZUserId, password: ZOptionalNewPassword }).meta({ examples: [{}] });
 export type TResetUserPassword = z.output<typeof ZResetUserPassword>;
 
 /** The user list's filters, from the query string. */

@@ -52,7 +52,8 @@ export const ZPartyPair = text()
   .transform((pair) => pair.split("-") as [string, string])
   .refine(([first, second]) => first !== second, "A relation needs two different parties.");
 
-function limit(defaultSize: number) {
+/** A page size: `defaultSize` when left out, at most 100 (the cap every list of the API shares). */
+export function pageLimit(defaultSize: number) {
   return z.preprocess(emptyToUndefined, z.coerce.number().int().min(1, "Ask for at least 1 row.").max(100, "Ask for at most 100 rows a page.").default(defaultSize));
 }
 
@@ -82,7 +83,7 @@ export const ZDevelopmentQuery = z
     state: z.preprocess(emptyToUndefined, z.enum(["all", "published"]).default("all")),
     order: z.preprocess(emptyToUndefined, z.enum(["effective", "occurred"]).default("effective")),
     cursor: ZCursor,
-    limit: limit(20),
+    limit: pageLimit(20),
   })
   .transform(withDateRange);
 export type TDevelopmentQuery = z.output<typeof ZDevelopmentQuery>;
@@ -98,7 +99,7 @@ export const ZAgreementListQuery = z
     to: ZPartialDateText,
     sort: z.preprocess(emptyToUndefined, z.enum(["relevance", "name", "recent", "signed"]).optional()),
     cursor: ZCursor,
-    limit: limit(25),
+    limit: pageLimit(25),
   })
   .transform(withDateRange);
 export type TAgreementListQuery = z.output<typeof ZAgreementListQuery>;
@@ -116,7 +117,7 @@ export const ZMeasureListQuery = z
     to: ZPartialDateText,
     sort: z.preprocess(emptyToUndefined, z.enum(["relevance", "name", "recent", "announced"]).optional()),
     cursor: ZCursor,
-    limit: limit(25),
+    limit: pageLimit(25),
   })
   .transform(withDateRange);
 export type TMeasureListQuery = z.output<typeof ZMeasureListQuery>;
@@ -128,7 +129,7 @@ export const ZPartyListQuery = z.object({
   scope: z.preprocess(emptyToUndefined, z.enum(["involved", "all"]).default("involved")),
   sort: z.preprocess(emptyToUndefined, z.enum(["name", "activity"]).default("name")),
   cursor: ZCursor,
-  limit: limit(50),
+  limit: pageLimit(50),
 });
 export type TPartyListQuery = z.output<typeof ZPartyListQuery>;
 
@@ -142,7 +143,7 @@ export const ZSourceListQuery = z
     to: ZPartialDateText,
     sort: z.preprocess(emptyToUndefined, z.enum(["relevance", "newest", "title"]).optional()),
     cursor: ZCursor,
-    limit: limit(25),
+    limit: pageLimit(25),
   })
   .transform(withDateRange);
 export type TSourceListQuery = z.output<typeof ZSourceListQuery>;

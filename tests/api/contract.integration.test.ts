@@ -62,7 +62,7 @@ beforeAll(async () => {
   const measure = await database.db.tradeMeasure.findFirstOrThrow({ orderBy: { slug: "asc" } });
   const source = await database.db.source.findFirstOrThrow({ where: { mergedIntoId: null }, orderBy: { id: "asc" } });
   const change = await database.db.statusChange.findFirstOrThrow({ where: { state: "PUBLISHED" }, orderBy: { id: "asc" } });
-  samples = { "agreements/[slug]": "gsomia", "measures/[slug]": measure.slug, "parties/[code]": "KOR", "relations/[pair]": "JPN-KOR", "sources/[id]": source.id, "status-changes/[id]": change.id };
+  samples = { "agreements/[slug]": "gsomia", "measures/[slug]": measure.slug, "parties/[code]": "KOR", "relations/[pair]": "JPN-KOR", "sources/[id]": source.id, "status-changes/[id]": change.id, "admin/sources/[id]": source.id, "status-changes/[id]/revisions": change.id, "users/[id]": tokens.READER.user.id };
 }, 300_000);
 
 const keyOf = (route: TRoute) => `${route.method} ${route.path}`;
@@ -99,7 +99,8 @@ async function check(route: TRoute, label: string, request: TCall, expected?: nu
     if (answer.status === 304 && answer.body !== "") failures.push(`${keyOf(route)} ${label}: a 304 with a body`);
     return answer;
   }
-  const mediaType = answer.status >= 400 ? "application/problem+json" : "application/json";
+  const documented = Object.keys((validator.operationOf(route.path, route.method)?.responses[String(answer.status)] as { content?: object } | undefined)?.content ?? {});
+  const mediaType = answer.status >= 400 ? "application/problem+json" : documented.includes("text/csv") ? "text/csv" : "application/json";
   if (answer.type !== mediaType) failures.push(`${keyOf(route)} ${label}: ${answer.status} came as ${answer.type}, not ${mediaType}`);
   const problem = validator.checkResponse(route.path, route.method, answer.status, mediaType, answer.body);
   if (problem) failures.push(`${label}: ${problem}`);
@@ -187,7 +188,7 @@ describe("the API's answers match its OpenAPI document", () => {
       }
       if (declaration.schema) {
         const request = await successRequest(route);
-        const invalid = await check(route, "invalid body", { ...request, body: { version: 0, title: 5, headline: 5, url: 5, reason: 5 } }, 422);
+        const invalid = await check(route, "invalid body", { ...request, body: { version: 0, title: 5, headline: 5, url: 5, reason: 5, password: 5 } }, 422);
         if (invalid.status === 422 && !(invalid.body as { errors?: object }).errors) failures.push(`${keyOf(route)}: a 422 for fields without "errors"`);
         // Malformed, oversized and wrongly typed bodies: each must be one of the statuses the
         // document declares for it (400/413/415, or 422 before the HTTP rules tighten), as a problem.

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mergeSources } from "../../lib/server/sources/merge-sources";
 import { makeSource } from "../support/registry-factories";
 import { createTestUser } from "../support/users";
-import type { TActionEntry } from "./matrix";
+import type { TActionEntry, TRouteEntry } from "./matrix";
 
 // The admin's desk's server actions (issue 6), for ACTION_MATRIX in ./matrix.ts. Each input makes
 // fresh rows, so every role's attempt has something to act on.
@@ -60,5 +60,58 @@ export const ADMIN_ACTION_MATRIX: Record<string, TActionEntry> = {
   },
   "(desk)/admin/users/actions.ts#resetPassword": {
     input: async ({ db }) => ({ userId: (await createTestUser(db, "READER")).id, password: "" }),
+  },
+};
+
+/** The same desk actions over the API (issue 11), for ROUTE_MATRIX: a body and path that succeed for an allowed caller. */
+export const ADMIN_ROUTE_MATRIX: Record<string, TRouteEntry> = {
+  "PATCH api/v1/sources/[id]/route.ts": {
+    request: async ({ db }) => ({ params: { id: (await makeSource(db)).id }, body: { version: 1, title: "Edited through the API" } }),
+  },
+  "POST api/v1/sources/[id]/grade/route.ts": {
+    request: async ({ db }) => ({ params: { id: (await makeSource(db)).id }, body: { version: 1, reliability: "B", reliabilityNote: "Usually reliable" } }),
+  },
+  "POST api/v1/sources/[id]/retire/route.ts": {
+    request: async ({ db }) => ({ params: { id: (await makeSource(db)).id }, body: { version: 1, reason: "Withdrawn" } }),
+  },
+  "POST api/v1/sources/[id]/restore/route.ts": {
+    request: async ({ db }) => ({ params: { id: (await makeSource(db, { retiredAt: new Date(), retiredReason: "Withdrawn" })).id }, body: { version: 1 } }),
+  },
+  "POST api/v1/sources/[id]/merge/route.ts": {
+    request: async ({ db }) => ({ params: { id: (await makeSource(db)).id }, body: { targetId: (await makeSource(db)).id, sourceVersion: 1, targetVersion: 1 } }),
+  },
+  "POST api/v1/sources/[id]/undo-merge/route.ts": {
+    request: async ({ db }) => {
+      const [duplicate, target] = [await makeSource(db), await makeSource(db)];
+      await mergeSources(await createTestUser(db, "ADMIN"), { sourceId: duplicate.id, targetId: target.id, sourceVersion: 1, targetVersion: 1 });
+      return { params: { id: duplicate.id } };
+    },
+  },
+  "POST api/v1/users/route.ts": {
+    request: async () => ({ body: { email: `matrix-${randomUUID()}@example.org`, name: "Matrix Person", role: "READER" } }),
+  },
+  "PATCH api/v1/users/[id]/route.ts": {
+    request: async ({ db }) => ({ params: { id: (await createTestUser(db, "READER")).id }, body: { version: 1, name: "Renamed" } }),
+  },
+  "PUT api/v1/users/[id]/role/route.ts": {
+    request: async ({ db }) => ({ params: { id: (await createTestUser(db, "READER")).id }, body: { role: "ANALYST" } }),
+  },
+  "POST api/v1/users/[id]/disable/route.ts": {
+    request: async ({ db }) => ({ params: { id: (await createTestUser(db, "READER")).id } }),
+  },
+  "POST api/v1/users/[id]/enable/route.ts": {
+    request: async ({ db }) => ({ params: { id: (await createTestUser(db, "READER", { disabled: true })).id } }),
+  },
+  "POST api/v1/users/[id]/reset-password/route.ts": {
+    request: async ({ db }) => ({ params: { id: (await createTestUser(db, "READER")).id }, body: {} }),
+  },
+  "POST api/v1/api-tokens/route.ts": {
+    request: async () => ({ body: { name: "matrix token" } }),
+  },
+  "DELETE api/v1/api-tokens/[id]/route.ts": {
+    request: async ({ db, actor }) => {
+      const token = await db.apiToken.create({ data: { userId: actor.id, name: "to revoke", tokenHash: `matrix-${randomUUID()}`, prefix: "pw_matrix" } });
+      return { params: { id: token.id } };
+    },
   },
 };

@@ -1,6 +1,6 @@
 import type { TDatabase } from "../../lib/server/db";
 import type { TSignedInActor } from "../../lib/server/permissions";
-import { ADMIN_ACTION_MATRIX } from "./admin-matrix";
+import { ADMIN_ACTION_MATRIX, ADMIN_ROUTE_MATRIX } from "./admin-matrix";
 import { DESK_ACTION_MATRIX, DESK_ROUTE_MATRIX } from "./desk-matrix";
 
 // The authorisation matrix's inputs: for every server action and every mutating route handler,
@@ -38,6 +38,7 @@ export const ACTION_MATRIX: Record<string, TActionEntry> = {
 /** Keyed "<METHOD> <file under app/>": the mutating routes (reads need no input to be tried). */
 export const ROUTE_MATRIX: Record<string, TRouteEntry> = {
   ...DESK_ROUTE_MATRIX,
+  ...ADMIN_ROUTE_MATRIX,
   "POST api/auth/[...nextauth]/route.ts": {},
   // The catch-all 404 of unknown API paths: public, it answers every caller the same.
   ...Object.fromEntries(["POST", "PUT", "PATCH", "DELETE"].map((method) => [`${method} api/v1/[...path]/route.ts`, {}])),

@@ -8,7 +8,7 @@ import { runWriteTransaction } from "../write-transaction";
 
 export const ZCreateApiToken = z.object({
   name: text({ error: "Give the token a name" }).trim().min(1, "Give the token a name, e.g. “nightly export”").max(80, "Keep the name under 80 characters"),
-});
+}).meta({ examples: [{ name: "nightly export" }] });
 export type TCreateApiToken = z.infer<typeof ZCreateApiToken>;
 
 /** Creates a personal API token for the actor; the secret is returned once and stored hashed. */

@@ -11,6 +11,7 @@ import { claimIdempotencyKey, idempotencyKeyOf, requestFingerprint, type TIdempo
 import { assertIfMatch } from "./if-match";
 import { nextLinkHeader } from "./link-header";
 import { assertJsonContentType } from "./media-type";
+import { AppError } from "../errors";
 import { problemResponse } from "./problem-response";
 import { asJsonObject, DEFAULT_MAX_BODY_BYTES, parseJsonBytes, readLimitedBytes } from "./read-json-body";
 import { checkedRouteParams } from "./route-params";
@@ -55,6 +56,11 @@ export type TApiRouteDeclaration<TPerm extends TRoutePermission, TParam extends 
   response: TResponse;
   /** The success status when it is not 200 (201 for a create, 204 for no body). */
   successStatus?: 200 | 201 | 204;
+  /**
+   * The answer carries a secret shown once (a generated password, an API token). Idempotency keys
+   * are refused here: replaying the answer would mean keeping the secret in IdempotencyKey for a day.
+   */
+  answersSecret?: true;
   /**
    * "export": anonymous requests count against the export rate limit instead of the search one
    * (lib/server/rate-limits/; writes and anonymous q= searches are limited on every route).
@@ -132,6 +138,13 @@ export function apiRoute<
           sent = asJsonObject(parseJsonBytes(bytes));
         }
         const key = request.method.toUpperCase() === "POST" && actor ? idempotencyKeyOf(request) : null;
+        if (key && declaration.answersSecret) {
+          throw new AppError(
+            "INVALID_INPUT",
+            "This endpoint answers a secret once and keeps no copy of it, so it cannot replay its answer: send it without Idempotency-Key, and if the answer is lost, make another (and revoke or reset the first).",
+            { "Idempotency-Key": ["Not taken by this endpoint: it answers a secret once."] },
+          );
+        }
         if (key && actor) {
           claim = await claimIdempotencyKey(actor.id, key, requestFingerprint(request, bytes));
           if (claim.kind === "replay") return claim.response;

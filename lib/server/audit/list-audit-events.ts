@@ -11,7 +11,8 @@ const MAX_BIGINT = 2n ** 63n - 1n;
 
 type TCursor = { at: Date; id: bigint };
 
-function decodeCursor(text: string): TCursor | null {
+/** The page's cursor ("<instant>_<id>"), or null when the text is not one. */
+export function decodeAuditCursor(text: string): TCursor | null {
   const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_(\d{1,19})$/.exec(text);
   if (!match) return null;
   const at = new Date(match[1]!);
@@ -75,7 +76,7 @@ async function entityNames(events: { entityType: string; entityId: string }[]): 
 export async function listAuditEvents(actor: TActor, filters: TAuditFilters, { pageSize = PAGE_SIZE } = {}) {
   assertSignedInCan(actor, "audit:read");
   const rows = await getDatabase().auditEvent.findMany({
-    where: auditEventWhere(filters, decodeCursor(filters.before)),
+    where: auditEventWhere(filters, decodeAuditCursor(filters.before)),
     orderBy: AUDIT_EVENT_ORDER,
     take: pageSize + 1,
     select: AUDIT_EVENT_SELECT,

@@ -11,7 +11,8 @@ const PAGE_SIZE = 50;
 
 type TCursor = { title: string; id: string };
 
-function decodeCursor(after: string): TCursor | null {
+/** The registry page's cursor (base64url of [title, id]), or null when the text is not one. */
+export function decodeAdminSourceCursor(after: string): TCursor | null {
   if (!after) return null;
   try {
     const value = JSON.parse(Buffer.from(after, "base64url").toString("utf8")) as unknown;
@@ -56,7 +57,7 @@ export function adminSourceWhere(filters: Omit<TAdminSourceFilters, "after">): P
 /** The admin's source registry, filtered and sorted by title, a page at a time (keyset). */
 export async function listSourcesForAdmin(actor: TActor, filters: TAdminSourceFilters, { pageSize = PAGE_SIZE } = {}) {
   assertSignedInCan(actor, "source:edit");
-  const cursor = decodeCursor(filters.after);
+  const cursor = decodeAdminSourceCursor(filters.after);
   const where = adminSourceWhere(filters);
   const database = getDatabase();
   const rows = await database.source.findMany({

@@ -115,14 +115,17 @@ function examplesOf(json: TJsonSchema): { example?: unknown } {
   return Array.isArray(json.examples) && json.examples.length ? { example: json.examples[0] } : {};
 }
 
-/** A read whose JSON body apiRoute serialises gets an ETag and answers If-None-Match (public routes answer for themselves). */
+/**
+ * A read whose JSON body apiRoute serialises gets an ETag and answers If-None-Match: its response
+ * is an object. A CSV or other stream answers its own Response, and public routes answer for themselves.
+ */
 export function isConditionalRead({ method, declaration }: Pick<TDocumentedRoute, "method" | "declaration">): boolean {
-  return method === "GET" && declaration.permission !== "public";
+  return method === "GET" && declaration.permission !== "public" && declaration.response instanceof z.ZodObject;
 }
 
 /** A POST by an identified caller may carry an Idempotency-Key (api-route.ts). */
 export function isIdempotentCreate({ method, declaration }: Pick<TDocumentedRoute, "method" | "declaration">): boolean {
-  return method === "POST" && declaration.permission !== "public";
+  return method === "POST" && declaration.permission !== "public" && !declaration.answersSecret;
 }
 
 function operation(route: TDocumentedRoute, components: Record<string, TJsonSchema>) {
@@ -140,7 +143,8 @@ function operation(route: TDocumentedRoute, components: Record<string, TJsonSche
           : {
               description: SUCCESS_DESCRIPTIONS[status] ?? "OK",
               ...(isConditionalRead(route) && status === 200 ? { headers: READ_HEADERS } : {}),
-              content: { "application/json": { schema: responseSchema(declaration.response, components) } },
+              // A string body is a CSV download (audit-events.csv); every other success is JSON.
+              content: { [declaration.response instanceof z.ZodString ? "text/csv" : "application/json"]: { schema: responseSchema(declaration.response, components) } },
             };
   }
   if (isConditionalRead(route)) responses[304] = { description: SUCCESS_DESCRIPTIONS[304], headers: READ_HEADERS };

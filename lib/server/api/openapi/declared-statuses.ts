@@ -2,7 +2,7 @@ import { Role } from "../../../generated/prisma/enums";
 import { rolesWith } from "../../permissions";
 import type { TApiRouteDeclaration, TRoutePermission } from "../api-route";
 
-type TDeclaration = Pick<TApiRouteDeclaration<TRoutePermission, string, unknown, unknown>, "permission" | "params" | "schema" | "query">;
+type TDeclaration = Pick<TApiRouteDeclaration<TRoutePermission, string, unknown, unknown>, "permission" | "params" | "schema" | "query" | "answersSecret">;
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -40,7 +40,7 @@ export function declaredErrorStatuses(declaration: TDeclaration, method: string,
   }
   if (bodyProperties.includes("version")) statuses.add(409);
   // An Idempotency-Key still held by a running request (409), or reused for another one (422): idempotency.ts.
-  if (method === "POST" && declaration.permission !== "public") for (const status of [409, 422]) statuses.add(status);
+  if (method === "POST" && declaration.permission !== "public" && !declaration.answersSecret) for (const status of [409, 422]) statuses.add(status);
   if (MUTATING.has(method)) statuses.add(429);
   return [...statuses].sort((a, b) => a - b);
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { RELIABILITY_GRADES } from "@/lib/domain/admiralty-grades";
-import { formatInstant, formatOccurred, toLocalIsoDate } from "@/lib/domain/dates";
+import { formatInstant, formatOccurred } from "@/lib/domain/dates";
+import { sourceFormValues } from "@/lib/server/sources/source-form-values";
 import { isGraded } from "@/lib/domain/source-duplicates";
 import { SOURCE_KIND_LABELS } from "@/lib/domain/source-kinds";
 import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
@@ -34,7 +35,6 @@ export default async function AdminSourcePage({ params, searchParams }: TProps) 
   const { id } = await params;
   const source = await load(id);
   const notice = NOTICES[(await searchParams).notice ?? ""];
-  const dateInput = (date: Date | null) => (date ? toLocalIsoDate(date, "UTC") : "");
 
   return (
     <div className="space-y-8">
@@ -120,15 +120,7 @@ export default async function AdminSourcePage({ params, searchParams }: TProps) 
               source={{
                 id: source.id,
                 version: source.version,
-                url: source.url,
-                title: source.title,
-                publisher: source.publisher,
-                authors: source.authors,
-                publishedOn: dateInput(source.publishedAt),
-                accessedOn: dateInput(source.accessedAt),
-                kind: source.kind,
-                language: source.language,
-                archiveUrl: source.archiveUrl ?? "",
+                ...sourceFormValues(source),
               }}
             />
           </section>

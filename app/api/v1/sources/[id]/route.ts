@@ -29,4 +29,7 @@ export const GET = apiRoute(
   },
 );
 
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET"]);
+// PATCH of the same path (an admin's edit) is kept beside this file.
+export { PATCH } from "./patch";
+
+export const { POST, PUT, DELETE, OPTIONS } = refuseOtherMethods(["GET", "PATCH"]);
