@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import * as apiTokenRoutes from "../../app/api/v1/api-tokens/route";
 import * as partyRoutes from "../../app/api/v1/parties/route";
 import * as statusChangeRoutes from "../../app/api/v1/status-changes/route";
 import type { TSignedInActor } from "../../lib/server/permissions";
@@ -133,5 +134,19 @@ describe("Idempotency-Key", () => {
     await database.db.idempotencyKey.create({ data: { callerId: analyst.id, key: died, fingerprint: "0".repeat(64), expiresAt: new Date(Date.now() + 3600_000), lockedUntil: new Date(Date.now() - 1000) } });
     expect((await post(died, logBody(diedHeadline))).status).toBe(201);
     expect(await changesHeadlined(diedHeadline)).toBe(1);
+  });
+
+  it("is refused with 422 where the answer is a secret shown once, so no secret is kept to replay", async () => {
+    const key = crypto.randomUUID();
+    const tokensBefore = await database.db.apiToken.count();
+    const writes = await countWrites(database.db);
+    const answer = await callRoute(apiTokenRoutes.POST as TRouteHandler, "POST", "/api/v1/api-tokens", { token, body: { name: "retried" }, headers: { "idempotency-key": key } });
+    expect(answer.status).toBe(422);
+    expect((await problemOf(answer)).detail).toMatch(/secret once/);
+    expect(await database.db.apiToken.count()).toBe(tokensBefore);
+    expect(await countWrites(database.db)).toEqual(writes);
+    expect(await storedKeys(key)).toBe(0);
+    // Without the key it is made as before.
+    expect((await callRoute(apiTokenRoutes.POST as TRouteHandler, "POST", "/api/v1/api-tokens", { token, body: { name: "once" } })).status).toBe(201);
   });
 });
