@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { EntryState, Reliability, SourceKind } from "../generated/prisma/enums";
 import { ADMIN_SOURCE_FILTER_CHOICES } from "./admin-source";
 import { ZApiInstant, ZApiList, ZApiRecord } from "./api-list";
@@ -9,7 +10,7 @@ import { pageLimit, ZCursor } from "./reader-queries";
 
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
   z.preprocess((value) => (value === "" || value === undefined ? fallback : value), z.enum(values, `One of: ${values.join(", ")}.`));
-const optionalSearch = z.preprocess((value) => value ?? "", z.string().trim().max(200, "Search with at most 200 characters."));
+const optionalSearch = z.preprocess((value) => value ?? "", text().trim().max(200, "Search with at most 200 characters."));
 
 /** GET /api/v1/admin/sources: the registry page's filters, its keyset cursor and a page size capped at 100. */
 export const ZAdminSourceListQuery = z.object({
@@ -26,18 +27,18 @@ export type TAdminSourceListQuery = z.output<typeof ZAdminSourceListQuery>;
 
 export const ZAdminSourceRow = z.object({
   id: z.uuid(),
-  url: z.string(),
-  title: z.string(),
-  publisher: z.string(),
+  url: text(),
+  title: text(),
+  publisher: text(),
   kind: z.enum(SourceKind),
   reliability: z.enum(Reliability),
-  reliabilityNote: z.string().nullable(),
+  reliabilityNote: text().nullable(),
   publishedAt: ZApiInstant.nullable(),
-  archiveUrl: z.string().nullable(),
+  archiveUrl: text().nullable(),
   retiredAt: ZApiInstant.nullable(),
   mergedIntoId: z.uuid().nullable(),
   citationCount: z.number().int(),
-  links: z.object({ self: z.string(), page: z.string() }),
+  links: z.object({ self: text(), page: text() }),
 });
 export type TAdminSourceRowJson = z.output<typeof ZAdminSourceRow>;
 export const ZAdminSourceListResponse = ZApiList(ZAdminSourceRow);
@@ -45,21 +46,21 @@ export const ZAdminSourceListResponse = ZApiList(ZAdminSourceRow);
 /** Every stored field of a source, as the admin's page shows it. */
 export const ZAdminSourceRecord = z.object({
   id: z.uuid(),
-  url: z.string(),
-  title: z.string(),
-  publisher: z.string(),
-  authors: z.array(z.string()),
+  url: text(),
+  title: text(),
+  publisher: text(),
+  authors: z.array(text()),
   publishedAt: ZApiInstant.nullable(),
   accessedAt: ZApiInstant.nullable(),
   kind: z.enum(SourceKind),
-  language: z.string(),
+  language: text(),
   reliability: z.enum(Reliability),
-  reliabilityNote: z.string().nullable(),
-  archiveUrl: z.string().nullable(),
+  reliabilityNote: text().nullable(),
+  archiveUrl: text().nullable(),
   mergedIntoId: z.uuid().nullable(),
   mergedAt: ZApiInstant.nullable(),
   retiredAt: ZApiInstant.nullable(),
-  retiredReason: z.string().nullable(),
+  retiredReason: text().nullable(),
   createdById: z.uuid().nullable(),
   version: z.number().int().min(1),
   createdAt: ZApiInstant,
@@ -67,31 +68,31 @@ export const ZAdminSourceRecord = z.object({
 });
 
 export const ZAdminSourceDetail = ZAdminSourceRecord.extend({
-  createdBy: z.object({ name: z.string() }).nullable(),
-  mergedInto: z.object({ id: z.uuid(), title: z.string(), publisher: z.string(), url: z.string() }).nullable(),
-  mergedFrom: z.array(z.object({ id: z.uuid(), title: z.string(), url: z.string(), mergedAt: ZApiInstant.nullable() })),
+  createdBy: z.object({ name: text() }).nullable(),
+  mergedInto: z.object({ id: z.uuid(), title: text(), publisher: text(), url: text() }).nullable(),
+  mergedFrom: z.array(z.object({ id: z.uuid(), title: text(), url: text(), mergedAt: ZApiInstant.nullable() })),
   citationCount: z.number().int(),
   /** The first 500 citing entries, newest first. */
   citations: z.array(
     z.object({
       id: z.uuid(),
-      quote: z.string().nullable(),
-      locator: z.string().nullable(),
+      quote: text().nullable(),
+      locator: text().nullable(),
       credibility: z.number().int(),
       statusChange: z.object({
         id: z.uuid(),
-        headline: z.string(),
+        headline: text(),
         state: z.enum(EntryState),
         occurredAt: ZApiInstant,
-        agreement: z.object({ slug: z.string() }).nullable(),
-        measure: z.object({ slug: z.string() }).nullable(),
+        agreement: z.object({ slug: text() }).nullable(),
+        measure: z.object({ slug: text() }).nullable(),
       }),
     }),
   ),
   /** Set when the stored link predates a canonicalisation rule: what the rules make of it now. */
-  canonicalUrlNow: z.string().nullable(),
-  undo: z.object({ isPossible: z.boolean(), problem: z.string().nullable() }).nullable(),
-  links: z.object({ page: z.string(), adminPage: z.string() }),
+  canonicalUrlNow: text().nullable(),
+  undo: z.object({ isPossible: z.boolean(), problem: text().nullable() }).nullable(),
+  links: z.object({ page: text(), adminPage: text() }),
 });
 export type TAdminSourceDetailJson = z.output<typeof ZAdminSourceDetail>;
 export const ZAdminSourceResponse = ZApiRecord(ZAdminSourceDetail);
@@ -130,7 +131,7 @@ const ZDuplicateCard = ZAdminSourceRecord.pick({
 const ZDuplicateReason = z.enum(["canonical-url", "title-publisher", "archive-url"]);
 
 export const ZDuplicateProposal = z.object({
-  key: z.string(),
+  key: text(),
   reasons: z.array(ZDuplicateReason),
   /** The source the proposal suggests keeping. */
   target: ZDuplicateCard,

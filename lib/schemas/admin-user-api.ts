@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { Role } from "../generated/prisma/enums";
 import { ZApiInstant, ZApiList, ZApiRecord } from "./api-list";
 import { ZRole } from "./auth";
@@ -9,7 +10,7 @@ import { pageLimit, ZCursor } from "./reader-queries";
 
 /** GET /api/v1/users: the user list page's filters, a keyset cursor and a page size capped at 100. */
 export const ZUserListQuery = z.object({
-  q: z.preprocess((value) => value ?? "", z.string().trim().max(200, "Search with at most 200 characters.")),
+  q: z.preprocess((value) => value ?? "", text().trim().max(200, "Search with at most 200 characters.")),
   role: z.preprocess((value) => (value === "" || value === undefined ? "any" : value), z.enum(["any", ...Object.values(Role)], "One of: any, READER, ANALYST, ADMIN.")),
   status: z.preprocess((value) => (value === "" || value === undefined ? "any" : value), z.enum(["any", "active", "disabled"], "One of: any, active, disabled.")),
   cursor: ZCursor,
@@ -18,14 +19,14 @@ export const ZUserListQuery = z.object({
 
 export const ZUserRow = z.object({
   id: z.uuid(),
-  email: z.string(),
-  name: z.string(),
+  email: text(),
+  name: text(),
   role: z.enum(Role),
   disabledAt: ZApiInstant.nullable(),
   lastSignInAt: ZApiInstant.nullable(),
   createdAt: ZApiInstant,
   version: z.number().int(),
-  links: z.object({ self: z.string(), page: z.string() }),
+  links: z.object({ self: text(), page: text() }),
 });
 export const ZUserListResponse = ZApiList(ZUserRow).extend({ total: z.number().int() });
 
@@ -35,21 +36,21 @@ export const ZUserDetailResponse = ZApiRecord(
     activeTokenCount: z.number().int(),
     isLastActiveAdmin: z.boolean(),
     isSelf: z.boolean(),
-    links: z.object({ page: z.string() }),
+    links: z.object({ page: text() }),
   }),
 );
 
 /** What a create or a password reset answers: the generated password is shown this once (null when one was given). */
-export const ZUserCreated = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(Role), createdAt: ZApiInstant, temporaryPassword: z.string().nullable() });
-export const ZUserPasswordReset = z.object({ id: z.uuid(), email: z.string(), name: z.string(), temporaryPassword: z.string().nullable() });
+export const ZUserCreated = z.object({ id: z.uuid(), email: text(), name: text(), role: z.enum(Role), createdAt: ZApiInstant, temporaryPassword: text().nullable() });
+export const ZUserPasswordReset = z.object({ id: z.uuid(), email: text(), name: text(), temporaryPassword: text().nullable() });
 
 /** An account's state after an edit, a role change, disabling or enabling. */
 export const ZUserState = z.object({
   id: z.uuid(),
-  email: z.string(),
+  email: text(),
   role: z.enum(Role),
   disabledAt: ZApiInstant.nullable(),
-  name: z.string().optional(),
+  name: text().optional(),
   version: z.number().int().optional(),
 });
 

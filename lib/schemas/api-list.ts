@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 // The JSON shapes the API's lists and records share, so every response schema is declared once
 // (the OpenAPI document of issue 11 and the contract tests read them) and handlers are typed by them.
@@ -12,8 +13,8 @@ export const ZApiDate = z.iso.date();
 export function ZApiList<T extends z.ZodType>(item: T) {
   return z.object({
     data: z.array(item),
-    nextCursor: z.string().nullable(),
-    links: z.object({ next: z.string().nullable() }),
+    nextCursor: text().nullable(),
+    links: z.object({ next: text().nullable() }),
   });
 }
 
