@@ -26,7 +26,7 @@ export function RecordFormNotices({
         fields={conflictFields(failure.details.current as Record<string, unknown>)}
       >
         <p className="mt-3">
-          {reloadHref && <a href={reloadHref}>Discard mine and edit their version</a>}
+          {reloadHref && <a href={reloadHref} className="underline">Discard mine and edit their version</a>}
           {reloadHref ? ", or change the form below and save it over theirs." : "Change the form below and save it over theirs."}
         </p>
       </ConflictPanel>

@@ -109,7 +109,7 @@ export function StatusChangeForm({ action, subject, initial, cancellable, timeZo
               <>This entry was retracted{conflict.details.retractionReason ? ` (${String(conflict.details.retractionReason)})` : ""}, so it can no longer be edited.</>
             ) : (
               <>
-                <a href={entry ? `/desk/entries/${entry.id}/edit` : "#"}>Discard mine and edit their version</a>, or change the form below and save it over
+                <a href={entry ? `/desk/entries/${entry.id}/edit` : "#"} className="underline">Discard mine and edit their version</a>, or change the form below and save it over
                 theirs.
               </>
             )}

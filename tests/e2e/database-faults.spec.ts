@@ -86,7 +86,7 @@ async function expectUnavailable(label: string, boundMs: number) {
     expect(answer.ms, `${label}: ${name} took ${Math.round(answer.ms)} ms`).toBeLessThan(boundMs);
   }
   expect(api.type).toContain("application/problem+json");
-  expect(JSON.parse(api.body)).toMatchObject({ status: 503, title: "UNAVAILABLE" });
+  expect(JSON.parse(api.body)).toMatchObject({ status: 503, code: "UNAVAILABLE" });
   expect(JSON.parse(publish.body).detail).toContain("nothing was saved");
   expect(page.type).toContain("text/html");
   expect(page.body).toContain("Temporarily unavailable");
