@@ -70,7 +70,7 @@ describe("applyMigrations on a fresh throwaway PGlite database", () => {
   });
 });
 
-describe.runIf(process.env.TEST_DATABASE_URL)("applyMigrations on a fresh database of TEST_DATABASE_URL's server", () => {
+describe.runIf(process.env.TEST_DATABASE_URL)("applyMigrations on a fresh database of TEST_DATABASE_URL's server", () => { // skipped on the embedded run: it needs a server to create a fresh database on (the server run of npm test covers it)
   const serverUrl = process.env.TEST_DATABASE_URL ?? "";
   const name = `pactwatch_test_${randomBytes(5).toString("hex")}`;
   const onServer = async (sql: string) => {

@@ -30,7 +30,7 @@ describe("readDatabase", () => {
     expect(await readDatabase(null)).toBe(getDatabase());
   });
 
-  it.skipIf(isEmbeddedRun)("sends anonymous readers and actors who did not write lately to the replica", async () => {
+  it.skipIf(isEmbeddedRun)("sends anonymous readers and actors who did not write lately to the replica", async () => { // skipped embedded: PGlite has no second server to stand in for a replica
     setReplicaDatabase(replica);
     const analyst = await createTestUser(database.db, "ANALYST");
     expect(await readDatabase(null)).toBe(replica);
@@ -40,7 +40,7 @@ describe("readDatabase", () => {
     expect(await readDatabase({ ...analyst })).toBe(replica);
   });
 
-  it.skipIf(isEmbeddedRun)("keeps a writer on the primary: for the rest of the request and, in any process, for the next few seconds", async () => {
+  it.skipIf(isEmbeddedRun)("keeps a writer on the primary: for the rest of the request and, in any process, for the next few seconds", async () => { // skipped embedded: PGlite has no second server to stand in for a replica
     setReplicaDatabase(replica);
     const analyst = await createTestUser(database.db, "ANALYST");
     expect(await readDatabase(analyst)).toBe(replica);
@@ -53,7 +53,7 @@ describe("readDatabase", () => {
     expect(await readDatabase(await createTestUser(database.db, "READER"))).toBe(replica);
   });
 
-  it.skipIf(isEmbeddedRun)("is what reading use cases use, while edit forms (which feed writes) stay on the primary", async () => {
+  it.skipIf(isEmbeddedRun)("is what reading use cases use, while edit forms (which feed writes) stay on the primary", async () => { // skipped embedded: PGlite has no second server to stand in for a replica
     setReplicaDatabase(replica);
     const onReplica = vi.spyOn(replica, "$queryRaw");
     await countByStatus(null);

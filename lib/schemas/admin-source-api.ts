@@ -111,7 +111,8 @@ export const ZSourceUndoMergeResult = z.object({ sourceId: z.uuid(), targetId: z
 /** GET /api/v1/admin/source-duplicates: how many proposals (at most 100). */
 export const ZDuplicateProposalQuery = z.object({ limit: pageLimit(100) });
 
-const ZDuplicateCard = ZAdminSourceRecord.pick({
+/** The fields of a source on a duplicate proposal's card: also what list-duplicate-candidates selects. */
+export const DUPLICATE_CARD_FIELDS = {
   id: true,
   url: true,
   title: true,
@@ -127,7 +128,9 @@ const ZDuplicateCard = ZAdminSourceRecord.pick({
   retiredReason: true,
   version: true,
   createdAt: true,
-}).extend({ citationCount: z.number().int(), isGraded: z.boolean() });
+} as const;
+
+const ZDuplicateCard = ZAdminSourceRecord.pick(DUPLICATE_CARD_FIELDS).extend({ citationCount: z.number().int(), isGraded: z.boolean() });
 const ZDuplicateReason = z.enum(["canonical-url", "title-publisher", "archive-url"]);
 
 export const ZDuplicateProposal = z.object({

@@ -7,6 +7,7 @@ import {
   titlePublisherKey,
   type TDuplicateReason,
 } from "../../domain/source-duplicates";
+import { DUPLICATE_CARD_FIELDS } from "../../schemas/admin-source-api";
 import { getDatabase } from "../db";
 import { assertSignedInCan, type TActor } from "../permissions";
 import { parseRows } from "../rows/parse-rows";
@@ -14,23 +15,8 @@ import { ZDuplicateProbeRow, ZRegistryFingerprintRow } from "../rows/source-rows
 
 const SCAN_BATCH = 5000;
 
-const CARD_SELECT = {
-  id: true,
-  url: true,
-  title: true,
-  publisher: true,
-  authors: true,
-  publishedAt: true,
-  kind: true,
-  language: true,
-  reliability: true,
-  reliabilityNote: true,
-  archiveUrl: true,
-  retiredAt: true,
-  retiredReason: true,
-  version: true,
-  createdAt: true,
-} as const;
+// The card the API documents (lib/schemas/admin-source-api.ts) is exactly what is selected.
+const CARD_SELECT = DUPLICATE_CARD_FIELDS;
 
 type TCardRow = { id: string; url: string; title: string; publisher: string; archiveUrl: string | null };
 
