@@ -180,6 +180,8 @@ async function main(): Promise<number> {
 
     const targets = (read: TRead): { target: TMeasurement["target"]; request: TRequestSpec; pid: number; databaseUrl: string }[] => [
       { target: "app", request: { url: `${appUrl}${read.path}` }, pid: app.pid, databaseUrl: benchUrl },
+      // The same app rendering every answer: what a page costs when the cache cannot help (a write just landed, a signed-in reader).
+      { target: "rendered", request: { url: `${appUrl}${read.path}`, headers: { "cache-control": "no-cache" } }, pid: app.pid, databaseUrl: benchUrl },
       { target: "floor", request: { url: `http://127.0.0.1:${PORTS.floor}/${read.name}` }, pid: floor.pid, databaseUrl: benchUrl },
       ...(read.peer && peer
         ? [{ target: "peer" as const, request: { url: `http://127.0.0.1:${PORTS.peer}/graphql`, method: "POST" as const, body: historyQuery(typical), headers: { "content-type": "application/json" } }, pid: peer.pid, databaseUrl: benchUrl }]
@@ -216,8 +218,9 @@ async function main(): Promise<number> {
         }
         const app16 = measurements.filter((row) => row.read === read.name && row.round === round && row.target === "app").at(-1);
         const floor16 = measurements.filter((row) => row.read === read.name && row.round === round && row.target === "floor").at(-1);
+        const rendered16 = measurements.filter((row) => row.read === read.name && row.round === round && row.target === "rendered").at(-1);
         log(
-          `round ${round}/${options.rounds} ${read.name}: app ${app16?.requestsPerSecond.toFixed(1)} req/s, floor ${floor16?.requestsPerSecond.toFixed(1)} req/s at ${app16?.connections} connections`,
+          `round ${round}/${options.rounds} ${read.name}: app ${app16?.requestsPerSecond.toFixed(1)} req/s, rendered ${rendered16?.requestsPerSecond.toFixed(1)} req/s, floor ${floor16?.requestsPerSecond.toFixed(1)} req/s at ${app16?.connections} connections`,
         );
       }
     }
@@ -283,7 +286,8 @@ async function captureReads(appUrl: string, reads: TRead[], file: string): Promi
     await warm.arrayBuffer();
     if (!warm.ok) throw new Error(`GET ${read.path} answered ${warm.status}: the app cannot serve this read (see bench/results/…/app.log)`);
     writeMarker(file, `begin:${read.name}`);
-    const response = await fetch(`${appUrl}${read.path}`);
+    // Rendered, not answered from the page cache: the statements of a render are what the floor runs.
+    const response = await fetch(`${appUrl}${read.path}`, { headers: { "cache-control": "no-cache" } });
     await response.arrayBuffer();
     writeMarker(file, `end:${read.name}`);
   }

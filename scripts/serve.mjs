@@ -6,6 +6,8 @@
 import { createServer } from "node:http";
 import next from "next";
 import { handleWithUnavailableGuard } from "./lib/unavailable-response.mjs";
+import { createPageCache } from "./lib/page-cache.mjs";
+import { createPublishedVersionReader } from "./lib/published-version.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
@@ -38,12 +40,43 @@ function clientAddress(request) {
 const app = next({ dev: isDev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+const pageCache = pageCacheFromEnv();
 const server = createServer((request, response) => {
   request.headers["x-pactwatch-client-address"] = clientAddress(request);
   // A page that fails because the database is away answers 503, not 500 (decision 018).
-  handleWithUnavailableGuard(handle, request, response);
+  const render = () => handleWithUnavailableGuard(handle, request, response);
+  if (!pageCache) return render();
+  pageCache.handle(request, response, render).catch((error) => {
+    console.error(`[pactwatch] page cache: ${error.message}`);
+    if (!response.headersSent) render();
+    else response.destroy(error);
+  });
 });
 server.listen(port, hostname, () => console.log(`▲ Next.js ${isDev ? "dev" : "production"} server listening on http://${hostname}:${port}`));
+
+// Signed-out readers' answers kept under the published version (decision 024). Off in
+// development, on the embedded database (one session: a second pool's reading would see inside
+// the app's open transactions), when reading needs an account, and with PAGE_CACHE_MAX_MB=0.
+function pageCacheFromEnv() {
+  const maxMegabytes = Number(process.env.PAGE_CACHE_MAX_MB ?? 64);
+  const ttlSeconds = Number(process.env.PAGE_CACHE_TTL_SECONDS ?? 30);
+  const databaseUrl = process.env.DATABASE_REPLICA_URL || process.env.DATABASE_URL;
+  if (isDev || process.env.PACTWATCH_EMBEDDED === "1" || process.env.PUBLIC_READ === "false" || !databaseUrl) return null;
+  if (!(maxMegabytes > 0) || !(ttlSeconds > 0)) return null;
+  const reader = createPublishedVersionReader(databaseUrl);
+  let lastComplaint = 0;
+  return createPageCache({
+    readVersion: reader.read,
+    maxBytes: maxMegabytes * 1024 * 1024,
+    ttlMs: ttlSeconds * 1000,
+    // Once a minute at most: while the database is away every request would say it.
+    onError: (error) => {
+      if (Date.now() - lastComplaint < 60_000) return;
+      lastComplaint = Date.now();
+      console.warn(`[pactwatch] page cache bypassed: the published version could not be read (${error.message})`);
+    },
+  });
+}
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {

@@ -83,6 +83,8 @@ async function main(): Promise<void> {
         PORT: String(env.PORT),
         HOST: env.HOST,
         TRUSTED_PROXY_HOPS: String(env.TRUSTED_PROXY_HOPS),
+        PAGE_CACHE_MAX_MB: String(env.PAGE_CACHE_MAX_MB),
+        PAGE_CACHE_TTL_SECONDS: String(env.PAGE_CACHE_TTL_SECONDS),
       },
     },
   );

@@ -1,10 +1,14 @@
 // Pure: the Markdown table of a run, medians with min–max over rounds and the ratios.
 import { formatNumber, formatSummary, ratio, summarize, type TSummary } from "./stats";
 
-/** One measurement of one target (app, floor, peer, pgbench) for one read at one concurrency. */
+/**
+ * One measurement of one target for one read at one concurrency: the app as deployed ("app", its
+ * page cache on), the app rendering every answer ("rendered": each request asks for a fresh one
+ * with Cache-Control: no-cache), the floor, the peer, pgbench, the embedded default.
+ */
 export type TMeasurement = {
   read: string;
-  target: "app" | "floor" | "peer" | "pgbench" | "embedded";
+  target: "app" | "rendered" | "floor" | "peer" | "pgbench" | "embedded";
   connections: number;
   round: number;
   requestsPerSecond: number;
@@ -42,6 +46,10 @@ const HEADER = [
   "pgbench tps",
   "peer req/s",
   "app ÷ peer",
+  "rendered req/s",
+  "rendered ÷ floor",
+  "rendered p50 ms",
+  "rendered CPU ms/req",
   "app p50 ms",
   "app p99 ms",
   "app CPU ms/req",
@@ -68,7 +76,8 @@ export function markdownTable(measurements: readonly TMeasurement[]): string {
     const floor = pick("floor");
     const pgbench = pick("pgbench");
     const peer = pick("peer");
-    const faults = (app?.faults ?? 0) + (floor?.faults ?? 0) + (peer?.faults ?? 0);
+    const rendered = pick("rendered");
+    const faults = (app?.faults ?? 0) + (rendered?.faults ?? 0) + (floor?.faults ?? 0) + (peer?.faults ?? 0);
     lines.push(
       `| ${[
         read.replaceAll("|", "\\|"),
@@ -79,6 +88,10 @@ export function markdownTable(measurements: readonly TMeasurement[]): string {
         pgbench ? formatSummary(pgbench.rps) : "—",
         peer ? formatSummary(peer.rps) : "—",
         formatNumber(ratio(app?.rps.median ?? Number.NaN, peer?.rps.median ?? Number.NaN)),
+        rendered ? formatSummary(rendered.rps) : "—",
+        formatNumber(ratio(rendered?.rps.median ?? Number.NaN, floor?.rps.median ?? Number.NaN)),
+        rendered ? formatSummary(rendered.p50) : "—",
+        rendered ? formatSummary(rendered.cpu) : "—",
         app ? formatSummary(app.p50) : "—",
         app ? formatSummary(app.p99) : "—",
         app ? formatSummary(app.cpu) : "—",

@@ -99,6 +99,20 @@ const ZLauncherEnv = z.object({
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0: clients connect directly). */
   TRUSTED_PROXY_HOPS: z.coerce.number({ error: "TRUSTED_PROXY_HOPS must be a whole number, 0 when no proxy is in front" }).int().min(0).max(10).default(0),
   PUBLIC_URL: z.url({ error: "PUBLIC_URL must be an absolute URL such as https://pactwatch.example.org" }).optional(),
+  /** Megabytes of signed-out readers' answers scripts/serve.mjs keeps (decision 024); 0 turns the cache off. */
+  PAGE_CACHE_MAX_MB: z.coerce
+    .number({ error: "PAGE_CACHE_MAX_MB must be a whole number of megabytes (0 turns the page cache off)" })
+    .int("PAGE_CACHE_MAX_MB must be a whole number of megabytes (0 turns the page cache off)")
+    .min(0, "PAGE_CACHE_MAX_MB must be 0 (off) or more")
+    .max(4096, "PAGE_CACHE_MAX_MB must be at most 4096")
+    .default(64),
+  /** The longest a kept answer is served, for what time alone changes on a page ("today", deadlines passing). */
+  PAGE_CACHE_TTL_SECONDS: z.coerce
+    .number({ error: "PAGE_CACHE_TTL_SECONDS must be a whole number of seconds between 1 and 3600" })
+    .int("PAGE_CACHE_TTL_SECONDS must be a whole number of seconds between 1 and 3600")
+    .min(1, "PAGE_CACHE_TTL_SECONDS must be between 1 and 3600")
+    .max(3600, "PAGE_CACHE_TTL_SECONDS must be between 1 and 3600")
+    .default(30),
 });
 
 // A replica copies a server; the embedded database has none to copy.

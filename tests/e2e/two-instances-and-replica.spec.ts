@@ -205,6 +205,9 @@ test.describe("two app processes behind nginx, reading from a streaming replica"
         expect(response.status()).toBe(200);
         expect(headingOf(await response.text())).toBe(title);
       }
+      // Asked again, each process answers from its page cache: the replica's version has not moved.
+      const again = await fromEachInstance(() => request.get(`${nginx!.origin}/agreements/${slug}`));
+      for (const response of again.values()) expect(response.headers()["x-pactwatch-cache"]).toBe("hit");
       const replicaClients = await query<{ count: number }>(replica.url("postgres"), "SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name = 'pactwatch-app-replica'");
       expect(replicaClients[0]!.count).toBeGreaterThan(0);
 
@@ -227,5 +230,12 @@ test.describe("two app processes behind nginx, reading from a streaming replica"
         return Promise.all([...answers.values()].map(async (response) => ((await response.json()) as { data: { title: string } }).data.title));
       }, { timeout: 20_000 })
       .toEqual([`${title} (amended)`, `${title} (amended)`]);
+    // Each process kept the page it served a signed-out reader from the paused replica (its page
+    // cache, decision 024); the published version moved with the replay, so neither serves it again.
+    const pages = await fromEachInstance(() => request.get(`${nginx!.origin}/agreements/${slug}`));
+    for (const response of pages.values()) {
+      expect(response.headers()["x-pactwatch-cache"]).toBe("miss");
+      expect(headingOf(await response.text())).toBe(`${title} (amended)`);
+    }
   });
 });
