@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seedStates } from "../prisma/seed/seed-database";
+import { runWriteTransaction } from "../lib/server/write-transaction";
 import { createTestUser } from "./support/desk-factories";
 import { useTestDatabase } from "./support/test-database";
 import { makeRandomAgreement, seededRandom } from "./support/random-history";
@@ -50,7 +51,7 @@ describe("PublishedVersion", () => {
     expect(await version()).toBe(before);
 
     // A write of many rows in many statements in one transaction: one step.
-    await database.db.$transaction(async (tx) => {
+    await runWriteTransaction(async (tx) => {
       await tx.$executeRaw`UPDATE "Party" SET name = name WHERE code IN ('JPN', 'KOR')`;
       await tx.$executeRaw`UPDATE "Party" SET name = name WHERE code = 'USA'`;
       // Not yet: the transaction is open, and readers elsewhere must not see a new version for it.
@@ -60,7 +61,7 @@ describe("PublishedVersion", () => {
     expect(await version()).toBe(before + 1n);
 
     await expect(
-      database.db.$transaction(async (tx) => {
+      runWriteTransaction(async (tx) => {
         await tx.$executeRaw`UPDATE "Party" SET name = name || '!' WHERE code = 'JPN'`;
         throw new Error("rolled back on purpose");
       }),

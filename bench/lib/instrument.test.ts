@@ -111,12 +111,13 @@ describe("the Markdown table", () => {
       row({ target: "floor", requestsPerSecond: 200, cpuMsPerRequest: 1.3 }),
       row({ target: "peer", requestsPerSecond: 50 }),
       row({ target: "pgbench", requestsPerSecond: 400, cpuMsPerRequest: Number.NaN }),
+      row({ target: "rendered", requestsPerSecond: 80, p50Ms: 20, cpuMsPerRequest: 12 }),
       row({ read: "relation-page", connections: 1, requestsPerSecond: 2 }),
     ]);
     const lines = table.split("\n");
     expect(lines[0]).toMatch(/^\| read \| conns \| app req\/s \| floor req\/s \| app ÷ floor \|/);
-    expect(lines[2]).toBe("| history-api | 16 | 100 (90.0–120) | 200 | 0.50 | 400 | 50.0 | 2.00 | 10.0 | 40.0 | 9.00 | 1.30 | 350 | 2 |");
-    expect(lines[3]).toBe("| relation-page | 1 | 2.00 | — | — | — | — | — | 10.0 | 40.0 | 9.00 | — | 300 | 0 |");
+    expect(lines[2]).toBe("| history-api | 16 | 100 (90.0–120) | 200 | 0.50 | 400 | 50.0 | 2.00 | 80.0 | 0.40 | 20.0 | 12.0 | 10.0 | 40.0 | 9.00 | 1.30 | 350 | 2 |");
+    expect(lines[3]).toBe("| relation-page | 1 | 2.00 | — | — | — | — | — | — | — | — | — | 10.0 | 40.0 | 9.00 | — | 300 | 0 |");
     expect(lines).toHaveLength(4);
   });
 });
