@@ -4,20 +4,20 @@ import { Prisma } from "../generated/prisma/client";
 import { decodeCursor, encodeCursor } from "./keyset";
 import { keysetSql, epochOrLast, type TSortKey } from "./list-sort-sql";
 import { currentStatusOnlyJoin, type TSubjectColumn } from "./status-sql";
+import { subjectCandidatesSql } from "./subject-candidates-sql";
 
 // What the agreement and measure lists share: text search that also reads the subject's
 // published developments, the date-range and status filters, the relevance and recency sort
 // keys, and cutting a keyset page.
 
-/** At most this many matching developments are read to find the subjects a search names through them. */
-export const DEVELOPMENT_CANDIDATES = 500;
-
 type TSubjectListFilters = { q?: string; range?: { start: Date | null; end: Date | null }; status?: readonly string[] };
 
 /**
  * SQL pieces for a list of subjects aliased `alias` ("a" for Agreement, "m" for TradeMeasure)
- * whose changes point at them through `column`. `statusJoin` goes after the matched rows
- * (aliased `matched`), so the status is computed for every match only when it filters.
+ * whose changes point at them through `column`. `ctes` open the statement's WITH (empty without
+ * a search), `cut` is the column telling whether the total is a lower bound, and `statusJoin`
+ * goes after the matched rows (aliased `matched`), so the status is computed for every match
+ * only when it filters.
  */
 export function subjectListSql(column: TSubjectColumn, alias: "a" | "m", filters: TSubjectListFilters, now: Date) {
   const subject = Prisma.raw(alias);
@@ -25,17 +25,10 @@ export function subjectListSql(column: TSubjectColumn, alias: "a" | "m", filters
   const query = filters.q ? Prisma.sql`websearch_to_tsquery('english', ${filters.q})` : null;
   const conditions: Prisma.Sql[] = [Prisma.sql`true`];
   if (query) {
-    // Subjects found through their developments come from at most DEVELOPMENT_CANDIDATES matching
-    // developments: a word in a tenth of a million changes no longer reads every one of them
-    // (400 MB of buffers) to list 25 subjects. Below the bound — every rare or ordinary word — the
-    // set is exactly the old one. The matches are a MATERIALIZED CTE, planned without the LIMIT,
-    // so through the GIN index, and read only as far as the LIMIT asks (a few hundred heap rows);
-    // a plain LIMIT made the planner choose a sequential scan that stops early (decision 023).
-    conditions.push(Prisma.sql`(${subject}.search @@ ${query} OR ${subject}.id IN (
-      WITH matches AS MATERIALIZED (
-        SELECT ${changeColumn} AS id FROM "StatusChange" sc WHERE sc.search @@ ${query} AND sc.state = 'PUBLISHED' AND ${changeColumn} IS NOT NULL
-      )
-      SELECT matches.id FROM matches LIMIT ${DEVELOPMENT_CANDIDATES}))`);
+    // The subject's own words through its GIN index, OR'ed (a BitmapOr of two index scans, never a
+    // scan of the table) with the primary keys of the subjects a bounded set of matching
+    // developments names (subject-candidates-sql.ts).
+    conditions.push(Prisma.sql`(${subject}.search @@ ${query} OR ${subject}.id = ANY(ARRAY(SELECT candidates.id FROM candidates)))`);
   }
   if (filters.range?.start || filters.range?.end) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "StatusChange" sc WHERE ${changeColumn} = ${subject}.id AND sc.state = 'PUBLISHED'
@@ -56,7 +49,9 @@ export function subjectListSql(column: TSubjectColumn, alias: "a" | "m", filters
       type: "number",
     },
   } satisfies Record<string, TSortKey>;
-  return { conditions, statusJoin, sortKeys };
+  const ctes = query ? subjectCandidatesSql(column, query) : Prisma.empty;
+  const cut = query ? Prisma.sql`(SELECT yes FROM cut)` : Prisma.sql`false`;
+  return { conditions, statusJoin, sortKeys, ctes, cut };
 }
 
 /** The key, order and "after the cursor" condition of a (sort key, id) keyset. */
@@ -66,8 +61,11 @@ export function keysetFor(sortKey: TSortKey, cursor: string | undefined) {
   return { ...sortSql, after };
 }
 
-/** A page from `limit + 1` fetched rows: the items, the total of matches and the next cursor. */
-export function toKeysetPage<TRow extends { id: string; sortKey: string | number; total: number }, TItem>(
+/**
+ * A page from `limit + 1` fetched rows: the items, the total of matches (a lower bound when
+ * `isTotalAtLeast`: a common word's developments were not all read) and the next cursor.
+ */
+export function toKeysetPage<TRow extends { id: string; sortKey: string | number; total: number; isTotalAtLeast: boolean }, TItem>(
   rows: TRow[],
   limit: number,
   toItem: (row: TRow) => TItem,
@@ -76,6 +74,7 @@ export function toKeysetPage<TRow extends { id: string; sortKey: string | number
   return {
     items: rows.slice(0, limit).map(toItem),
     total: rows[0]?.total ?? 0,
+    isTotalAtLeast: rows[0]?.isTotalAtLeast ?? false,
     nextCursor: rows.length > limit && last ? encodeCursor([last.sortKey, last.id]) : null,
   };
 }

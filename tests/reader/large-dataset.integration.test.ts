@@ -3,9 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../lib/generated/prisma/client";
 import { generateLargeDataset } from "../../prisma/seed/generate-large-dataset";
 import { seedDemoData } from "../../prisma/seed/seed-database";
-import { listAgreements } from "../../lib/server/agreements/list-agreements";
+import { agreementListSql, listAgreements } from "../../lib/server/agreements/list-agreements";
+import { measureListSql } from "../../lib/server/measures/list-measures";
+import { DEVELOPMENT_CANDIDATES, DEVELOPMENT_WALK } from "../../lib/server/subject-candidates-sql";
 import { relationSubjectsSql, relationYearsSql } from "../../lib/server/relations/get-relation";
-import { listSources } from "../../lib/server/sources/list-sources";
+import { listSources, SOURCE_CANDIDATES, sourceListSql } from "../../lib/server/sources/list-sources";
 import { listPublishedChanges, publishedChangesSql } from "../../lib/server/status-changes/list-published-changes";
 import { useTestDatabase } from "../support/test-database";
 
@@ -18,16 +20,28 @@ const CHANGES = 20_000;
 const now = new Date();
 let busiest = "";
 
-type TPlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; "Actual Loops"?: number; Plans?: TPlanNode[] };
+type TPlanNode = {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "Actual Loops"?: number;
+  "Actual Rows"?: number;
+  "Rows Removed by Filter"?: number;
+  Plans?: TPlanNode[];
+};
 
 function nodesOf(node: TPlanNode): TPlanNode[] {
   return [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 }
 
-async function planOf(sql: Prisma.Sql): Promise<TPlanNode[]> {
+// With `isSeqScanOff` the planner takes an index wherever the statement's shape allows one: at 20,000
+// changes a table of 80 agreements is cheaper to scan, but a shape that can only scan (the old
+// `OR id IN (hashed subplan)`) still scans.
+async function planOf(sql: Prisma.Sql, { isSeqScanOff = false } = {}): Promise<TPlanNode[]> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
+    if (isSeqScanOff) await client.query("SET enable_seqscan = off");
     const result = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, sql.values as unknown[]);
     const plan = (result.rows[0] as { "QUERY PLAN": [{ Plan: TPlanNode }] })["QUERY PLAN"][0].Plan;
     return nodesOf(plan);
@@ -49,6 +63,20 @@ function expectIndexBacked(nodes: TPlanNode[]) {
     expect(indexes.length).toBeGreaterThan(0);
     for (const index of indexes) expect(index).toMatch(/^StatusChange_/);
   }
+}
+
+// No scan of StatusChange — and no index scan in it — reads more rows than the walk and the GIN
+// candidates together: reading every development of a common word would.
+function expectBoundedReads(nodes: TPlanNode[]) {
+  const onStatusChange = nodes.filter((node) => node["Relation Name"] === "StatusChange" || node["Index Name"]?.startsWith("StatusChange_"));
+  for (const node of onStatusChange) {
+    const rows = ((node["Actual Rows"] ?? 0) + (node["Rows Removed by Filter"] ?? 0)) * (node["Actual Loops"] ?? 0);
+    expect(rows, `${node["Node Type"]} ${node["Index Name"] ?? ""}`).toBeLessThanOrEqual(DEVELOPMENT_WALK + DEVELOPMENT_CANDIDATES + 1);
+  }
+}
+
+function expectNoSeqScanOf(nodes: TPlanNode[], tables: string[]) {
+  expect(nodes.filter((node) => node["Node Type"] === "Seq Scan" && tables.includes(node["Relation Name"] ?? "")).map((node) => node["Relation Name"])).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -100,6 +128,57 @@ describe(`reading ${CHANGES.toLocaleString("en")} status changes`, () => {
       expect(page.entries.map((entry) => entry.id), q).toEqual(reference.map((row) => row.id));
       expectIndexBacked(await planOf(publishedChangesSql({ q, state: "published" }, { limit: 10, now })));
     }
+    // A page of 100 walks further instead of sending a word in a tenth of all changes to the GIN index.
+    const hundred = await planOf(publishedChangesSql({ q: "tariffs" }, { limit: 100, now }));
+    expectIndexBacked(hundred);
+    expect(hundred.filter((node) => node["Index Name"] === "StatusChange_search_idx" && (node["Actual Loops"] ?? 0) > 0)).toEqual([]);
+  });
+
+  it("finds subjects through a bounded set of developments, index-backed, for a word in every change, a common and a rare one", async () => {
+    // "synthetic" is in every generated change and "tariffs" in a tenth: the walk of the newest
+    // changes answers and the GIN index is never read; "gsomia" is only in the demo data's changes.
+    for (const q of ["synthetic", "tariffs", "gsomia"]) {
+      for (const sql of [agreementListSql({ q }, { limit: 25, now }).sql, measureListSql({ q }, { limit: 25, now }).sql]) {
+        // For a word in every change the planner plans the GIN branch as a sequential scan that
+        // would stop at the LIMIT; it never runs (Actual Loops 0), as the walk answers. What runs is held.
+        const nodes = (await planOf(sql)).filter((node) => (node["Actual Loops"] ?? 0) > 0);
+        expectIndexBacked(nodes);
+        expectBoundedReads(nodes);
+        expectNoSeqScanOf(await planOf(sql, { isSeqScanOff: true }), ["StatusChange", "Agreement", "TradeMeasure"]);
+      }
+    }
+    const common = await listAgreements(null, { q: "tariffs" }, { limit: 25, now });
+    const [own] = await database.db.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS count FROM "Agreement" a WHERE a.search @@ websearch_to_tsquery('english', 'tariffs')`;
+    expect(common.isTotalAtLeast).toBe(true);
+    expect(common.total).toBeGreaterThan(own!.count);
+    const rare = await listAgreements(null, { q: "gsomia" }, { limit: 25, now });
+    expect(rare.isTotalAtLeast).toBe(false);
+    expect(rare.items.map((item) => item.slug)).toContain("gsomia");
+  });
+
+  it("ranks sources through the GIN index: every match below the bound, the first SOURCE_CANDIDATES above it", async () => {
+    for (const q of ["tariffs", "report", "gsomia"]) {
+      const sql = sourceListSql({ q }, { limit: 10 }).sql;
+      expectNoSeqScanOf(await planOf(sql, { isSeqScanOff: true }), ["Source"]);
+    }
+    // 2,000 sources, a tenth about tariffs: ranked exactly as by reading every match.
+    const reference = await database.db.$queryRaw<{ id: string }[]>`
+      SELECT s.id FROM "Source" s WHERE s."mergedIntoId" IS NULL AND s.search @@ websearch_to_tsquery('english', 'tariffs')
+      ORDER BY ts_rank(s.search, websearch_to_tsquery('english', 'tariffs')) DESC, s.id DESC LIMIT 10`;
+    const tariffs = await listSources(null, { q: "tariffs" }, { limit: 10 });
+    expect(tariffs.isRankCut).toBe(false);
+    expect(tariffs.items.map((source) => source.id)).toEqual(reference.map((row) => row.id));
+    // Every generated title is a "Report on …": the keyset pages the first SOURCE_CANDIDATES, each once, and says so.
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = await listSources(null, { q: "report" }, { limit: 100, cursor });
+      expect(page.isRankCut || page.items.length === 0).toBe(true);
+      for (const source of page.items) seen.add(source.id);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.size).toBe(SOURCE_CANDIDATES);
   });
 
   it("walks fifty pages of everyone's history in order, each row once, as fast deep as at the start", async () => {

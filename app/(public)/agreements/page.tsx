@@ -55,7 +55,8 @@ export default async function AgreementsPage({ searchParams }: TProps) {
       </FilterForm>
 
       <p className="mb-2 text-sm text-muted" role="status">
-        {list.total === 0 ? "No agreements match." : `${list.total} ${list.total === 1 ? "agreement" : "agreements"}${hasFilters ? " match" : ""}.`}
+        {list.total === 0 ? "No agreements match." : `${list.isTotalAtLeast ? "At least " : ""}${list.total} ${list.total === 1 ? "agreement" : "agreements"}${hasFilters ? " match" : ""}.`}
+        {list.isTotalAtLeast && " The word is so common that only the latest developments were searched for the agreements they name: add a word to narrow the search."}
       </p>
       {list.items.length > 0 && (
         <div className="overflow-x-auto">

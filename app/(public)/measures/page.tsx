@@ -55,7 +55,8 @@ export default async function MeasuresPage({ searchParams }: TProps) {
       </FilterForm>
 
       <p className="mb-2 text-sm text-muted" role="status">
-        {list.total === 0 ? "No trade measures match." : `${list.total} ${list.total === 1 ? "trade measure" : "trade measures"}${hasFilters ? " match" : ""}.`}
+        {list.total === 0 ? "No trade measures match." : `${list.isTotalAtLeast ? "At least " : ""}${list.total} ${list.total === 1 ? "trade measure" : "trade measures"}${hasFilters ? " match" : ""}.`}
+        {list.isTotalAtLeast && " The word is so common that only the latest developments were searched for the trade measures they name: add a word to narrow the search."}
       </p>
       {list.items.length > 0 && (
         <div className="overflow-x-auto">

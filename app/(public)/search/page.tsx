@@ -50,7 +50,7 @@ export default async function SearchPage({ searchParams }: TProps) {
       {isEmpty && <p className="mt-6">Nothing matches “{q}”. Try fewer or other words.</p>}
       {results && !isEmpty && (
         <div className="mt-6 grid gap-8 md:grid-cols-2">
-          <ResultSection id="agreements" title="Agreements" total={results.agreements.total} seeAll={`/agreements?q=${encoded}`}>
+          <ResultSection id="agreements" title="Agreements" total={results.agreements.total} seeAll={`/agreements?q=${encoded}`} isOpenEnded={results.agreements.isTotalAtLeast}>
             {results.agreements.items.map((agreement) => (
               <li key={agreement.slug} className="py-2">
                 <Link href={subjectHref("AGREEMENT", agreement.slug)} className="font-semibold">
@@ -61,7 +61,7 @@ export default async function SearchPage({ searchParams }: TProps) {
               </li>
             ))}
           </ResultSection>
-          <ResultSection id="measures" title="Trade measures" total={results.measures.total} seeAll={`/measures?q=${encoded}`}>
+          <ResultSection id="measures" title="Trade measures" total={results.measures.total} seeAll={`/measures?q=${encoded}`} isOpenEnded={results.measures.isTotalAtLeast}>
             {results.measures.items.map((measure) => (
               <li key={measure.slug} className="py-2">
                 <Link href={subjectHref("MEASURE", measure.slug)} className="font-semibold">

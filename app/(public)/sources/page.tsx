@@ -8,7 +8,7 @@ import { RELIABILITY_GRADES } from "@/lib/domain/admiralty-grades";
 import { formatOccurred, toLocalIsoDate } from "@/lib/domain/dates";
 import { parseQueryLeniently, ZSourceListQuery } from "@/lib/schemas/reader-queries";
 import { toSearchParams } from "@/lib/schemas/to-search-params";
-import { listSources } from "@/lib/server/sources/list-sources";
+import { listSources, SOURCE_CANDIDATES } from "@/lib/server/sources/list-sources";
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
@@ -50,6 +50,11 @@ export default async function SourcesPage({ searchParams }: TProps) {
           ]}
         />
       </FilterForm>
+      {list.isRankCut && (
+        <p className="mb-2 text-sm text-muted" role="status">
+          More than {SOURCE_CANDIDATES} sources match: the best matches are ranked among the first {SOURCE_CANDIDATES} found. Sort by newest or title to list them all, or add a word.
+        </p>
+      )}
       {list.items.length === 0 ? (
         <p>No sources match.</p>
       ) : (

@@ -14,7 +14,13 @@ export const ZAgreementListBody = listBody(
     current: ZCurrentStatusJson,
     links: z.object({ self: ZPathJson, page: ZPathJson, history: ZPathJson }),
   }),
-  { total: z.int().min(0), sort: z.string() },
+  {
+    total: z.int().min(0),
+    isTotalAtLeast: z.boolean().meta({
+      description: "True when total is a lower bound: for a very common word only the latest developments were searched for the subjects they name.",
+    }),
+    sort: z.string(),
+  },
 ).meta({ title: "AgreementList" });
 
 /** GET /api/v1/agreements/{slug}: an agreement with its terms, derived status, deadline and timeline. */

@@ -22,7 +22,12 @@ export const ZSourceListBody = listBody(
     citations: z.int().min(0),
     links: z.object({ self: ZPathJson, page: ZPathJson }),
   }),
-  { sort: z.string() },
+  {
+    sort: z.string(),
+    isRankCut: z.boolean().meta({
+      description: "True when more sources match a relevance search than are ranked (500, the first found): sort=newest or sort=title lists every match.",
+    }),
+  },
 ).meta({ title: "SourceList" });
 
 /** GET /api/v1/sources/{id}: a source with its grade and the developments citing it. */

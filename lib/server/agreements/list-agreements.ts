@@ -25,6 +25,25 @@ export async function listAgreements(
 ) {
   assertCan(actor, "published:read");
   const database = await readDatabase(actor);
+  const { sql, sort } = agreementListSql(filters, { cursor, limit, now });
+  const rows = parseRows(ZAgreementListRow, await database.$queryRaw(sql));
+  return {
+    ...toKeysetPage(rows, limit, (row) => ({
+      slug: row.slug,
+      title: row.title,
+      shortName: row.shortName,
+      name: agreementName(row),
+      kind: row.kind,
+      signedOn: row.signedOn,
+      parties: row.parties,
+      current: toCurrentStatus(row),
+    })),
+    sort,
+  };
+}
+
+/** The one statement behind listAgreements, and the sort it applies (exported for the plan tests). */
+export function agreementListSql(filters: TAgreementListFilters, { cursor, limit, now }: { cursor?: string; limit: number; now: Date }) {
   const sort = filters.sort ?? (filters.q ? "relevance" : "name");
   const shared = subjectListSql("agreementId", "a", filters, now);
   const { conditions } = shared;
@@ -39,12 +58,12 @@ export async function listAgreements(
   };
   const sortSql = keysetFor(sortKeys[sort], cursor);
 
-  const raw = await database.$queryRaw`
-    WITH matched AS (
+  const sql = Prisma.sql`
+    WITH ${shared.ctes} matched AS (
       SELECT a.id, a.slug, a.title, a."shortName", a.kind::text AS kind, a."signedOn", ${sortSql.key} AS "sortKey"
       FROM "Agreement" a WHERE ${Prisma.join(conditions, " AND ")}
     ), filtered AS (
-      SELECT matched.*, count(*) OVER () AS total FROM matched
+      SELECT matched.*, count(*) OVER () AS total, ${shared.cut} AS "isTotalAtLeast" FROM matched
       ${shared.statusJoin}
     ), page AS (
       SELECT * FROM filtered WHERE ${sortSql.after} ORDER BY ${sortSql.order} LIMIT ${limit + 1}
@@ -54,21 +73,7 @@ export async function listAgreements(
         FROM "AgreementParty" ap JOIN "Party" p ON p.id = ap."partyId" WHERE ap."agreementId" = page.id), '[]'::json) AS parties
     FROM page ${currentStatusJoin("agreementId", Prisma.sql`page.id`, now)}
     ORDER BY ${sortSql.order} LIMIT ${limit + 1}`;
-
-  const rows = parseRows(ZAgreementListRow, raw);
-  return {
-    ...toKeysetPage(rows, limit, (row) => ({
-      slug: row.slug,
-      title: row.title,
-      shortName: row.shortName,
-      name: agreementName(row),
-      kind: row.kind,
-      signedOn: row.signedOn,
-      parties: row.parties,
-      current: toCurrentStatus(row),
-    })),
-    sort,
-  };
+  return { sql, sort };
 }
 
 export type TAgreementList = Awaited<ReturnType<typeof listAgreements>>;

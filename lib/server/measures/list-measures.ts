@@ -27,6 +27,25 @@ export async function listMeasures(
 ) {
   assertCan(actor, "published:read");
   const database = await readDatabase(actor);
+  const { sql, sort } = measureListSql(filters, { cursor, limit, now });
+  const rows = parseRows(ZMeasureListRow, await database.$queryRaw(sql));
+  return {
+    ...toKeysetPage(rows, limit, (row) => ({
+      slug: row.slug,
+      title: row.title,
+      name: row.title,
+      measureType: row.measureType,
+      announcedOn: row.announcedOn,
+      imposingParty: row.imposingParty,
+      targets: row.targets,
+      current: toCurrentStatus(row),
+    })),
+    sort,
+  };
+}
+
+/** The one statement behind listMeasures, and the sort it applies (exported for the plan tests). */
+export function measureListSql(filters: TMeasureListFilters, { cursor, limit, now }: { cursor?: string; limit: number; now: Date }) {
   const sort = filters.sort ?? (filters.q ? "relevance" : "name");
   const shared = subjectListSql("measureId", "m", filters, now);
   const { conditions } = shared;
@@ -41,12 +60,12 @@ export async function listMeasures(
   };
   const sortSql = keysetFor(sortKeys[sort], cursor);
 
-  const raw = await database.$queryRaw`
-    WITH matched AS (
+  const sql = Prisma.sql`
+    WITH ${shared.ctes} matched AS (
       SELECT m.id, m.slug, m.title, m."measureType"::text AS "measureType", m."announcedOn", m."imposingPartyId", ${sortSql.key} AS "sortKey"
       FROM "TradeMeasure" m WHERE ${Prisma.join(conditions, " AND ")}
     ), filtered AS (
-      SELECT matched.*, count(*) OVER () AS total FROM matched
+      SELECT matched.*, count(*) OVER () AS total, ${shared.cut} AS "isTotalAtLeast" FROM matched
       ${shared.statusJoin}
     ), page AS (
       SELECT * FROM filtered WHERE ${sortSql.after} ORDER BY ${sortSql.order} LIMIT ${limit + 1}
@@ -58,20 +77,7 @@ export async function listMeasures(
     FROM page ${currentStatusJoin("measureId", Prisma.sql`page.id`, now)}
     ORDER BY ${sortSql.order} LIMIT ${limit + 1}`;
 
-  const rows = parseRows(ZMeasureListRow, raw);
-  return {
-    ...toKeysetPage(rows, limit, (row) => ({
-      slug: row.slug,
-      title: row.title,
-      name: row.title,
-      measureType: row.measureType,
-      announcedOn: row.announcedOn,
-      imposingParty: row.imposingParty,
-      targets: row.targets,
-      current: toCurrentStatus(row),
-    })),
-    sort,
-  };
+  return { sql, sort };
 }
 
 export type TMeasureList = Awaited<ReturnType<typeof listMeasures>>;

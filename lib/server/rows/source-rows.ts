@@ -61,6 +61,7 @@ export const ZSourceListRow = z
     retiredAt: ZInstant.nullable(),
     citations: ZInt,
     sortKey: z.union([z.string(), z.number()]).nullable(),
+    isRankCut: z.boolean(),
   })
   .describe("source list row");
 

@@ -4,8 +4,11 @@ import { AgreementKind, MeasureType } from "../../generated/prisma/enums";
 import { ZCount, ZInstant, ZPartyJson, ZSortKey } from "./columns";
 import { ZCurrentStatusColumns } from "./current-status-columns";
 
-/** The keyset columns every subject list row carries (subject-list-sql.ts): id, sort key and the total of matches. */
-const ZKeysetColumns = z.object({ id: z.string(), sortKey: ZSortKey, total: ZCount });
+/**
+ * The keyset columns every subject list row carries (subject-list-sql.ts): id, sort key, the total
+ * of matches and whether that total is a lower bound (a common word's developments were sampled).
+ */
+const ZKeysetColumns = z.object({ id: z.string(), sortKey: ZSortKey, total: ZCount, isTotalAtLeast: z.boolean() });
 
 /** A row of the agreement list (list-agreements.ts). */
 export const ZAgreementListRow = ZCurrentStatusColumns.extend(ZKeysetColumns.shape)

@@ -82,8 +82,14 @@ export function publishedChangesSql(
   return historyEntriesSql(page, order, now);
 }
 
-/** How many rows of the history index a search walks before it asks the GIN index instead. */
-export const SEARCH_WALK = 1000;
+/**
+ * How many rows of the history index a search walks per row of the page before it asks the GIN
+ * index instead: the GIN index answers only words in fewer than one row in 50, whatever the page
+ * size. (A fixed walk of 1,000 rows sent a word in a tenth of all rows to the GIN index — 100,000
+ * rows read and sorted — as soon as a page asked for more than 100, and read 1,000 rows for every
+ * rare word on the search page's page of 10.)
+ */
+export const SEARCH_WALK_PER_ROW = 50;
 
 /**
  * A page of a text search over the whole history. Neither plan suits every word: walking the
@@ -91,15 +97,15 @@ export const SEARCH_WALK = 1000;
  * reads the whole index for a rare one (gsomia: 970 000 rows discarded to fill 11), and the GIN
  * index finds a rare word's few rows at once but must read and sort every row of a common one
  * (400 MB of buffers). So the statement walks the history index, testing rows, until it has a
- * page or has read SEARCH_WALK rows; a whole page found is the page. Otherwise the word is rare
- * (under one row in 90) and the page comes from the GIN index, whose matches are then few enough
- * to sort. A CTE runs only when read, and a one-time filter reads only the one needed; both are exact.
+ * page or has read SEARCH_WALK_PER_ROW rows per row of the page; a whole page found is the page.
+ * Otherwise the word is rare (under one row in 50) and the page comes from the GIN index, whose
+ * matches are then few enough to sort. A CTE runs only when read, and a one-time filter reads only the one needed; both are exact.
  */
 function searchPageSql(conditions: Prisma.Sql, match: Prisma.Sql, orderBy: Prisma.Sql, take: number): Prisma.Sql {
   return Prisma.sql`
     WITH found AS MATERIALIZED (
       -- The walk stops at the page's last match: the subquery is read in order and never sorted again.
-      SELECT sc.* FROM (SELECT sc.* FROM "StatusChange" sc WHERE ${conditions} ORDER BY ${orderBy} LIMIT ${SEARCH_WALK}) sc
+      SELECT sc.* FROM (SELECT sc.* FROM "StatusChange" sc WHERE ${conditions} ORDER BY ${orderBy} LIMIT ${take * SEARCH_WALK_PER_ROW}) sc
       WHERE ${match} LIMIT ${take}
     ), settled AS (
       SELECT count(*) = ${take} AS yes FROM found

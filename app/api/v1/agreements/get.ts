@@ -24,6 +24,6 @@ export const GET = apiRoute(
       current: currentStatusJson(agreement.current),
       links: { self: `/api/v1/agreements/${agreement.slug}`, page: `/agreements/${agreement.slug}`, history: `/api/v1/status-changes?agreement=${agreement.slug}` },
     }));
-    return listResponse(request, data, list.nextCursor, { total: list.total, sort: list.sort });
+    return listResponse(request, data, list.nextCursor, { total: list.total, isTotalAtLeast: list.isTotalAtLeast, sort: list.sort });
   },
 );

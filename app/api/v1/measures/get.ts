@@ -24,6 +24,6 @@ export const GET = apiRoute(
       current: currentStatusJson(measure.current),
       links: { self: `/api/v1/measures/${measure.slug}`, page: `/measures/${measure.slug}`, history: `/api/v1/status-changes?measure=${measure.slug}` },
     }));
-    return listResponse(request, data, list.nextCursor, { total: list.total, sort: list.sort });
+    return listResponse(request, data, list.nextCursor, { total: list.total, isTotalAtLeast: list.isTotalAtLeast, sort: list.sort });
   },
 );

@@ -19,6 +19,6 @@ export const GET = apiRoute(
       publishedAt: source.publishedAt?.toISOString() ?? null,
       retiredAt: source.retiredAt?.toISOString() ?? null,
       links: { self: `/api/v1/sources/${source.id}`, page: `/sources/${source.id}` } }));
-    return listResponse(request, data, list.nextCursor, { sort: list.sort });
+    return listResponse(request, data, list.nextCursor, { sort: list.sort, isRankCut: list.isRankCut });
   },
 );
