@@ -18,8 +18,12 @@ export async function runSoak(options: { appUrl: string; reads: TRead[]; pid: nu
       connections: 16,
       duration: options.seconds,
       timeout: 30,
-      // autocannon cycles through these on every connection: a mix of every read.
-      requests: options.reads.map((read) => ({ method: "GET" as const, path: read.path })),
+      // autocannon cycles through these on every connection: a mix of every read, each as a
+      // signed-out reader gets it (the page cache) and rendered afresh (as for anyone signed in).
+      requests: options.reads.flatMap((read) => [
+        { method: "GET" as const, path: read.path },
+        { method: "GET" as const, path: read.path, headers: { "cache-control": "no-cache" } },
+      ]),
     });
     const finalRssMb = largestRssMb(options.pid);
     return { seconds: result.duration, requests: result.requests.total, errors: result.errors, non2xx: result.non2xx, samplesMb, finalRssMb, ok: finalRssMb <= 400 };
