@@ -9,7 +9,7 @@ import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 import { queryRows } from "../rows/parse-rows";
 import { ZRelationPartyRow, ZRelationSubjectRow, ZRelationYearRow, type TRelationSubjectRow } from "../rows/relation-rows";
-import { currentStatusOfEitherJoin, toCurrentStatus } from "../status-sql";
+import { currentStatusJoin, toCurrentStatus } from "../status-sql";
 import { boundedSkeletonJsonSql, type TSkeletonChange } from "../subject-sql";
 import { subjectHref } from "../../domain/subject-ref";
 
@@ -106,28 +106,26 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
 }
 
 /**
- * CTEs pair(first, second) and subjects: the agreements both parties are party to and the measures
- * either imposes on the other, each tagged with its list. Both are reached from the parties through
- * the (partyId, …) indexes of AgreementParty and TradeMeasureTarget, never by scanning every
- * agreement or measure.
+ * CTEs pair(first, second) and scope(list, kind, id): the agreements both parties are party to
+ * (the two parties' rows of AgreementParty intersected) and the measures either imposes on the
+ * other (the imposer's measures, by imposingPartyId, among the other's targets). Ids only, each
+ * from its (partyId, …) index, never by scanning every agreement or measure.
  */
 function relationScopeSql(firstCode: string, secondCode: string): Prisma.Sql {
+  const imposedOn = (list: "first" | "second", imposer: Prisma.Sql, target: Prisma.Sql) => Prisma.sql`
+      SELECT ${list} AS list, 'MEASURE' AS kind, t."measureId" AS id FROM "TradeMeasureTarget" t
+      WHERE t."partyId" = (SELECT ${target} FROM pair)
+        AND t."measureId" IN (SELECT m.id FROM "TradeMeasure" m WHERE m."imposingPartyId" = (SELECT ${imposer} FROM pair))`;
   return Prisma.sql`
     pair AS MATERIALIZED (SELECT (SELECT id FROM "Party" WHERE code = ${firstCode}) AS first, (SELECT id FROM "Party" WHERE code = ${secondCode}) AS second),
-    subjects AS (
-      SELECT 'agreements' AS list, 'AGREEMENT' AS kind, a.id, a.slug, COALESCE(a."shortName", a.title) AS name, a.title, a.kind::text AS "agreementKind",
-        NULL::text AS "measureType", NULL::text AS "imposingCode"
-      FROM pair
-        JOIN "AgreementParty" ap ON ap."partyId" = pair.first
-        JOIN "AgreementParty" other ON other."agreementId" = ap."agreementId" AND other."partyId" = pair.second
-        JOIN "Agreement" a ON a.id = ap."agreementId"
-      UNION ALL
-      SELECT CASE WHEN m."imposingPartyId" = pair.first THEN 'first' ELSE 'second' END, 'MEASURE', m.id, m.slug, m.title, m.title, NULL,
-        m."measureType"::text, imposing.code
-      FROM pair
-        JOIN "TradeMeasureTarget" t ON t."partyId" IN (pair.first, pair.second)
-        JOIN "TradeMeasure" m ON m.id = t."measureId" AND m."imposingPartyId" = CASE WHEN t."partyId" = pair.first THEN pair.second ELSE pair.first END
-        JOIN "Party" imposing ON imposing.id = m."imposingPartyId"
+    scope AS (
+      SELECT 'agreements' AS list, 'AGREEMENT' AS kind, shared."agreementId" AS id FROM (
+        SELECT ap."agreementId" FROM "AgreementParty" ap WHERE ap."partyId" = (SELECT first FROM pair)
+        INTERSECT
+        SELECT ap."agreementId" FROM "AgreementParty" ap WHERE ap."partyId" = (SELECT second FROM pair)
+      ) shared
+      UNION ALL ${imposedOn("first", Prisma.sql`first`, Prisma.sql`second`)}
+      UNION ALL ${imposedOn("second", Prisma.sql`second`, Prisma.sql`first`)}
     )`;
 }
 
@@ -136,10 +134,11 @@ type TListAfter = Record<TRelationList, readonly [number, string] | null>;
 /**
  * The subjects of a relation with their current status: a keyset page of each list ("position"
  * 1… limit + 1, null outside the page) and, with their skeletons, the most recently active few
- * ("lane" ≤ MAX_TIMELINE_LANES). Exported for the plan tests.
+ * ("lane" ≤ MAX_TIMELINE_LANES). Every subject of the pair is ranked on its id and stored status
+ * (one CurrentStatusPeriod probe each, decision 026); only the chosen rows are joined to their
+ * names and draw a skeleton, which reuses the status found here. Exported for the plan tests.
  */
 export function relationSubjectsSql(firstCode: string, secondCode: string, now: Date, { limit = RELATION_PAGE_SIZE, after }: { limit?: number; after?: Partial<TListAfter> } = {}): Prisma.Sql {
-  const subjectsSql = relationScopeSql(firstCode, secondCode);
   const keyset = keysetSql({ expression: Prisma.sql`"sortKey"`, direction: "desc", type: "number" });
   const inPage = Prisma.join(
     RELATION_LISTS.map((list) => {
@@ -148,10 +147,12 @@ export function relationSubjectsSql(firstCode: string, secondCode: string, now: 
     }),
     " OR ",
   );
+  const laneCurrent = Prisma.sql`SELECT chosen."currentId", chosen."sinceId", chosen."currentSince"`;
   return Prisma.sql`
-      WITH ${subjectsSql}, latest AS (
-        SELECT subjects.*, current.* FROM subjects
-          ${currentStatusOfEitherJoin(Prisma.sql`CASE WHEN subjects.kind = 'AGREEMENT' THEN subjects.id END`, Prisma.sql`CASE WHEN subjects.kind = 'MEASURE' THEN subjects.id END`, now)}
+      WITH ${relationScopeSql(firstCode, secondCode)}, latest AS (
+        SELECT scope.*, current.* FROM scope ${currentStatusJoin("agreementId", Prisma.sql`scope.id`, now)} WHERE scope.kind = 'AGREEMENT'
+        UNION ALL
+        SELECT scope.*, current.* FROM scope ${currentStatusJoin("measureId", Prisma.sql`scope.id`, now)} WHERE scope.kind = 'MEASURE'
       ), keyed AS (
         SELECT latest.*, ${epochOrLast(Prisma.sql`latest."currentSince"`)}::float8 AS "sortKey",
           count(*) OVER (PARTITION BY latest.list) AS total,
@@ -159,17 +160,22 @@ export function relationSubjectsSql(firstCode: string, secondCode: string, now: 
         FROM latest
       ), paged AS (
         SELECT keyed.id, row_number() OVER (PARTITION BY keyed.list ORDER BY ${keyset.order}) AS position FROM keyed WHERE ${inPage}
-      ), chosen AS (
+      ), chosen AS MATERIALIZED (
         SELECT keyed.*, paged.position FROM keyed LEFT JOIN paged ON paged.id = keyed.id
         WHERE paged.position <= ${limit + 1} OR keyed.lane <= ${MAX_TIMELINE_LANES}
       )
-      SELECT chosen.list, chosen.kind, chosen.id, chosen.slug, chosen.name, chosen.title, chosen."agreementKind", chosen."measureType",
-        chosen."imposingCode", chosen."currentId", chosen."currentStatus", chosen."sinceId", chosen."currentSince", chosen."currentEffectiveAt",
+      SELECT chosen.list, chosen.kind, chosen.id, COALESCE(a.slug, m.slug) AS slug, COALESCE(a."shortName", a.title, m.title) AS name,
+        COALESCE(a.title, m.title) AS title, a.kind::text AS "agreementKind", m."measureType"::text AS "measureType",
+        CASE chosen.list WHEN 'first' THEN ${firstCode} WHEN 'second' THEN ${secondCode} END AS "imposingCode",
+        chosen."currentId", chosen."currentStatus", chosen."sinceId", chosen."currentSince", chosen."currentEffectiveAt",
         chosen."currentPrecision", chosen."currentTimeZone", chosen."sortKey", chosen.total, chosen.lane, chosen.position,
         CASE WHEN chosen.lane > ${MAX_TIMELINE_LANES} THEN NULL
-          WHEN chosen.kind = 'AGREEMENT' THEN ${boundedSkeletonJsonSql("agreementId", Prisma.sql`chosen.id`, now, RELATION_LANE_WINDOW)}
-          ELSE ${boundedSkeletonJsonSql("measureId", Prisma.sql`chosen.id`, now, RELATION_LANE_WINDOW)} END AS skeleton
-      FROM chosen ORDER BY chosen.lane`;
+          WHEN chosen.kind = 'AGREEMENT' THEN ${boundedSkeletonJsonSql("agreementId", Prisma.sql`chosen.id`, now, RELATION_LANE_WINDOW, laneCurrent)}
+          ELSE ${boundedSkeletonJsonSql("measureId", Prisma.sql`chosen.id`, now, RELATION_LANE_WINDOW, laneCurrent)} END AS skeleton
+      FROM chosen
+        LEFT JOIN "Agreement" a ON chosen.kind = 'AGREEMENT' AND a.id = chosen.id
+        LEFT JOIN "TradeMeasure" m ON chosen.kind = 'MEASURE' AND m.id = chosen.id
+      ORDER BY chosen.lane`;
 }
 
 /**
@@ -179,10 +185,9 @@ export function relationSubjectsSql(firstCode: string, secondCode: string, now: 
  * of the pair (68,000 at a million changes).
  */
 export function relationYearsSql(firstCode: string, secondCode: string): Prisma.Sql {
-  const subjectsSql = relationScopeSql(firstCode, secondCode);
   return Prisma.sql`
-      WITH ${subjectsSql}
+      WITH ${relationScopeSql(firstCode, secondCode)}
       SELECT y.year, sum(y.escalations)::int AS escalations, sum(y."deEscalations")::int AS "deEscalations", sum(y.neutral)::int AS neutral
-      FROM subjects s JOIN "DevelopmentYearCount" y ON y."subjectId" = s.id
+      FROM scope s JOIN "DevelopmentYearCount" y ON y."subjectId" = s.id
       GROUP BY y.year HAVING sum(y.escalations + y."deEscalations" + y.neutral) > 0 ORDER BY y.year`;
 }
