@@ -33,10 +33,10 @@ export const RECORD_TABLES: readonly TRecordTable[] = [
 
 /**
  * Not part of the record: sign-in sessions, rate-limit counters, running exports and idempotency keys end;
- * migrations are the schema's; DevelopmentYearCount is derived from StatusChange by triggers,
- * which fill it again as an import writes the changes.
+ * migrations are the schema's; DevelopmentYearCount and CurrentStatusPeriod are derived from
+ * StatusChange by triggers, which fill them again as an import writes the changes.
  */
-export const SKIPPED_TABLES: readonly string[] = ["Session", "RateLimit", "ExportLease", "IdempotencyKey", "_prisma_migrations", "DevelopmentYearCount"];
+export const SKIPPED_TABLES: readonly string[] = ["Session", "RateLimit", "ExportLease", "IdempotencyKey", "_prisma_migrations", "DevelopmentYearCount", "CurrentStatusPeriod"];
 
 export const EXPORT_FORMAT = "pactwatch-export";
 /** Raise when a change to the file's layout would confuse an older importer. */
