@@ -59,8 +59,11 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
   WHERE periods.period <= pw_kept_later_periods()
 $$;
 
--- Recomputes the periods of the given subjects from the writing transaction's start.
-CREATE FUNCTION pw_refresh_current_status_periods(agreement_ids uuid[], measure_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+-- Recomputes the periods of the given subjects from the writing transaction's start. Generic
+-- plans: planning the inlined rule took 3 ms a call (custom plans were never given up), running
+-- it 0.4 ms; one subject or eight thousand, the plan is the same walk of one index per subject.
+CREATE FUNCTION pw_refresh_current_status_periods(agreement_ids uuid[], measure_ids uuid[]) RETURNS void LANGUAGE plpgsql
+SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
   agreements uuid[] := ARRAY(SELECT DISTINCT id FROM unnest(agreement_ids) id WHERE id IS NOT NULL);
   measures uuid[] := ARRAY(SELECT DISTINCT id FROM unnest(measure_ids) id WHERE id IS NOT NULL);
@@ -173,3 +176,5 @@ $$;
 SELECT pw_refresh_current_status_periods(
   ARRAY(SELECT DISTINCT "agreementId" FROM "StatusChange" WHERE "agreementId" IS NOT NULL),
   ARRAY(SELECT DISTINCT "measureId" FROM "StatusChange" WHERE "measureId" IS NOT NULL));
+-- Its statistics now, so the first plans probe it by key rather than guess its size.
+ANALYZE "CurrentStatusPeriod";
