@@ -122,5 +122,5 @@ export function relationYearsSql(firstCode: string, secondCode: string): Prisma.
       WITH ${relationScopeSql(firstCode, secondCode)}, scope AS (SELECT id FROM shared UNION ALL SELECT id FROM measures)
       SELECT y.year, sum(y.escalations)::int AS escalations, sum(y."deEscalations")::int AS "deEscalations", sum(y.neutral)::int AS neutral
       FROM scope s JOIN "DevelopmentYearCount" y ON y."subjectId" = s.id
-      GROUP BY y.year HAVING sum(y.escalations + y."deEscalations" + y.neutral) > 0 ORDER BY y.year`;
+      GROUP BY y.year HAVING sum(y.escalations) + sum(y."deEscalations") + sum(y.neutral) > 0 ORDER BY y.year`;
 }
