@@ -11,7 +11,8 @@ import type { TCurrentStatusColumns } from "./rows/current-status-columns";
 // pw_stands(state, effectiveTime, cancelledFrom, at) and pw_current_status(agreementId,
 // measureId, at) read it, inlined into the queries below.
 // tests/reader/status-sql.integration.test.ts holds them to deriveStatus on random histories;
-// change both together.
+// change both together. The joins that show "since" call pw_read_current_status: the period of
+// CurrentStatusPeriod holding `now` (kept by triggers, decision 026), else pw_current_status.
 
 /** The aliases the fragments below may be applied to (fixed names, never user input). */
 type TAlias = "sc" | "cs" | "entry";
@@ -46,20 +47,12 @@ export type TSubjectColumn = "agreementId" | "measureId";
  * `column`) as columns "currentId", "currentStatus", "sinceId", "currentSince" (the start of the
  * uninterrupted run of that status), "currentEffectiveAt", "currentPrecision", "currentTimeZone"
  * (of the change in effect when the run began; all null when no status is recorded), from
- * pw_current_status. The other subject column is a literal NULL, so the planner folds its branch
- * away and reads one history index in order.
+ * pw_read_current_status: one probe of CurrentStatusPeriod, and pw_current_status only when no
+ * stored period holds `now`. The other subject column is a literal NULL, so the planner folds its
+ * branch away and reads one history index in order.
  */
 export function currentStatusJoin(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date): Prisma.Sql {
   return Prisma.sql`LEFT JOIN LATERAL ${currentStatusCall(column, subjectId, now)} current ON true`;
-}
-
-/** Like currentStatusJoin for rows that are either an agreement or a measure (the other id null). */
-export function currentStatusOfEitherJoin(agreementId: Prisma.Sql, measureId: Prisma.Sql, now: Date): Prisma.Sql {
-  return Prisma.sql`LEFT JOIN LATERAL (
-    SELECT * FROM ${currentStatusCall("agreementId", agreementId, now)} agreement_status
-    UNION ALL SELECT * FROM ${currentStatusCall("measureId", measureId, now)} measure_status
-    LIMIT 1
-  ) current ON true`;
 }
 
 /**
@@ -71,10 +64,10 @@ export function currentStatusOnlyJoin(column: TSubjectColumn, subjectId: Prisma.
 }
 
 function currentStatusCall(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date): Prisma.Sql {
-  return subjectCall("pw_current_status", column, subjectId, now);
+  return subjectCall("pw_read_current_status", column, subjectId, now);
 }
 
-function subjectCall(name: "pw_current_status" | "pw_current_change", column: TSubjectColumn, subjectId: Prisma.Sql, now: Date): Prisma.Sql {
+function subjectCall(name: "pw_read_current_status" | "pw_current_change", column: TSubjectColumn, subjectId: Prisma.Sql, now: Date): Prisma.Sql {
   const fn = Prisma.raw(name);
   return column === "agreementId" ? Prisma.sql`${fn}(${subjectId}, NULL, ${now}::timestamptz)` : Prisma.sql`${fn}(NULL, ${subjectId}, ${now}::timestamptz)`;
 }

@@ -35,8 +35,10 @@ export const SKELETON_WINDOW = 150;
  * scheduled one among them. deriveStatus on it gives the same current status and pending
  * deadlines as on the whole history, and the timeline's bands of the window period; a 50 000-entry
  * history reads a few hundred rows, not all of them. "truncated": older changes exist.
+ * `current`, when the caller has the subject's current status already (a relation's lanes), is
+ * a one-row SELECT of its "currentId", "sinceId" and "currentSince", so it is not looked up twice.
  */
-export function boundedSkeletonJsonSql(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date, window: number = SKELETON_WINDOW): Prisma.Sql {
+export function boundedSkeletonJsonSql(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date, window: number = SKELETON_WINDOW, current?: Prisma.Sql): Prisma.Sql {
   const col = Prisma.raw(`"${column}"`);
   const fieldsOf = (alias: string) => {
     const table = Prisma.raw(alias);
@@ -45,7 +47,7 @@ export function boundedSkeletonJsonSql(column: TSubjectColumn, subjectId: Prisma
   const fields = fieldsOf("k");
   return Prisma.sql`(
     WITH current_status AS MATERIALIZED (
-      SELECT current.* FROM (SELECT 1) one ${currentStatusJoin(column, subjectId, now)}
+      ${current ?? Prisma.sql`SELECT current.* FROM (SELECT 1) one ${currentStatusJoin(column, subjectId, now)}`}
     ), recent_and_one AS MATERIALIZED (
       -- One more than the window: whether it exists says whether older changes do, along the
       -- same index walk (a separate "anything older?" probe was planned as a sequential scan

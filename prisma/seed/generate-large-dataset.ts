@@ -84,7 +84,7 @@ export async function generateLargeDataset(client: pg.ClientBase, options: TLarg
     }
     await client.query("COMMIT");
     onProgress(`analysing the tables (${elapsed()})`);
-    await client.query(`ANALYZE "Agreement", "AgreementParty", "TradeMeasure", "TradeMeasureTarget", "Source", "StatusChange", "Citation"`);
+    await client.query(`ANALYZE "Agreement", "AgreementParty", "TradeMeasure", "TradeMeasureTarget", "Source", "StatusChange", "Citation", "CurrentStatusPeriod"`);
     onProgress(`done (${elapsed()})`);
     return { run, agreements, measures, sources, changes, citations, seconds: (performance.now() - started) / 1000 };
   } catch (error) {

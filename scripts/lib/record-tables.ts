@@ -33,11 +33,12 @@ export const RECORD_TABLES: readonly TRecordTable[] = [
 
 /**
  * Not part of the record: sign-in sessions, rate-limit counters, running exports and idempotency keys end;
- * migrations are the schema's; DevelopmentYearCount is derived from StatusChange by triggers,
- * which fill it again as an import writes the changes; PublishedVersion is the page cache's
- * counter (decision 024), made by its migration and moved by the import's own writes.
+ * migrations are the schema's; DevelopmentYearCount and CurrentStatusPeriod are derived from
+ * StatusChange by triggers, which fill them again as an import writes the changes;
+ * PublishedVersion is the page cache's counter (decision 024), made by its migration and moved by
+ * the import's own writes.
  */
-export const SKIPPED_TABLES: readonly string[] = ["Session", "RateLimit", "ExportLease", "IdempotencyKey", "_prisma_migrations", "DevelopmentYearCount", "PublishedVersion"];
+export const SKIPPED_TABLES: readonly string[] = ["Session", "RateLimit", "ExportLease", "IdempotencyKey", "_prisma_migrations", "DevelopmentYearCount", "CurrentStatusPeriod", "PublishedVersion"];
 
 export const EXPORT_FORMAT = "pactwatch-export";
 /** Raise when a change to the file's layout would confuse an older importer. */

@@ -27,24 +27,26 @@ type TRandomAgreementOptions = {
   /** Scheduled changes take effect up to this many days after they occur (or 5 before). */
   scheduleSpreadDays: number;
   statuses: readonly Status[];
+  /** The instant the history's days count from (default BASE, 2019). */
+  base?: number;
 };
 
 /** One agreement with a random history written to `db`, and that history as the domain reads it. */
 export async function makeRandomAgreement(
   db: TDatabase,
   { random, pick }: ReturnType<typeof seededRandom>,
-  { slug, maxChanges, scheduleSpreadDays, statuses }: TRandomAgreementOptions,
+  { slug, maxChanges, scheduleSpreadDays, statuses, base = BASE }: TRandomAgreementOptions,
 ): Promise<TRandomSubject> {
   const agreement = await db.agreement.create({ data: { slug, title: `Random agreement ${slug}`, kind: "OTHER" } });
   const history: StatusHistoryEntry[] = [];
   const size = 1 + Math.floor(random() * maxChanges);
   for (let step = 0; step < size; step++) {
-    const occurredAt = new Date(BASE + Math.floor(random() * 200) * DAY);
+    const occurredAt = new Date(base + Math.floor(random() * 200) * DAY);
     const effectiveAt = random() < 0.35 ? new Date(occurredAt.getTime() + (Math.floor(random() * scheduleSpreadDays) - 5) * DAY) : null;
     const state = pick(["PUBLISHED", "PUBLISHED", "PUBLISHED", "RETRACTED", "DRAFT"] as const);
     const scheduled = history.filter((entry) => entry.effectiveAt);
     const cancelsId = scheduled.length && random() < 0.5 ? pick(scheduled).id : null;
-    const createdAt = new Date(BASE + Math.floor(random() * 3) * DAY);
+    const createdAt = new Date(base + Math.floor(random() * 3) * DAY);
     const created = await db.statusChange.create({
       data: {
         agreementId: agreement.id,

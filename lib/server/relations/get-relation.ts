@@ -4,47 +4,32 @@ import { Prisma } from "../../generated/prisma/client";
 import { boundedTimeline } from "../../domain/bounded-timeline";
 import { readDatabase } from "../read-database";
 import { decodeCursor, encodeCursor } from "../keyset";
-import { epochOrLast, keysetSql } from "../list-sort-sql";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 import { queryRows } from "../rows/parse-rows";
-import { ZRelationPartyRow, ZRelationSubjectRow, ZRelationYearRow, type TRelationSubjectRow } from "../rows/relation-rows";
-import { currentStatusOfEitherJoin, toCurrentStatus } from "../status-sql";
-import { boundedSkeletonJsonSql, type TSkeletonChange } from "../subject-sql";
+import { ZRelationLaneRow, ZRelationPartyRow, ZRelationSubjectRow, ZRelationYearRow, type TRelationSubjectRow } from "../rows/relation-rows";
+import { toCurrentStatus } from "../status-sql";
+import type { TBoundedSkeletonJson, TSkeletonChange } from "../subject-sql";
+import { MAX_TIMELINE_LANES, RELATION_LISTS, RELATION_PAGE_SIZE, relationLanesSql, relationSubjectsSql, relationYearsSql, type TRelationList } from "./relation-sql";
 import { subjectHref } from "../../domain/subject-ref";
-
-/** How many subjects get a lane of their own on the relation's timeline (the most recently active). */
-export const MAX_TIMELINE_LANES = 8;
-
-/**
- * How many of its latest published changes a lane of the relation's timeline draws (the subject's
- * own page draws SKELETON_WINDOW): eight lanes of 400 (the window then) were most of the page's 1.35 MB and of its
- * CPU. A lane with more starts later, and the caption says so.
- */
-export const RELATION_LANE_WINDOW = 60;
 
 /** The two codes of a pair in the canonical (alphabetical) order used in addresses: JPN-KOR. */
 export function canonicalPair(first: string, second: string): [string, string] {
   return first <= second ? [first, second] : [second, first];
 }
 
-/** The three lists of a relation page: shared agreements, measures the first party imposes, measures the second imposes. */
-export const RELATION_LISTS = ["agreements", "first", "second"] as const;
-export type TRelationList = (typeof RELATION_LISTS)[number];
-
-/** How many items each list of a relation gives per page (the most recently changed first). */
-export const RELATION_PAGE_SIZE = 30;
+export { MAX_TIMELINE_LANES, RELATION_LANE_WINDOW, RELATION_LISTS, RELATION_PAGE_SIZE, type TRelationList } from "./relation-sql";
 
 const ZListCursor = z.tuple([z.number(), z.uuid()]);
 
 type TRelationOptions = { now?: Date; limit?: number; cursors?: Partial<Record<TRelationList, string>> };
 
 /**
- * Everything between two parties, in one round trip for the subjects and one for the yearly
- * counts: a keyset page of each list (shared agreements, measures either way; most recently
- * changed first, on (status since, id)) with its total, the skeletons of the most recently active
- * subjects for the merged timeline, and escalations and de-escalations by year (in each
- * development's own time zone). The merged history is paged separately.
+ * Everything between two parties, in one round trip for the subjects (then one for the lanes'
+ * skeletons) and one for the yearly counts: a keyset page of each list (shared agreements,
+ * measures either way; most recently changed first, on (status since, id)) with its total, the
+ * skeletons of the most recently active subjects for the merged timeline, and escalations and
+ * de-escalations by year (in each development's own time zone). The merged history is paged separately.
  */
 export async function getRelation(actor: TActor, codes: readonly [string, string], options: Date | TRelationOptions = {}) {
   assertCan(actor, "published:read");
@@ -52,9 +37,16 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
   const [firstCode, secondCode] = canonicalPair(codes[0], codes[1]);
   const after = Object.fromEntries(RELATION_LISTS.map((list) => [list, cursors[list] ? decodeCursor(cursors[list], ZListCursor) : null])) as Record<TRelationList, readonly [number, string] | null>;
   const database = await readDatabase(actor);
-  const [parties, subjects, years] = await Promise.all([
+  // The lanes' skeletons are read once the ranking has chosen the lanes; the parties and the
+  // yearly counts meanwhile.
+  const subjectsAndLanes = queryRows(database, ZRelationSubjectRow, relationSubjectsSql(firstCode, secondCode, now, { limit, after })).then(async (rows) => {
+    const lanes = rows.filter((row) => Number(row.lane) <= MAX_TIMELINE_LANES);
+    const skeletons = lanes.length ? await queryRows(database, ZRelationLaneRow, relationLanesSql(lanes, now)) : [];
+    return { rows, skeletons: new Map(skeletons.map((lane) => [lane.id, lane.skeleton])) };
+  });
+  const [parties, { rows: subjects, skeletons }, years] = await Promise.all([
     queryRows(database, ZRelationPartyRow, Prisma.sql`SELECT code, name FROM "Party" WHERE code IN (${firstCode}, ${secondCode}) ORDER BY code`),
-    queryRows(database, ZRelationSubjectRow, relationSubjectsSql(firstCode, secondCode, now, { limit, after })),
+    subjectsAndLanes,
     queryRows(database, ZRelationYearRow, relationYearsSql(firstCode, secondCode)),
   ]);
   if (parties.length < 2) {
@@ -67,7 +59,8 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
     return { timeline, skeleton: changes };
   };
   const toItem = (row: TRelationSubjectRow) => {
-    const skeleton = row.skeleton ? row.skeleton.changes : null;
+    const lane: TBoundedSkeletonJson | undefined = skeletons.get(row.id);
+    const skeleton = lane ? lane.changes : null;
     return {
       kind: row.kind,
       slug: row.slug,
@@ -78,7 +71,7 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
       measureType: row.measureType,
       imposingCode: row.imposingCode,
       current: toCurrentStatus(row),
-      ...(skeleton ? { ...boundedTimelineOf(skeleton, row.skeleton!.truncated), skeletonTruncated: row.skeleton!.truncated } : { timeline: null, skeleton: null, skeletonTruncated: false }),
+      ...(skeleton ? { ...boundedTimelineOf(skeleton, lane!.truncated), skeletonTruncated: lane!.truncated } : { timeline: null, skeleton: null, skeletonTruncated: false }),
     };
   };
   const pageOf = (list: TRelationList) => {
@@ -100,89 +93,7 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
     /** The pages of measures either way (the first party's, then the second's). */
     measures: [...lists.first.items, ...lists.second.items],
     /** Subjects with a lane on the merged timeline, most recently active first. */
-    lanes: subjects.filter((row) => row.skeleton !== null).sort((a, b) => Number(a.lane) - Number(b.lane)).map(toItem),
+    lanes: subjects.filter((row) => skeletons.has(row.id)).sort((a, b) => Number(a.lane) - Number(b.lane)).map(toItem),
     years,
   };
-}
-
-/**
- * CTEs pair(first, second) and subjects: the agreements both parties are party to and the measures
- * either imposes on the other, each tagged with its list. Both are reached from the parties through
- * the (partyId, …) indexes of AgreementParty and TradeMeasureTarget, never by scanning every
- * agreement or measure.
- */
-function relationScopeSql(firstCode: string, secondCode: string): Prisma.Sql {
-  return Prisma.sql`
-    pair AS MATERIALIZED (SELECT (SELECT id FROM "Party" WHERE code = ${firstCode}) AS first, (SELECT id FROM "Party" WHERE code = ${secondCode}) AS second),
-    subjects AS (
-      SELECT 'agreements' AS list, 'AGREEMENT' AS kind, a.id, a.slug, COALESCE(a."shortName", a.title) AS name, a.title, a.kind::text AS "agreementKind",
-        NULL::text AS "measureType", NULL::text AS "imposingCode"
-      FROM pair
-        JOIN "AgreementParty" ap ON ap."partyId" = pair.first
-        JOIN "AgreementParty" other ON other."agreementId" = ap."agreementId" AND other."partyId" = pair.second
-        JOIN "Agreement" a ON a.id = ap."agreementId"
-      UNION ALL
-      SELECT CASE WHEN m."imposingPartyId" = pair.first THEN 'first' ELSE 'second' END, 'MEASURE', m.id, m.slug, m.title, m.title, NULL,
-        m."measureType"::text, imposing.code
-      FROM pair
-        JOIN "TradeMeasureTarget" t ON t."partyId" IN (pair.first, pair.second)
-        JOIN "TradeMeasure" m ON m.id = t."measureId" AND m."imposingPartyId" = CASE WHEN t."partyId" = pair.first THEN pair.second ELSE pair.first END
-        JOIN "Party" imposing ON imposing.id = m."imposingPartyId"
-    )`;
-}
-
-type TListAfter = Record<TRelationList, readonly [number, string] | null>;
-
-/**
- * The subjects of a relation with their current status: a keyset page of each list ("position"
- * 1… limit + 1, null outside the page) and, with their skeletons, the most recently active few
- * ("lane" ≤ MAX_TIMELINE_LANES). Exported for the plan tests.
- */
-export function relationSubjectsSql(firstCode: string, secondCode: string, now: Date, { limit = RELATION_PAGE_SIZE, after }: { limit?: number; after?: Partial<TListAfter> } = {}): Prisma.Sql {
-  const subjectsSql = relationScopeSql(firstCode, secondCode);
-  const keyset = keysetSql({ expression: Prisma.sql`"sortKey"`, direction: "desc", type: "number" });
-  const inPage = Prisma.join(
-    RELATION_LISTS.map((list) => {
-      const cursor = after?.[list];
-      return Prisma.sql`(list = ${list} AND ${cursor ? keyset.after(cursor) : Prisma.sql`true`})`;
-    }),
-    " OR ",
-  );
-  return Prisma.sql`
-      WITH ${subjectsSql}, latest AS (
-        SELECT subjects.*, current.* FROM subjects
-          ${currentStatusOfEitherJoin(Prisma.sql`CASE WHEN subjects.kind = 'AGREEMENT' THEN subjects.id END`, Prisma.sql`CASE WHEN subjects.kind = 'MEASURE' THEN subjects.id END`, now)}
-      ), keyed AS (
-        SELECT latest.*, ${epochOrLast(Prisma.sql`latest."currentSince"`)}::float8 AS "sortKey",
-          count(*) OVER (PARTITION BY latest.list) AS total,
-          row_number() OVER (ORDER BY latest."currentSince" DESC NULLS LAST, latest.id) AS lane
-        FROM latest
-      ), paged AS (
-        SELECT keyed.id, row_number() OVER (PARTITION BY keyed.list ORDER BY ${keyset.order}) AS position FROM keyed WHERE ${inPage}
-      ), chosen AS (
-        SELECT keyed.*, paged.position FROM keyed LEFT JOIN paged ON paged.id = keyed.id
-        WHERE paged.position <= ${limit + 1} OR keyed.lane <= ${MAX_TIMELINE_LANES}
-      )
-      SELECT chosen.list, chosen.kind, chosen.id, chosen.slug, chosen.name, chosen.title, chosen."agreementKind", chosen."measureType",
-        chosen."imposingCode", chosen."currentId", chosen."currentStatus", chosen."sinceId", chosen."currentSince", chosen."currentEffectiveAt",
-        chosen."currentPrecision", chosen."currentTimeZone", chosen."sortKey", chosen.total, chosen.lane, chosen.position,
-        CASE WHEN chosen.lane > ${MAX_TIMELINE_LANES} THEN NULL
-          WHEN chosen.kind = 'AGREEMENT' THEN ${boundedSkeletonJsonSql("agreementId", Prisma.sql`chosen.id`, now, RELATION_LANE_WINDOW)}
-          ELSE ${boundedSkeletonJsonSql("measureId", Prisma.sql`chosen.id`, now, RELATION_LANE_WINDOW)} END AS skeleton
-      FROM chosen ORDER BY chosen.lane`;
-}
-
-/**
- * Escalations, de-escalations and neutral developments between the two parties, by year (in each
- * development's own time zone): the sum of the subjects' rows in DevelopmentYearCount, which
- * triggers keep in the same statement as every write — a few rows per subject, not every change
- * of the pair (68,000 at a million changes).
- */
-export function relationYearsSql(firstCode: string, secondCode: string): Prisma.Sql {
-  const subjectsSql = relationScopeSql(firstCode, secondCode);
-  return Prisma.sql`
-      WITH ${subjectsSql}
-      SELECT y.year, sum(y.escalations)::int AS escalations, sum(y."deEscalations")::int AS "deEscalations", sum(y.neutral)::int AS neutral
-      FROM subjects s JOIN "DevelopmentYearCount" y ON y."subjectId" = s.id
-      GROUP BY y.year HAVING sum(y.escalations + y."deEscalations" + y.neutral) > 0 ORDER BY y.year`;
 }
