@@ -44,10 +44,14 @@ async function planOf(sql: Prisma.Sql, { withoutSeqScans = false } = {}): Promis
   const client = new pg.Client({ connectionString: database.url, options: withoutSeqScans ? "-c enable_seqscan=off" : undefined });
   await client.connect();
   try {
+    // A statement too: the embedded database's socket does not apply startup options.
+    if (withoutSeqScans) await client.query("SET enable_seqscan = off");
     const result = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, sql.values as unknown[]);
     const plan = (result.rows[0] as { "QUERY PLAN": [{ Plan: TPlanNode }] })["QUERY PLAN"][0].Plan;
     return nodesOf(plan);
   } finally {
+    // The embedded database is one session: the setting would outlive this connection.
+    if (withoutSeqScans) await client.query("RESET enable_seqscan");
     await client.end();
   }
 }
