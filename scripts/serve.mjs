@@ -3,11 +3,14 @@
 // Next.js only fills X-Forwarded-For when a request lacks it, so a client could choose its
 // own address; here the address comes from the socket, or, with TRUSTED_PROXY_HOPS=N reverse
 // proxies in front, from the entry the outermost trusted proxy appended.
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
 import { handleWithUnavailableGuard } from "./lib/unavailable-response.mjs";
 import { createPageCache } from "./lib/page-cache.mjs";
 import { createPublishedVersionReader } from "./lib/published-version.mjs";
+import { answerBusy, createRenderGate, isExempt } from "./lib/render-gate.mjs";
+import { availableParallelism } from "node:os";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
@@ -41,10 +44,20 @@ const app = next({ dev: isDev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 const pageCache = pageCacheFromEnv();
+const renderGate = renderGateFromEnv();
+// Next.js answers a server action's redirect by requesting the target from this server with the
+// action's own headers. That inner request must not queue behind the action holding its slot
+// (the action waits for it), and it is still the original caller's: a header only this process
+// knows marks it. Clients cannot send it, as they cannot know it.
+const INNER_REQUEST_MARK = randomBytes(16).toString("hex");
 const server = createServer((request, response) => {
-  request.headers["x-pactwatch-client-address"] = clientAddress(request);
+  const isInner = request.headers["x-pactwatch-inner"] === INNER_REQUEST_MARK;
+  request.headers["x-pactwatch-inner"] = INNER_REQUEST_MARK;
+  if (!isInner) request.headers["x-pactwatch-client-address"] = clientAddress(request);
   // A page that fails because the database is away answers 503, not 500 (decision 018).
-  const render = () => handleWithUnavailableGuard(handle, request, response);
+  const renderNow = () => handleWithUnavailableGuard(handle, request, response);
+  // Cache hits never wait; renders take their turn (decision 027).
+  const render = () => (isInner || isExempt(request) ? renderNow() : renderGate.run(response, renderNow, () => answerBusy(request, response)));
   if (!pageCache) return render();
   pageCache.handle(request, response, render).catch((error) => {
     console.error(`[pactwatch] page cache: ${error.message}`);
@@ -53,6 +66,23 @@ const server = createServer((request, response) => {
   });
 });
 server.listen(port, hostname, () => console.log(`▲ Next.js ${isDev ? "dev" : "production"} server listening on http://${hostname}:${port}`));
+
+// At most RENDER_CONCURRENCY renders at once (0: two per core), up to 512 more waiting at most
+// 10 s each; beyond that a 503 with Retry-After (decision 027).
+function renderGateFromEnv() {
+  const configured = Number(process.env.RENDER_CONCURRENCY ?? 0);
+  const concurrency = configured > 0 ? configured : Math.max(2, 2 * availableParallelism());
+  return createRenderGate({
+    concurrency,
+    maxQueue: 512,
+    maxWaitMs: 10_000,
+    onError: (error, response) => {
+      console.error(`[pactwatch] render failed: ${error?.message ?? error}`);
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    },
+  });
+}
 
 // Signed-out readers' answers kept under the published version (decision 024). Off in
 // development, on the embedded database (one session: a second pool's reading would see inside

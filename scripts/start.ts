@@ -85,6 +85,7 @@ async function main(): Promise<void> {
         TRUSTED_PROXY_HOPS: String(env.TRUSTED_PROXY_HOPS),
         PAGE_CACHE_MAX_MB: String(env.PAGE_CACHE_MAX_MB),
         PAGE_CACHE_TTL_SECONDS: String(env.PAGE_CACHE_TTL_SECONDS),
+        RENDER_CONCURRENCY: String(env.RENDER_CONCURRENCY),
       },
     },
   );
