@@ -17,7 +17,7 @@ const database = useTestDatabase();
 
 type TServer = { url: string; renders: () => number; clock: { now: number }; close: () => Promise<void>; size: () => { entries: number; bytes: number } };
 
-async function startCachedServer(options: { maxBytes?: number; ttlMs?: number; status?: number; setCookie?: boolean } = {}): Promise<TServer> {
+async function startCachedServer(options: { maxBytes?: number; ttlMs?: number; status?: number; setCookie?: boolean; renderMs?: number } = {}): Promise<TServer> {
   const reader = createPublishedVersionReader(database.url);
   const clock = { now: Date.now() };
   const cache = createPageCache({ readVersion: reader.read, maxBytes: options.maxBytes ?? 1024 * 1024, ttlMs: options.ttlMs ?? 30_000, now: () => clock.now });
@@ -26,6 +26,7 @@ async function startCachedServer(options: { maxBytes?: number; ttlMs?: number; s
     renders += 1;
     const nonce = randomBytes(16).toString("base64");
     const [party] = await database.db.$queryRaw<{ name: string }[]>`SELECT name FROM "Party" WHERE code = 'JPN'`;
+    if (options.renderMs) await new Promise((resolve) => setTimeout(resolve, options.renderMs));
     response.statusCode = options.status ?? 200;
     response.setHeader("content-type", "text/html; charset=utf-8");
     response.setHeader("content-security-policy", `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
@@ -163,6 +164,23 @@ describe("the page cache", () => {
       expect((await get(`${small.url}/page-0`)).cache).toBe("miss");
     } finally {
       await Promise.all([failing.close(), cookie.close(), small.close()]);
+    }
+  });
+
+  it("renders a page once for the readers who ask for it while it renders, and answers them all", async () => {
+    const slow = await startCachedServer({ renderMs: 150, status: 200 });
+    const failing = await startCachedServer({ renderMs: 100, status: 500 });
+    try {
+      const answers = await Promise.all(Array.from({ length: 6 }, () => get(`${slow.url}/rush`)));
+      expect(slow.renders()).toBe(1);
+      expect(answers.map((answer) => answer.cache).sort()).toEqual(["hit", "hit", "hit", "hit", "hit", "miss"]);
+      for (const answer of answers) expect(answer.body.replaceAll(answer.nonce!, "N")).toBe(answers[0]!.body.replaceAll(answers[0]!.nonce!, "N"));
+      // A render that is not kept answers only its own reader; the others who waited render theirs.
+      const failed = await Promise.all(Array.from({ length: 3 }, () => get(`${failing.url}/rush`)));
+      expect(failed.map((answer) => answer.status)).toEqual([500, 500, 500]);
+      expect(failing.renders()).toBe(3);
+    } finally {
+      await Promise.all([slow.close(), failing.close()]);
     }
   });
 

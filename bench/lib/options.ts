@@ -5,7 +5,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --quick            small dataset (kept and reused, like --reuse), 1 round of 3 s at 4 connections, 5 reads, no warm-up (under 2 minutes once filled and built)
   --scale N          status changes to generate (default 1000000; --quick: 20000)
   --rounds N         measured rounds, alternating app and floor (default 3; --quick: 1)
-  --seconds N        length of one measurement (default 2; --quick: 3)
+  --seconds N        length of one measurement (default 1; --quick: 3)
   --connections L    comma-separated concurrencies (default 1,16,32; --quick: 4)
   --budget M         start no further round once M minutes have passed (the write path and the embedded check still run)
   --keep             keep the benchmark database (named pactwatch_bench_<scale>) afterwards
@@ -86,7 +86,10 @@ export function parseOptions(argv: string[]): TOptions {
     quick,
     scale: positive("scale", values.scale, quick ? 20_000 : 1_000_000),
     rounds: positive("rounds", values.rounds, quick ? 1 : 3),
-    seconds: positive("seconds", values.seconds, quick ? 3 : 2),
+    // One second a measurement in a full run: 15 reads × (3 app + 3 floor + rendered + pgbench)
+    // measurements a round, three rounds, must fit 15 minutes with the fill; medians over the
+    // rounds steady what one second alone would not.
+    seconds: positive("seconds", values.seconds, quick ? 3 : 1),
     connections,
     // --quick keeps its small database: filling it is most of a quick run's time, and it is the same every time.
     keep: Boolean(quick || values.keep || values.reuse || values["fill-only"]),

@@ -51,14 +51,19 @@ const acceptsGzip = (request) => /\bgzip\b/.test(String(request.headers["accept-
  * @param {{
  *   readVersion: () => Promise<{ version: string; nextTransition: Date | null }>,
  *   maxBytes: number, maxEntryBytes?: number, ttlMs: number,
- *   now?: () => number, onError?: (error: Error) => void,
+ *   now?: () => number, onError?: (error: Error) => void, joinWaitMs?: number,
  * }} options
  */
-export function createPageCache({ readVersion, maxBytes, maxEntryBytes = 2 * 1024 * 1024, ttlMs, now = Date.now, onError = () => {} }) {
+export function createPageCache({ readVersion, maxBytes, maxEntryBytes = 2 * 1024 * 1024, ttlMs, now = Date.now, onError = () => {}, joinWaitMs = 5_000 }) {
   /** @type {Map<string, { version: string; expiresAt: number; status: number; headers: [string, string][]; nonceMark: string; parts: Buffer[]; bytes: number }>} */
   const entries = new Map();
   let bytes = 0;
-  const stats = { hits: 0, misses: 0, stored: 0, bypassed: 0 };
+  const stats = { hits: 0, misses: 0, stored: 0, bypassed: 0, joined: 0 };
+  // Renders under way, by key: when a write moves the version, every reader of a busy page misses
+  // at once; those arriving while one render of it runs wait for that render (at most joinWaitMs)
+  // and are answered what it kept, instead of each rendering the same page again.
+  /** @type {Map<string, { version: string; settled: Promise<void> }>} */
+  const flights = new Map();
 
   const remove = (key) => {
     const entry = entries.get(key);
@@ -116,13 +121,45 @@ export function createPageCache({ readVersion, maxBytes, maxEntryBytes = 2 * 102
       return serve(request, response, kept);
     }
     if (kept) remove(key);
+    const flight = flights.get(key);
+    if (flight && flight.version === state.version) {
+      stats.joined += 1;
+      let timer;
+      await Promise.race([flight.settled, new Promise((resolve) => (timer = setTimeout(resolve, joinWaitMs)))]);
+      clearTimeout(timer);
+      const rendered = entries.get(key);
+      if (rendered && rendered.version === state.version && now() < rendered.expiresAt) {
+        stats.hits += 1;
+        return serve(request, response, rendered);
+      }
+      // Not kept (not a 200, too large, too slow): this request renders its own answer.
+    }
     stats.misses += 1;
+    let settle = () => {};
+    if (!flights.has(key)) {
+      const settled = new Promise((resolve) => (settle = resolve));
+      flights.set(key, { version: state.version, settled });
+      const ownSettle = settle;
+      settle = () => {
+        if (flights.get(key)?.settled === settled) flights.delete(key);
+        ownSettle();
+      };
+    }
     const startedAt = now();
     const transition = state.nextTransition?.getTime() ?? Infinity;
     // Rendered plain, so the kept bytes can take a new nonce; a kept answer is compressed when served.
     delete request.headers["accept-encoding"];
     response.setHeader("x-pactwatch-cache", "miss");
     capture(response, maxEntryBytes, (captured) => {
+      try {
+        keep(captured);
+      } finally {
+        settle();
+      }
+    });
+    return next();
+
+    function keep(captured) {
       if (!captured || captured.status !== 200) return;
       const headers = Object.entries(captured.headers).filter(([name]) => !NOT_REPLAYED.has(name) && name !== "x-pactwatch-cache");
       const find = (name) => headers.find(([header]) => header === name)?.[1];
@@ -142,8 +179,7 @@ export function createPageCache({ readVersion, maxBytes, maxEntryBytes = 2 * 102
         parts,
         bytes: body.length + 512,
       });
-    });
-    return next();
+    }
   }
 
   return { handle, stats, size: () => ({ entries: entries.size, bytes }) };
