@@ -64,7 +64,10 @@ async function main(): Promise<void> {
 
   const child = spawn(
     process.execPath,
-    ["scripts/serve.mjs", ...(mode === "dev" ? ["--dev"] : [])],
+    // V8 grows a busy heap to as much as four times what is live and keeps it: a fixed growth of
+    // 70% holds the server near 400 MB under mixed load for about 20% more CPU per render, and
+    // only renders pay it (decision 027).
+    ["--heap-growing-percent=70", "scripts/serve.mjs", ...(mode === "dev" ? ["--dev"] : [])],
     {
       stdio: ["ignore", "inherit", "inherit"],
       env: {

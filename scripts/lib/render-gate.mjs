@@ -8,6 +8,8 @@
 // killed. Page-cache hits never come here (they hold one finished string), nor do the paths in
 // `isExempt`.
 
+import { AsyncResource } from "node:async_hooks";
+
 /** Paths that never wait: the health check must answer while renders queue, and exports are
  * already bounded by their own leases (lib/server/exports/export-slots.ts) and stream for long. */
 const EXEMPT = /^\/(api\/health|api\/v1\/health|exports|_next\/static)(\/|$)/;
@@ -72,7 +74,11 @@ export function createRenderGate({ concurrency, maxQueue, maxWaitMs, onError = (
     run(response, work, refuse) {
       if (running < concurrency && waiting.length === 0) return begin(response, work);
       if (waiting.length >= maxQueue) return refuse("queue");
-      const entry = { isDone: false, start: () => begin(response, work), timer: undefined };
+      // Bound to this request's async context: a waiting render is started by the one that
+      // finishes before it, and would otherwise run inside that request's context, where
+      // Next.js's stores would hold each finished request from the next one, a chain as long as
+      // the load lasts (decision 027).
+      const entry = { isDone: false, start: AsyncResource.bind(() => begin(response, work)), timer: undefined };
       entry.timer = setTimeout(() => {
         if (entry.isDone) return;
         entry.isDone = true;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
@@ -120,6 +121,35 @@ describe("the render gate", () => {
     await app.finish("/after");
     expect((await after).status).toBe(200);
     expect(app.gate.stats()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it("starts a waiting render in its own request's async context, not in the one that freed its slot", async () => {
+    const requestStore = new AsyncLocalStorage<string>();
+    const gate = createRenderGate({ concurrency: 1, maxQueue: 5, maxWaitMs: 5_000 });
+    const seen: (string | undefined)[] = [];
+    let releaseFirst = () => {};
+    server = createServer((request, response) =>
+      requestStore.run(request.url ?? "?", () =>
+        gate.run(
+          response,
+          async () => {
+            seen.push(requestStore.getStore());
+            if (request.url === "/first") await new Promise<void>((resolve) => (releaseFirst = resolve));
+            response.end("ok");
+          },
+          () => answerBusy(request, response),
+        ),
+      ),
+    );
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const first = fetch(`${base}/first`);
+    for (let tries = 0; seen.length < 1 && tries < 200; tries++) await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = fetch(`${base}/second`);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    releaseFirst();
+    await Promise.all([first, second]);
+    expect(seen).toEqual(["/first", "/second"]);
   });
 
   it("lets the health check and exports past the gate", () => {
