@@ -78,6 +78,9 @@ export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
       version: "1",
       ...developmentFields,
       headline: "Edited in the matrix",
+      changeKind: "CORRECTION",
+      correctionType: "WRONG_DATE",
+      reason: "Corrected by the matrix",
       "citations[0][url]": CITATION.url,
       "citations[0][credibility]": "3",
       intent: "save",
@@ -125,7 +128,7 @@ export const DESK_ROUTE_MATRIX: Record<string, TRouteEntry> = {
     request: async ({ db }) => ({ body: { subject: `agreement:${(await agreement(db)).slug}`, ...developmentFields, intent: "publish", citations: [CITATION] } }),
   },
   "PATCH api/v1/status-changes/[id]/route.ts": {
-    request: async (context) => ({ params: { id: await entry(context, "PUBLISHED") }, body: { version: 1, headline: "Edited through the API" } }),
+    request: async (context) => ({ params: { id: await entry(context, "PUBLISHED") }, body: { version: 1, headline: "Edited through the API", changeKind: "CLARIFICATION", reason: "Clarified through the API" } }),
   },
   "POST api/v1/status-changes/[id]/publish/route.ts": {
     request: async (context) => ({ params: { id: await entry(context, "DRAFT") }, body: { version: 1 } }),
