@@ -57,7 +57,7 @@ export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: D
       agreement.slug AS "agreementSlug", COALESCE(agreement."shortName", agreement.title) AS "agreementName", agreement.title AS "agreementTitle",
       measure.slug AS "measureSlug", measure.title AS "measureTitle",
       ${scheduleSql("entry", now)} AS schedule,
-      revised.count AS "revisionCount", revised.last AS "revisedAt",
+      revised.count AS "revisionCount", revised.last AS "revisedAt", revised.corrections AS "correctionCount",
       COALESCE((
         SELECT json_agg(json_build_object(
           'id', c.id, 'quote', c.quote, 'quoteOriginal', c."quoteOriginal", 'quoteLanguage', c."quoteLanguage",
@@ -72,7 +72,7 @@ export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: D
     FROM (${page}) entry
       -- Saves after publication (the publication itself writes a revision at publishedAt).
       LEFT JOIN LATERAL (
-        SELECT count(*)::int AS count, max(r."createdAt") AS last FROM "Revision" r
+        SELECT count(*)::int AS count, max(r."createdAt") AS last, (count(*) FILTER (WHERE r.kind = 'CORRECTION'))::int AS corrections FROM "Revision" r
         WHERE r."entityType" = 'StatusChange' AND r."entityId" = entry.id AND r."createdAt" > entry."publishedAt" + interval '1 second'
       ) revised ON true
       LEFT JOIN "Agreement" agreement ON agreement.id = entry."agreementId"
@@ -89,8 +89,8 @@ export type TReaderEntry = THistoryEntry & {
   updatedAt: Date;
   subject: TSubjectRef;
   schedule: "pending" | "cancelled" | "took-effect" | null;
-  /** Edits saved after publication, and when the last was. */
-  revisions: { count: number; last: Date | null };
+  /** Edits saved after publication, when the last was, and how many of them were corrections. */
+  revisions: { count: number; last: Date | null; corrections: number };
 };
 
 /** Maps a row of historyEntriesSql to the entry components render. */
@@ -120,7 +120,7 @@ export function toReaderEntry(row: THistoryRow): TReaderEntry {
     retractedBy: row.retractedByName === null ? null : { name: row.retractedByName },
     subject,
     schedule: row.schedule,
-    revisions: { count: row.revisionCount, last: row.revisedAt },
+    revisions: { count: row.revisionCount, last: row.revisedAt, corrections: row.correctionCount },
     // ZHistoryRow has already made the sources' instants Dates.
     citations: row.citations,
   };

@@ -35,6 +35,7 @@ export const API_V1_ROUTE_FILES = {
   "sources/[id]/retire/route.ts": () => import("./sources/[id]/retire/route"),
   "sources/[id]/undo-merge/route.ts": () => import("./sources/[id]/undo-merge/route"),
   "status-changes/[id]/revisions/route.ts": () => import("./status-changes/[id]/revisions/route"),
+  "status-changes/[id]/public-revisions/route.ts": () => import("./status-changes/[id]/public-revisions/route"),
   "users/[id]/disable/route.ts": () => import("./users/[id]/disable/route"),
   "users/[id]/enable/route.ts": () => import("./users/[id]/enable/route"),
   "users/[id]/reset-password/route.ts": () => import("./users/[id]/reset-password/route"),

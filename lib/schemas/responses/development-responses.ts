@@ -22,7 +22,8 @@ export const ZDevelopmentJson = z.object({
   cancelsId: ZIdJson.nullable(),
   publishedAt: ZInstantJson.nullable(),
   retraction: z.object({ at: ZInstantJson, by: z.string().nullable(), reason: z.string().nullable() }).nullable(),
-  revisions: z.object({ count: z.int().min(0), lastAt: ZInstantJson.nullable() }),
+  /** Saves after publication, the last one's time, and how many were corrections (issue 12). */
+  revisions: z.object({ count: z.int().min(0), lastAt: ZInstantJson.nullable(), corrections: z.int().min(0) }),
   citations: z.array(
     z.object({
       quote: z.string().nullable(),

@@ -56,6 +56,7 @@ export const ZHistoryRow = z
     schedule: z.enum(["pending", "cancelled", "took-effect"]).nullable(),
     revisionCount: ZInt,
     revisedAt: ZInstant.nullable(),
+    correctionCount: ZInt,
     citations: z.array(ZCitationJson),
   })
   .describe("history row");
