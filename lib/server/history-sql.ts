@@ -70,10 +70,13 @@ export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: D
         WHERE c."statusChangeId" = entry.id
       ), '[]'::json) AS citations
     FROM (${page}) entry
-      -- Saves after publication (the publication itself writes a revision at publishedAt).
+      -- Saves after publication (the publication itself writes a revision at publishedAt, without
+      -- a kind; every later save of a published entry has one, issue 12; revisions written before
+      -- kinds existed are told apart by time).
       LEFT JOIN LATERAL (
         SELECT count(*)::int AS count, max(r."createdAt") AS last, (count(*) FILTER (WHERE r.kind = 'CORRECTION'))::int AS corrections FROM "Revision" r
-        WHERE r."entityType" = 'StatusChange' AND r."entityId" = entry.id AND r."createdAt" > entry."publishedAt" + interval '1 second'
+        WHERE r."entityType" = 'StatusChange' AND r."entityId" = entry.id
+          AND (r.kind IS NOT NULL OR r."createdAt" > entry."publishedAt" + interval '1 second')
       ) revised ON true
       LEFT JOIN "Agreement" agreement ON agreement.id = entry."agreementId"
       LEFT JOIN "TradeMeasure" measure ON measure.id = entry."measureId"
