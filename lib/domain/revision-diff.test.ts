@@ -70,3 +70,15 @@ describe("diffVersions", () => {
     ]);
   });
 });
+
+describe("wrongAndNow", () => {
+  it("says what was wrong and what it is now, in the entry's zone and words", async () => {
+    const { wrongAndNow } = await import("./revision-text");
+    const before = toPublicVersion(snapshot);
+    const after = toPublicVersion({ ...snapshot, occurredAt: "2019-08-01T15:00:00.000Z", timeZone: "Asia/Tokyo", status: "IN_FORCE", citations: [{ ...citation, erratum: "It gave 7 August." }] });
+    expect(wrongAndNow(diffVersions(before, after), before, after)).toEqual({
+      wrong: ["Status: Suspended", "Report, as the source published it"],
+      now: ["Status: In force", "Report: the source erred: It gave 7 August."],
+    });
+  });
+});

@@ -80,3 +80,30 @@ export function diffLines(diff: TVersionDiff, before: TPublicVersion | null, aft
   const base = before ?? after;
   return [...diff.fields.map((change) => fieldChangeText(change, base, after)), ...diff.citations.map(citationChangeText)];
 }
+
+/** One citation change, split into what it said before and what it says now. */
+function citationSides(change: TCitationChange): { wrong: string; now: string } {
+  if (change.change === "added") return { wrong: `Not cited: ${change.after.title ?? change.url}`, now: `Cited: ${change.after.title ?? change.url} (${change.url})` };
+  if (change.change === "removed") return { wrong: `Cited: ${change.before.title ?? change.url} (${change.url})`, now: `No longer cited: ${change.before.title ?? change.url}` };
+  const erratum = change.fields.find((field) => field.field === "erratum");
+  if (erratum && change.fields.length === 1) {
+    return { wrong: `${change.title}, as the source published it`, now: erratum.after === null ? `${change.title}: erratum withdrawn` : `${change.title}: the source erred: ${erratum.after}` };
+  }
+  return {
+    wrong: `${change.title}: ${change.fields.map((field) => `${CITATION_FIELD_LABELS[field.field]} ${citationValue(field.before)}`).join("; ")}`,
+    now: `${change.title}: ${change.fields.map((field) => `${CITATION_FIELD_LABELS[field.field]} ${citationValue(field.after)}`).join("; ")}`,
+  };
+}
+
+/**
+ * "What was wrong" and "what it is now" of a correction, one line per changed field or citation,
+ * for the corrections log: ["Occurred: 21 November 2019"] and ["Occurred: 22 November 2019"].
+ */
+export function wrongAndNow(diff: TVersionDiff, before: TPublicVersion | null, after: TPublicVersion): { wrong: string[]; now: string[] } {
+  const base = before ?? after;
+  const sides = diff.citations.map(citationSides);
+  return {
+    wrong: [...diff.fields.map((change) => `${FIELD_LABELS[change.field]}: ${fieldText(change.field, change.before, base)}`), ...sides.map((side) => side.wrong)],
+    now: [...diff.fields.map((change) => `${FIELD_LABELS[change.field]}: ${fieldText(change.field, change.after, after)}`), ...sides.map((side) => side.now)],
+  };
+}

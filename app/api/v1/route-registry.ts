@@ -18,6 +18,7 @@ export const API_V1_ROUTE_FILES = {
   "sources/route.ts": () => import("./sources/route"),
   "sources/[id]/route.ts": () => import("./sources/[id]/route"),
   "status-changes/route.ts": () => import("./status-changes/route"),
+  "corrections/route.ts": () => import("./corrections/route"),
   "status-changes/[id]/route.ts": () => import("./status-changes/[id]/route"),
   "status-changes/[id]/publish/route.ts": () => import("./status-changes/[id]/publish/route"),
   "status-changes/[id]/retract/route.ts": () => import("./status-changes/[id]/retract/route"),
