@@ -6,6 +6,7 @@ import { STATUS_LABELS, STATUSES_BY_SUBJECT_KIND, isStatusValidFor, type Subject
 import { CorrectionType, Direction, Status, type DatePrecision } from "../generated/prisma/enums";
 import { EDIT_KINDS } from "../domain/corrections";
 import { ZCitations } from "./citation";
+import { text } from "./text";
 import { INSTANT_RANGE_MESSAGE, isInstantInRange } from "./instant";
 import { optionalId, optionalText, orList, requiredText, untrimmedText, ZSubjectRef, ZTimeZone, ZVersion } from "./form-input";
 
@@ -173,7 +174,7 @@ export const ZRevisionNote = z
   .object({
     changeKind: z.enum(EDIT_KINDS, { error: EDIT_KIND_MESSAGE }),
     correctionType: z.enum(CorrectionType).optional(),
-    reason: z.string().min(1, REASON_MESSAGE),
+    reason: text().min(1, REASON_MESSAGE),
   })
   .superRefine((note, context) => {
     if (note.changeKind === "CORRECTION" && !note.correctionType) context.addIssue({ code: "custom", path: ["correctionType"], message: CORRECTION_TYPE_MESSAGE });
@@ -230,3 +231,14 @@ export const ZRetractStatusChange = z.object({
   reason: requiredText(1000, "Say why the entry is retracted: readers see the reason", "The reason is limited to 1,000 characters"),
 }).meta({ examples: [{ version: 2, reason: "The announcement was misreported; see the ministry's correction of the same day." }] });
 export type TRetractStatusChange = z.output<typeof ZRetractStatusChange>;
+
+/** "The source erred: …" on one citation of a published entry (issue 12): what the source itself got wrong. */
+export const ZMarkSourceErratum = z
+  .object({
+    id: z.uuid({ error: "This entry does not exist" }),
+    version: ZVersion,
+    sourceId: z.uuid({ error: "Choose one of the entry's citations" }),
+    erratum: requiredText(MAX_REASON_LENGTH, "Say what the source got wrong: readers see it beside the citation", `The erratum is limited to ${MAX_REASON_LENGTH.toLocaleString("en")} characters`),
+  })
+  .meta({ examples: [{ version: 3, sourceId: "0190a0a0-0000-7000-8000-000000000000", erratum: "Gives 7 August 2019, the promulgation date, as the effective date; the order took effect on 28 August." }] });
+export type TMarkSourceErratum = z.output<typeof ZMarkSourceErratum>;

@@ -61,7 +61,7 @@ export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: D
       COALESCE((
         SELECT json_agg(json_build_object(
           'id', c.id, 'quote', c.quote, 'quoteOriginal', c."quoteOriginal", 'quoteLanguage', c."quoteLanguage",
-          'locator', c.locator, 'credibility', c.credibility,
+          'locator', c.locator, 'credibility', c.credibility, 'erratum', c.erratum, 'erratumAt', c."erratumAt",
           'source', json_build_object('id', s.id, 'url', s.url, 'title', s.title, 'publisher', s.publisher, 'authors', s.authors,
             'publishedAt', s."publishedAt", 'kind', s.kind, 'reliability', s.reliability, 'retiredAt', s."retiredAt",
             'retiredReason', s."retiredReason", 'archiveUrl', s."archiveUrl")

@@ -32,6 +32,8 @@ export const ZDevelopmentJson = z.object({
       locator: z.string().nullable(),
       credibility: z.int(),
       grade: z.string().meta({ description: "The Admiralty grade: the source's reliability (A–F) and the claim's credibility (1–6), e.g. B2." }),
+      /** "The source erred: …", what the source itself got wrong (issue 12); null when nothing is noted. */
+      erratum: z.string().nullable(),
       source: z.object({ ...SOURCE_JSON_FIELDS, archiveUrl: z.string().nullable() }),
     }),
   ),

@@ -152,6 +152,7 @@ export function developmentJson(entry: TReaderEntry, origin = "") {
       locator: citation.locator,
       credibility: citation.credibility,
       grade: gradeOf(citation),
+      erratum: citation.erratum,
       source: {
         id: citation.source.id,
         url: citation.source.url,

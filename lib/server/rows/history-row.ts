@@ -11,6 +11,8 @@ export const ZCitationJson = z.object({
   quoteLanguage: z.string().nullable(),
   locator: z.string().nullable(),
   credibility: ZInt,
+  erratum: z.string().nullable(),
+  erratumAt: ZJsonInstant.nullable(),
   source: z.object({
     id: z.string(),
     url: z.string(),
