@@ -14,6 +14,10 @@ export const ZRevision = z.object({
   snapshot: z.record(text(), z.unknown()),
   /** What changed from the version before (every field for the first). */
   changes: z.array(z.object({ field: text(), before: z.unknown(), after: z.unknown() })),
+  /** Why a published development changed (issue 12); null for a publication. */
+  kind: z.enum(RevisionKind).nullable(),
+  correctionType: z.enum(CorrectionType).nullable(),
+  reason: text().nullable(),
 });
 export const ZRevisionListResponse = z.object({ data: z.array(ZRevision) });
 

@@ -8,6 +8,10 @@ import { logStatusChange } from "../../lib/server/status-changes/log-status-chan
 import { retractStatusChange } from "../../lib/server/status-changes/retract-status-change";
 import { countWrites, createTestAgreement, createTestUser, logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
+import { createTestToken } from "../support/users";
+import { callRoute } from "../api/call-route";
+import { listRevisions } from "../../lib/server/revisions/list-revisions";
+import { GET as deskRevisionsRoute } from "../../app/api/v1/status-changes/[id]/revisions/route";
 
 // Issue 12 step 1: an edit of a published entry says what kind of change it is and why, and the
 // revision keeps it; a draft's edit needs none.
@@ -63,6 +67,12 @@ describe("an edit of a published entry", () => {
     ]);
     const event = await database.db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "status-change:edit" } });
     expect((event.after as { revisionReason: unknown }).revisionReason).toEqual({ kind: "CORRECTION", correctionType: "WRONG_DATE", reason });
+    // The desk's revisions (page and API) say why too.
+    const desk = await listRevisions(analyst, "StatusChange", id);
+    expect(desk.map((revision) => [revision.kind, revision.correctionType, revision.reason])).toEqual([[null, null, null], ["CORRECTION", "WRONG_DATE", reason]]);
+    const token = await createTestToken(database.db, analyst.id);
+    const answer = await callRoute(deskRevisionsRoute, "GET", { token, params: { id } });
+    expect(answer.json!.data[1]).toMatchObject({ kind: "CORRECTION", correctionType: "WRONG_DATE", reason });
   });
 
   it("records a clarification without a correction type even when the form sent one", async () => {
