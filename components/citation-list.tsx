@@ -50,6 +50,13 @@ export function CitationList({ citations }: { citations: TCitation[] }) {
               </>
             )}
           </p>
+          {citation.erratum && (
+            // What the source itself got wrong (issue 12), said in words, not by colour alone.
+            <p className="mt-1 rounded bg-amber-50 p-1 text-amber-950">
+              <span className="font-semibold">The source erred:</span> {citation.erratum}
+              {citation.erratumAt && <> (noted {formatOccurred(citation.erratumAt, "DAY", "UTC")})</>}
+            </p>
+          )}
           {citation.quote && (
             <blockquote className="mt-1 border-l-2 border-rule pl-2 font-serif">
               “{citation.quote}”

@@ -7,6 +7,8 @@ import { CitationList } from "./citation-list";
 import { Markdown } from "./markdown";
 import { StatusBadge } from "./status-badge";
 
+const timesText = (count: number) => (count === 1 ? "once" : `${count} times`);
+
 const DIRECTION_MARK = { ESCALATION: "▲", DE_ESCALATION: "▼", NEUTRAL: "○" } as const;
 
 export type THistoryMark =
@@ -40,7 +42,7 @@ export function historyMarkFor(
 }
 
 type TProps = {
-  entry: THistoryEntry & { revisions?: { count: number; last: Date | null } };
+  entry: THistoryEntry & { revisions?: { count: number; last: Date | null; corrections?: number } };
   mark: THistoryMark;
   /**
    * The order of the history the entry stands in. By effective time (the default), an entry with
@@ -119,8 +121,17 @@ export function HistoryEntry({ entry, mark, subject, linkTo = "anchor", headingL
       )}
       {entry.revisions && entry.revisions.count > 0 && (
         <p className="mt-1 text-sm text-muted">
-          Revised {entry.revisions.count === 1 ? "once" : `${entry.revisions.count} times`} since publication
-          {entry.revisions.last && <>, last on {formatOccurred(entry.revisions.last, "DAY", "UTC")}</>}; every version is kept.
+          {entry.revisions.corrections ? (
+            <>
+              <span className="font-semibold text-ink">Corrected {timesText(entry.revisions.corrections)}</span>;{" "}
+            </>
+          ) : null}
+          Revised {timesText(entry.revisions.count)} since publication
+          {entry.revisions.last && <>, last on {formatOccurred(entry.revisions.last, "DAY", "UTC")}</>}; every version is kept:{" "}
+          <Link href={`/developments/${entry.id}/revisions`} className="underline">
+            see what changed and why
+          </Link>
+          .
         </p>
       )}
       {entry.body && (

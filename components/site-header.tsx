@@ -12,6 +12,7 @@ const READING_LINKS = [
   { href: "/parties", label: "Parties" },
   { href: "/relations", label: "Relations" },
   { href: "/sources", label: "Sources" },
+  { href: "/corrections", label: "Corrections" },
   { href: "/methodology", label: "Methodology" },
 ];
 

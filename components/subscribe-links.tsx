@@ -1,5 +1,5 @@
 /** Where a view can be followed and taken away: its Atom feed and its history as CSV or JSON. */
-export function SubscribeLinks({ feed, exportQuery, feedLabel = "Atom feed" }: { feed?: string; exportQuery?: string; feedLabel?: string }) {
+export function SubscribeLinks({ feed, exportQuery, feedLabel = "Atom feed", exportBase = "/exports/developments", exportWhat = "history" }: { feed?: string; exportQuery?: string; feedLabel?: string; exportBase?: string; exportWhat?: string }) {
   return (
     <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
       {feed && (
@@ -10,11 +10,11 @@ export function SubscribeLinks({ feed, exportQuery, feedLabel = "Atom feed" }: {
       )}
       {exportQuery !== undefined && (
         <>
-          <a href={`/exports/developments.csv${exportQuery ? `?${exportQuery}` : ""}`} type="text/csv" download>
-            Export history as CSV
+          <a href={`${exportBase}.csv${exportQuery ? `?${exportQuery}` : ""}`} type="text/csv" download>
+            Export {exportWhat} as CSV
           </a>
-          <a href={`/exports/developments.json${exportQuery ? `?${exportQuery}` : ""}`} type="application/json" download>
-            Export history as JSON
+          <a href={`${exportBase}.json${exportQuery ? `?${exportQuery}` : ""}`} type="application/json" download>
+            Export {exportWhat} as JSON
           </a>
         </>
       )}

@@ -11,7 +11,7 @@ import { publishStatusChange } from "../lib/server/status-changes/publish-status
 import { disableUser } from "../lib/server/users/disable-user";
 import { setUserRole } from "../lib/server/users/set-user-role";
 import { databaseFingerprint } from "./support/database-fingerprint";
-import { createTestAgreement, logInput } from "./support/desk-factories";
+import { CLARIFICATION, createTestAgreement, logInput } from "./support/desk-factories";
 import { useTestDatabase } from "./support/test-database";
 import { createTestToken, createTestUser } from "./support/users";
 
@@ -22,7 +22,7 @@ const database = useTestDatabase();
 
 async function editedHeadline(actor: TSignedInActor, id: string, headline: string) {
   const current = await getStatusChange(actor, id);
-  return editStatusChange(actor, ZEditStatusChange.parse({ ...current.formValues, id, version: current.record.version, headline }));
+  return editStatusChange(actor, ZEditStatusChange.parse({ ...current.formValues, ...CLARIFICATION, id, version: current.record.version, headline }));
 }
 
 function jsonRequest(method: string, token: string, body: unknown) {

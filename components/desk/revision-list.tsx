@@ -1,3 +1,4 @@
+import { CORRECTION_TYPE_LABELS, REVISION_KIND_LABELS } from "@/lib/domain/corrections";
 import { formatInstant } from "@/lib/domain/dates";
 import type { TRevision } from "@/lib/server/revisions/list-revisions";
 import { showRevisionValue } from "./revision-values";
@@ -41,6 +42,15 @@ export function RevisionList({ revisions }: { revisions: TRevision[] }) {
             Version {revision.version}, saved by {revision.savedBy} on{" "}
             <time dateTime={revision.savedAt.toISOString()}>{formatInstant(revision.savedAt, "UTC")}</time>
           </h2>
+          {revision.kind && (
+            <p className="text-sm">
+              <span className="font-semibold">
+                {REVISION_KIND_LABELS[revision.kind]}
+                {revision.correctionType && ` (${CORRECTION_TYPE_LABELS[revision.correctionType]})`}
+              </span>
+              {revision.reason && <>: {revision.reason}</>}
+            </p>
+          )}
           {revision.changes.length === 0 ? (
             <p className="text-sm text-muted">Saved without changes.</p>
           ) : (

@@ -11,6 +11,7 @@ import { CitationRows } from "./citation-rows";
 import { ConflictPanel, type TConflictField } from "./conflict-panel";
 import { FormOutcome } from "@/components/forms/form-outcome";
 import { rowsAt, textAt } from "@/components/forms/form-state";
+import { RevisionNoteFields } from "./revision-note-fields";
 import { TimeZoneOptions } from "./time-zone-options";
 import type { TFormAction } from "@/components/forms/form-state";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -40,6 +41,9 @@ const FIELD_LABELS: Record<string, string> = {
   cancelsId: "Cancels a scheduled change",
   citations: "Citations",
   version: "Version",
+  changeKind: "Kind of change",
+  correctionType: "What the correction puts right",
+  reason: "Reason",
 };
 
 const CITATION_FIELD_LABELS: Record<string, string> = {
@@ -213,6 +217,13 @@ export function StatusChangeForm({ action, subject, initial, cancellable, timeZo
           </p>
           <CitationRows initial={citations} errorAt={error} />
         </section>
+
+        {entry?.state === "PUBLISHED" && (
+          <RevisionNoteFields
+            values={failure ? { changeKind: textAt(values, "changeKind"), correctionType: textAt(values, "correctionType"), reason: textAt(values, "reason") } : { changeKind: "", correctionType: "", reason: "" }}
+            error={error}
+          />
+        )}
 
         <div className="flex flex-wrap gap-3 border-t border-rule pt-4">
           {buttonNames ? (

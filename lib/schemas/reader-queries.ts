@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { text } from "./text";
-import { AgreementKind, Direction, MeasureType, PartyKind, Reliability, SourceKind, Status } from "../generated/prisma/enums";
+import { AgreementKind, CorrectionType, Direction, MeasureType, PartyKind, Reliability, SourceKind, Status } from "../generated/prisma/enums";
+import { LOGGED_KINDS } from "../domain/corrections";
 import { partialDateRange, type InstantRange } from "../domain/date-range";
 import { AGREEMENT_STATUSES, MEASURE_STATUSES } from "../domain/statuses";
 
@@ -147,6 +148,26 @@ export const ZSourceListQuery = z
   })
   .transform(withDateRange);
 export type TSourceListQuery = z.output<typeof ZSourceListQuery>;
+
+/**
+ * The corrections log (issue 12): what kind (correction, source erratum, retraction), which type
+ * of correction, one agreement or measure ("agreement:gsomia"), and when it was recorded.
+ */
+export const ZCorrectionsQuery = z
+  .object({
+    kind: z.preprocess(emptyToUndefined, z.enum(LOGGED_KINDS, "Choose a correction, a source erratum or a retraction.").optional()),
+    type: z.preprocess(emptyToUndefined, z.enum(CorrectionType, "Not a type of correction.").optional()),
+    subject: z.preprocess(
+      emptyToUndefined,
+      text().trim().toLowerCase().regex(/^(agreement|measure):[a-z0-9-]{1,100}$/, "Choose an agreement or a trade measure from the list.").optional(),
+    ),
+    from: ZPartialDateText,
+    to: ZPartialDateText,
+    cursor: ZCursor,
+    limit: pageLimit(25),
+  })
+  .transform(withDateRange);
+export type TCorrectionsQuery = z.output<typeof ZCorrectionsQuery>;
 
 /** The search page's one box over everything. */
 export const ZSearchQuery = z.object({ q: ZText });

@@ -3,8 +3,10 @@ import { isMarkdownDepthBounded, MAX_MARKDOWN_DEPTH } from "../domain/markdown-d
 import { localDateTimeToInstant, parsePartialDate, startOfLocalPeriod } from "../domain/dates";
 import { isValidTimeZone } from "../domain/zoned-time";
 import { STATUS_LABELS, STATUSES_BY_SUBJECT_KIND, isStatusValidFor, type SubjectKind } from "../domain/statuses";
-import { Direction, Status, type DatePrecision } from "../generated/prisma/enums";
+import { CorrectionType, Direction, Status, type DatePrecision } from "../generated/prisma/enums";
+import { EDIT_KINDS } from "../domain/corrections";
 import { ZCitations } from "./citation";
+import { text } from "./text";
 import { INSTANT_RANGE_MESSAGE, isInstantInRange } from "./instant";
 import { optionalId, optionalText, orList, requiredText, untrimmedText, ZSubjectRef, ZTimeZone, ZVersion } from "./form-input";
 
@@ -152,6 +154,35 @@ export const ZLogStatusChange = z
   }] });
 export type TLogStatusChange = z.output<typeof ZLogStatusChange>;
 
+export const MAX_REASON_LENGTH = 1000;
+export const EDIT_KIND_MESSAGE = "Say whether this edit is a clarification (wording only) or a correction (a fact changes)";
+export const CORRECTION_TYPE_MESSAGE = "Choose what the correction puts right";
+export const REASON_MESSAGE = "Say why you are changing a published entry: readers see the reason";
+
+const emptyAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+// Why a published entry is edited (issue 12). Optional in the shape, since a draft's edit has no
+// reason; ZRevisionNote below is what an edit of a published entry must satisfy.
+const revisionNoteFields = {
+  changeKind: z.preprocess(emptyAsUndefined, z.enum(EDIT_KINDS, { error: EDIT_KIND_MESSAGE }).optional()),
+  correctionType: z.preprocess(emptyAsUndefined, z.enum(CorrectionType, { error: CORRECTION_TYPE_MESSAGE }).optional()),
+  reason: optionalText(MAX_REASON_LENGTH, `The reason is limited to ${MAX_REASON_LENGTH.toLocaleString("en")} characters`),
+};
+
+/** What an edit of a published entry must say: its kind, for a correction its type, and why. */
+export const ZRevisionNote = z
+  .object({
+    changeKind: z.enum(EDIT_KINDS, { error: EDIT_KIND_MESSAGE }),
+    correctionType: z.enum(CorrectionType).optional(),
+    reason: text().min(1, REASON_MESSAGE),
+  })
+  .superRefine((note, context) => {
+    if (note.changeKind === "CORRECTION" && !note.correctionType) context.addIssue({ code: "custom", path: ["correctionType"], message: CORRECTION_TYPE_MESSAGE });
+  })
+  // A clarification changes no fact, so it has no correction type even if the form sent one.
+  .transform((note) => ({ kind: note.changeKind, correctionType: note.changeKind === "CORRECTION" ? (note.correctionType ?? null) : null, reason: note.reason }));
+export type TRevisionNote = z.output<typeof ZRevisionNote>;
+
 /**
  * Editing a development: the same fields (the subject stays), the version the form was opened
  * at, and whether to publish a draft. Whether the status fits the subject is checked by the use
@@ -162,6 +193,7 @@ export const ZEditStatusChange = z
     id: z.uuid({ error: "This entry does not exist" }),
     version: ZVersion,
     ...developmentFields,
+    ...revisionNoteFields,
     intent: z.preprocess(
       (value) => (value === "" || value === undefined || value === null ? "save" : value),
       z.enum(["save", "publish"], { error: "Choose Save or Publish" }),
@@ -171,9 +203,16 @@ export const ZEditStatusChange = z
     if (isPublishingWithoutCitations(fields)) context.addIssue({ code: "custom", path: ["citations"], message: CITATION_REQUIRED_MESSAGE });
     addDateIssues(fields, context);
   })
-  .transform(({ id, version, intent, ...fields }) => ({ id, version, intent, ...toDevelopment(fields) }))
+  .transform(({ id, version, intent, changeKind, correctionType, reason, ...fields }) => ({
+    id,
+    version,
+    intent,
+    /** As typed; the use case holds it to ZRevisionNote when the entry is published. */
+    note: { changeKind, correctionType, reason },
+    ...toDevelopment(fields),
+  }))
   // The example is what a PATCH sends: the version it read and the fields it changes.
-  .meta({ examples: [{ version: 2, headline: "Korea gives formal notice to end GSOMIA" }] });
+  .meta({ examples: [{ version: 2, headline: "Korea gives formal notice to end GSOMIA", changeKind: "CLARIFICATION", reason: "The headline now says the notice was formal." }] });
 export type TEditStatusChange = z.output<typeof ZEditStatusChange>;
 
 /** Publishing a draft as it stands. */
@@ -192,3 +231,14 @@ export const ZRetractStatusChange = z.object({
   reason: requiredText(1000, "Say why the entry is retracted: readers see the reason", "The reason is limited to 1,000 characters"),
 }).meta({ examples: [{ version: 2, reason: "The announcement was misreported; see the ministry's correction of the same day." }] });
 export type TRetractStatusChange = z.output<typeof ZRetractStatusChange>;
+
+/** "The source erred: …" on one citation of a published entry (issue 12): what the source itself got wrong. */
+export const ZMarkSourceErratum = z
+  .object({
+    id: z.uuid({ error: "This entry does not exist" }),
+    version: ZVersion,
+    sourceId: z.uuid({ error: "Choose one of the entry's citations" }),
+    erratum: requiredText(MAX_REASON_LENGTH, "Say what the source got wrong: readers see it beside the citation", `The erratum is limited to ${MAX_REASON_LENGTH.toLocaleString("en")} characters`),
+  })
+  .meta({ examples: [{ version: 3, sourceId: "0190a0a0-0000-7000-8000-000000000000", erratum: "Gives 7 August 2019, the promulgation date, as the effective date; the order took effect on 28 August." }] });
+export type TMarkSourceErratum = z.output<typeof ZMarkSourceErratum>;

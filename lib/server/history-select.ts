@@ -30,6 +30,8 @@ export const HISTORY_ENTRY_SELECT = {
       quoteLanguage: true,
       locator: true,
       credibility: true,
+      erratum: true,
+      erratumAt: true,
       source: {
         select: {
           id: true,

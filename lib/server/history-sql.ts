@@ -57,11 +57,11 @@ export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: D
       agreement.slug AS "agreementSlug", COALESCE(agreement."shortName", agreement.title) AS "agreementName", agreement.title AS "agreementTitle",
       measure.slug AS "measureSlug", measure.title AS "measureTitle",
       ${scheduleSql("entry", now)} AS schedule,
-      revised.count AS "revisionCount", revised.last AS "revisedAt",
+      revised.count AS "revisionCount", revised.last AS "revisedAt", revised.corrections AS "correctionCount",
       COALESCE((
         SELECT json_agg(json_build_object(
           'id', c.id, 'quote', c.quote, 'quoteOriginal', c."quoteOriginal", 'quoteLanguage', c."quoteLanguage",
-          'locator', c.locator, 'credibility', c.credibility,
+          'locator', c.locator, 'credibility', c.credibility, 'erratum', c.erratum, 'erratumAt', c."erratumAt",
           'source', json_build_object('id', s.id, 'url', s.url, 'title', s.title, 'publisher', s.publisher, 'authors', s.authors,
             'publishedAt', s."publishedAt", 'kind', s.kind, 'reliability', s.reliability, 'retiredAt', s."retiredAt",
             'retiredReason', s."retiredReason", 'archiveUrl', s."archiveUrl")
@@ -70,10 +70,13 @@ export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: D
         WHERE c."statusChangeId" = entry.id
       ), '[]'::json) AS citations
     FROM (${page}) entry
-      -- Saves after publication (the publication itself writes a revision at publishedAt).
+      -- Saves after publication (the publication itself writes a revision at publishedAt, without
+      -- a kind; every later save of a published entry has one, issue 12; revisions written before
+      -- kinds existed are told apart by time).
       LEFT JOIN LATERAL (
-        SELECT count(*)::int AS count, max(r."createdAt") AS last FROM "Revision" r
-        WHERE r."entityType" = 'StatusChange' AND r."entityId" = entry.id AND r."createdAt" > entry."publishedAt" + interval '1 second'
+        SELECT count(*)::int AS count, max(r."createdAt") AS last, (count(*) FILTER (WHERE r.kind = 'CORRECTION'))::int AS corrections FROM "Revision" r
+        WHERE r."entityType" = 'StatusChange' AND r."entityId" = entry.id
+          AND (r.kind IS NOT NULL OR r."createdAt" > entry."publishedAt" + interval '1 second')
       ) revised ON true
       LEFT JOIN "Agreement" agreement ON agreement.id = entry."agreementId"
       LEFT JOIN "TradeMeasure" measure ON measure.id = entry."measureId"
@@ -89,8 +92,8 @@ export type TReaderEntry = THistoryEntry & {
   updatedAt: Date;
   subject: TSubjectRef;
   schedule: "pending" | "cancelled" | "took-effect" | null;
-  /** Edits saved after publication, and when the last was. */
-  revisions: { count: number; last: Date | null };
+  /** Edits saved after publication, when the last was, and how many of them were corrections. */
+  revisions: { count: number; last: Date | null; corrections: number };
 };
 
 /** Maps a row of historyEntriesSql to the entry components render. */
@@ -120,7 +123,7 @@ export function toReaderEntry(row: THistoryRow): TReaderEntry {
     retractedBy: row.retractedByName === null ? null : { name: row.retractedByName },
     subject,
     schedule: row.schedule,
-    revisions: { count: row.revisionCount, last: row.revisedAt },
+    revisions: { count: row.revisionCount, last: row.revisedAt, corrections: row.correctionCount },
     // ZHistoryRow has already made the sources' instants Dates.
     citations: row.citations,
   };

@@ -15,7 +15,7 @@ import { PUT as setRole } from "../../app/api/v1/users/[id]/role/route";
 import { GET as getUser, PATCH as patchUser } from "../../app/api/v1/users/[id]/route";
 import { GET as listUsers, POST as createUser } from "../../app/api/v1/users/route";
 import type { TSignedInActor } from "../../lib/server/permissions";
-import { createTestAgreement, logForm } from "../support/desk-factories";
+import { CLARIFICATION, createTestAgreement, logForm } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
 import { createTestToken, createTestUser } from "../support/users";
 import { callRoute, collectPages } from "./call-route";
@@ -145,7 +145,7 @@ describe("revisions of an entry", () => {
     const logged = await callRoute(logDevelopment, "POST", { token: analyst, body: logForm(`agreement:${slug}`) });
     expect(logged.status).toBe(201);
     const id = logged.json!.id as string;
-    expect((await callRoute(editDevelopment, "PATCH", { token: analyst, params: { id }, body: { version: logged.json!.version, headline: "GSOMIA extended, with conditions" } })).status).toBe(200);
+    expect((await callRoute(editDevelopment, "PATCH", { token: analyst, params: { id }, body: { version: logged.json!.version, headline: "GSOMIA extended, with conditions", ...CLARIFICATION } })).status).toBe(200);
     const revisions = await callRoute(listRevisions, "GET", { token: analyst, params: { id } });
     expect(revisions.status).toBe(200);
     const versions = revisions.json!.data as { version: number; changes: { field: string }[]; snapshot: { headline: string } }[];

@@ -57,6 +57,13 @@ async function entry({ db, actor }: TMatrixContext, state: "DRAFT" | "PUBLISHED"
   return created.id;
 }
 
+/** A published entry and the source it cites, for errata. */
+async function citedEntry(context: TMatrixContext): Promise<{ id: string; sourceId: string }> {
+  const id = await entry(context, "PUBLISHED");
+  const citation = await context.db.citation.findFirstOrThrow({ where: { statusChangeId: id }, select: { sourceId: true } });
+  return { id, sourceId: citation.sourceId };
+}
+
 const developmentFields = {
   status: "PROVISIONALLY_EXTENDED",
   headline: "GSOMIA extended provisionally",
@@ -78,6 +85,9 @@ export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
       version: "1",
       ...developmentFields,
       headline: "Edited in the matrix",
+      changeKind: "CORRECTION",
+      correctionType: "WRONG_DATE",
+      reason: "Corrected by the matrix",
       "citations[0][url]": CITATION.url,
       "citations[0][credibility]": "3",
       intent: "save",
@@ -88,6 +98,9 @@ export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
   },
   "(desk)/desk/entries/actions.ts#retractStatusChangeAction": {
     input: async (context) => ({ id: await entry(context, "PUBLISHED"), version: "1", reason: "Retracted by the matrix" }),
+  },
+  "(desk)/desk/entries/actions.ts#markSourceErratumAction": {
+    input: async (context) => ({ ...(await citedEntry(context)), version: "1", erratum: "The source gave the wrong date (matrix)" }),
   },
   "(desk)/desk/sources/actions.ts#searchSourcesAction": { input: async () => ({ q: "matrix" }) },
   "(desk)/desk/agreements/actions.ts#createAgreementAction": {
@@ -125,13 +138,19 @@ export const DESK_ROUTE_MATRIX: Record<string, TRouteEntry> = {
     request: async ({ db }) => ({ body: { subject: `agreement:${(await agreement(db)).slug}`, ...developmentFields, intent: "publish", citations: [CITATION] } }),
   },
   "PATCH api/v1/status-changes/[id]/route.ts": {
-    request: async (context) => ({ params: { id: await entry(context, "PUBLISHED") }, body: { version: 1, headline: "Edited through the API" } }),
+    request: async (context) => ({ params: { id: await entry(context, "PUBLISHED") }, body: { version: 1, headline: "Edited through the API", changeKind: "CLARIFICATION", reason: "Clarified through the API" } }),
   },
   "POST api/v1/status-changes/[id]/publish/route.ts": {
     request: async (context) => ({ params: { id: await entry(context, "DRAFT") }, body: { version: 1 } }),
   },
   "POST api/v1/status-changes/[id]/retract/route.ts": {
     request: async (context) => ({ params: { id: await entry(context, "PUBLISHED") }, body: { version: 1, reason: "Retracted through the API" } }),
+  },
+  "POST api/v1/status-changes/[id]/errata/route.ts": {
+    request: async (context) => {
+      const { id, sourceId } = await citedEntry(context);
+      return { params: { id }, body: { version: 1, sourceId, erratum: "The source erred (API matrix)" } };
+    },
   },
   "POST api/v1/agreements/route.ts": {
     request: async ({ db }) => {

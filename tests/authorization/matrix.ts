@@ -24,6 +24,7 @@ export const ACTION_MATRIX: Record<string, TActionEntry> = {
   "(auth)/sign-in/actions.ts#signIn": {},
   "(auth)/sign-in/actions.ts#signOut": {},
   "(account)/account/actions.ts#signOutEverywhere": {},
+  "(account)/account/actions.ts#setPublicCreditAction": { input: async () => ({ namedInPublic: "on" }) },
   "(account)/account/actions.ts#createToken": {
     input: async () => ({ name: "matrix token" }),
   },

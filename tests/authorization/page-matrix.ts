@@ -32,6 +32,8 @@ export const PAGE_MATRIX: Record<string, { needs: TPageNeed; params?: (records: 
   "(public)/measures/[slug]/page.tsx": { needs: READING, params: (r) => ({ slug: r.measureSlug }) },
   "(public)/developments/page.tsx": { needs: READING },
   "(public)/developments/[id]/page.tsx": { needs: READING, params: (r) => ({ id: r.publishedId }) },
+  "(public)/developments/[id]/revisions/page.tsx": { needs: READING, params: (r) => ({ id: r.publishedId }) },
+  "(public)/corrections/page.tsx": { needs: READING },
   "(public)/parties/page.tsx": { needs: READING },
   "(public)/parties/[code]/page.tsx": { needs: READING, params: () => ({ code: "KOR" }) },
   "(public)/relations/page.tsx": { needs: READING },

@@ -7,7 +7,7 @@ import { POST as postRetraction } from "../../app/api/v1/status-changes/[id]/ret
 import { POST as postSource } from "../../app/api/v1/sources/route";
 import { runAsActor } from "../../lib/server/auth/actor-context";
 import type { TSignedInActor } from "../../lib/server/permissions";
-import { countWrites, createTestAgreement, derivedStatusOf, ensureTestParties } from "../support/desk-factories";
+import { CLARIFICATION, countWrites, createTestAgreement, derivedStatusOf, ensureTestParties } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
 import { createTestToken, createTestUser } from "../support/users";
 
@@ -123,6 +123,8 @@ describe("the log form's server action", () => {
       const form = logFormData({ headline, intent: "save" });
       form.append("id", id);
       form.append("version", "1");
+      form.append("changeKind", CLARIFICATION.changeKind);
+      form.append("reason", CLARIFICATION.reason);
       return form;
     };
     expect(await submit(admin, editStatusChangeAction, edit("First save"))).toMatchObject({ redirect: `/desk/entries/${id}?saved=saved` });
@@ -157,9 +159,9 @@ describe("the JSON API", () => {
     expect(invalid.headers.get("content-type")).toBe("application/problem+json");
     expect(((await invalid.json()) as { errors: Record<string, string[]> }).errors).toMatchObject({ headline: ["Write a headline"] });
 
-    const patched = await runAsActor(null, () => patchStatusChange(api("PATCH", analystToken, { version: 1, headline: "Renamed through the API" }), { params: Promise.resolve({ id }) }));
+    const patched = await runAsActor(null, () => patchStatusChange(api("PATCH", analystToken, { version: 1, headline: "Renamed through the API", ...CLARIFICATION }), { params: Promise.resolve({ id }) }));
     expect(patched.status).toBe(200);
-    const stale = await runAsActor(null, () => patchStatusChange(api("PATCH", analystToken, { version: 1, headline: "Stale" }), { params: Promise.resolve({ id }) }));
+    const stale = await runAsActor(null, () => patchStatusChange(api("PATCH", analystToken, { version: 1, headline: "Stale", ...CLARIFICATION }), { params: Promise.resolve({ id }) }));
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ currentVersion: 2, current: { headline: "Renamed through the API", status: "SUSPENDED" } });
 

@@ -8,7 +8,7 @@ import { getStatusChange } from "../../lib/server/status-changes/get-status-chan
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
 import { publishStatusChange } from "../../lib/server/status-changes/publish-status-change";
 import { retractStatusChange } from "../../lib/server/status-changes/retract-status-change";
-import { countWrites, createTestAgreement, createTestUser, derivedStatusOf, logForm, logInput } from "../support/desk-factories";
+import { CLARIFICATION, countWrites, createTestAgreement, createTestUser, derivedStatusOf, logForm, logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
 
 const database = useTestDatabase();
@@ -35,7 +35,7 @@ async function refusal(work: Promise<unknown>): Promise<AppError> {
 /** The edit form as it posts: the entry's current values with some changed. */
 async function editForm(actor: TSignedInActor, id: string, changes: Record<string, unknown>, version?: number) {
   const entry = await getStatusChange(actor, id);
-  return ZEditStatusChange.parse({ ...entry.formValues, id, version: String(version ?? entry.record.version), intent: "save", ...changes });
+  return ZEditStatusChange.parse({ ...entry.formValues, ...CLARIFICATION, id, version: String(version ?? entry.record.version), intent: "save", ...changes });
 }
 
 describe("editing a published entry", () => {

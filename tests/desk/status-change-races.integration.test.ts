@@ -8,7 +8,7 @@ import { editStatusChange } from "../../lib/server/status-changes/edit-status-ch
 import { getStatusChange } from "../../lib/server/status-changes/get-status-change";
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
 import { retractStatusChange } from "../../lib/server/status-changes/retract-status-change";
-import { createTestAgreement, createTestUser, derivedStatusOf, logInput } from "../support/desk-factories";
+import { CLARIFICATION, createTestAgreement, createTestUser, derivedStatusOf, logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
 
 // Truly concurrent transactions: every call below starts at once, on a client with a pool large
@@ -83,7 +83,7 @@ async function createRacedPair(index: number) {
   const older = await logStatusChange(analyst, logInput(`agreement:${slug}`, { status: "IN_FORCE", headline: "In force", occurredOn: "2016-11-23" }));
   const raced = await logStatusChange(analyst, logInput(`agreement:${slug}`, { status: "NOTICE_GIVEN", headline: `Notice ${index}`, occurredOn: "2019-08-23" }));
   const form = (await getStatusChange(analyst, raced.id)).formValues;
-  const edit = ZEditStatusChange.parse({ ...form, id: raced.id, version: "1", intent: "save", status: "SUSPENDED", headline: `Edited ${index}` });
+  const edit = ZEditStatusChange.parse({ ...form, ...CLARIFICATION, id: raced.id, version: "1", intent: "save", status: "SUSPENDED", headline: `Edited ${index}` });
   return { slug, older, raced, edit };
 }
 
@@ -176,7 +176,7 @@ describe("concurrent writes", () => {
     const form = (await getStatusChange(analyst, id)).formValues;
     const edits = [analyst, otherAnalyst, admin].map((actor, index) => ({
       actor,
-      input: ZEditStatusChange.parse({ ...form, id, version: "1", intent: "save", headline: `Edit by ${index}`, citations: [{ url: `https://race.example.org/edit-${index}`, title: `Source ${index}`, publisher: "Wire", credibility: "2" }] }),
+      input: ZEditStatusChange.parse({ ...form, ...CLARIFICATION, id, version: "1", intent: "save", headline: `Edit by ${index}`, citations: [{ url: `https://race.example.org/edit-${index}`, title: `Source ${index}`, publisher: "Wire", credibility: "2" }] }),
     }));
     const outcomes = await Promise.all(edits.map((edit) => outcome(editStatusChange(edit.actor, edit.input))));
     expect(outcomes.filter((result) => result === "ok")).toHaveLength(1);

@@ -7,6 +7,12 @@ async function openEditForm(page: Page, entryUrl: string) {
   await expect(page.getByRole("heading", { level: 1, name: "Edit a published entry" })).toBeVisible();
 }
 
+/** An edit of a published entry says why (issue 12): here a clarification of wording. */
+async function sayWhy(page: Page, reason: string) {
+  await page.getByRole("radio", { name: /Clarification/ }).check();
+  await page.getByLabel("Reason").fill(reason);
+}
+
 test("two editors change the same entry: the first save wins, the second sees both versions and nothing is overwritten", async ({ browser }) => {
   const analystContext = await browser.newContext();
   const adminContext = await browser.newContext();
@@ -33,11 +39,13 @@ test("two editors change the same entry: the first save wins, the second sees bo
   await openEditForm(admin, entryUrl);
 
   await analyst.getByLabel("Headline").fill("Japan eases export licensing for photoresists to South Korea");
+  await sayWhy(analyst, "The headline names the measure's target.");
   await analyst.getByRole("button", { name: "Save changes" }).click();
   await expect(analyst.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
 
   await admin.getByLabel("Headline").fill("Japan grants a first general licence for photoresists");
   await admin.getByLabel("What happened").fill("The trade ministry switched photoresists to general licences.");
+  await sayWhy(admin, "Clearer wording.");
   await admin.getByRole("button", { name: "Save changes" }).click();
 
   const conflict = admin.getByRole("region", { name: "Someone else saved this while you were editing" });

@@ -29,6 +29,9 @@ import { lockStatusChange } from "../../lib/server/status-changes/status-change-
 import { lockUserForAdministration } from "../../lib/server/users/user-record";
 import { createTestUser } from "../support/users";
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
+import { retractStatusChange } from "../../lib/server/status-changes/retract-status-change";
+import { listCorrections } from "../../lib/server/corrections/list-corrections";
+import { listCorrectedSubjects } from "../../lib/server/corrections/list-corrected-subjects";
 import { logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
 import { claimIdempotencyKey } from "../../lib/server/api/idempotency";
@@ -83,7 +86,11 @@ describe("row schemas", () => {
     }, { database: database.db });
     // A publish citing a registered source share-locks it through ZLockedSourceRow.
     const analyst = await createTestUser(database.db, "ANALYST");
-    await logStatusChange(analyst, logInput("agreement:gsomia", { citations: [{ url: "", sourceId: sources.items[0]!.id, credibility: "2", locator: "p. 1", quote: "" }] }));
+    const logged = await logStatusChange(analyst, logInput("agreement:gsomia", { citations: [{ url: "", sourceId: sources.items[0]!.id, credibility: "2", locator: "p. 1", quote: "" }] }));
+    // A retraction puts a row in the corrections log (ZCorrectionRow, ZCorrectedSubjectRow).
+    await retractStatusChange(admin, { id: logged.id, version: 1, reason: "Row schemas" });
+    await listCorrections(null, {});
+    await listCorrectedSubjects(null);
 
     expect(rowSchemas.length).toBeGreaterThan(20);
     const unchecked = rowSchemas.filter(({ schema }) => rowsCheckedBy(schema) === 0).map(({ name }) => name);

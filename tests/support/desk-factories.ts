@@ -102,3 +102,6 @@ export async function derivedStatusOf(db: TDatabase, slug: string, now = new Dat
   });
   return deriveStatus(history, now);
 }
+
+/** What an edit of a published entry must say (issue 12): a clarification, with its reason. */
+export const CLARIFICATION = { changeKind: "CLARIFICATION", reason: "Wording made clearer." } as const;

@@ -7,6 +7,8 @@ import { createApiToken, ZCreateApiToken } from "@/lib/server/api-tokens/create-
 import { revokeApiToken, ZRevokeApiToken } from "@/lib/server/api-tokens/revoke-api-token";
 import { defineAction } from "@/lib/server/action";
 import { signOutEverywhere as endAllSessions } from "@/lib/server/auth/sessions";
+import { ZSetPublicCredit } from "@/lib/schemas/public-credit";
+import { setPublicCredit } from "@/lib/server/users/set-public-credit";
 
 export const createToken = defineAction({
   permission: "api-token:manage-own",
@@ -36,5 +38,15 @@ export const signOutEverywhere = defineAction({
     // on the server, and the next sign-in replaces it.
     await endAllSessions(actor);
     redirect("/sign-in");
+  },
+});
+
+export const setPublicCreditAction = defineAction({
+  permission: "account:manage-own",
+  schema: ZSetPublicCredit,
+  handler: async (actor, input) => {
+    const saved = await setPublicCredit(actor, input);
+    revalidatePath("/", "layout");
+    return saved;
   },
 });

@@ -7,6 +7,8 @@ import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
 import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
+import { PublicCreditForm } from "./public-credit-form";
+import { getPublicCredit } from "@/lib/server/users/get-public-credit";
 import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Your account", description: "Your Pactwatch account and API tokens." };
@@ -15,6 +17,7 @@ export default async function AccountPage() {
   await connection();
   const actor = await requireSignedIn("/account");
   const tokens = can(actor, "api-token:manage-own") ? await listApiTokens(actor) : null;
+  const credit = await getPublicCredit(actor);
   return (
     <div className="space-y-8">
       <section aria-labelledby="account-heading">
@@ -29,6 +32,15 @@ export default async function AccountPage() {
           <dt className="font-semibold">Role</dt>
           <dd className="capitalize">{actor.role.toLowerCase()}</dd>
         </dl>
+      </section>
+      <section aria-labelledby="credit-heading">
+        <h2 id="credit-heading" className="font-serif text-2xl font-bold">
+          Your name on public revisions
+        </h2>
+        <p className="mt-1 max-w-prose text-sm text-muted">
+          Every published development shows its versions to readers, with who saved each one. Choose whether that is your name or your role.
+        </p>
+        <PublicCreditForm namedInPublic={credit.namedInPublic} />
       </section>
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading" className="font-serif text-2xl font-bold">

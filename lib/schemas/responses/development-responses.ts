@@ -22,7 +22,8 @@ export const ZDevelopmentJson = z.object({
   cancelsId: ZIdJson.nullable(),
   publishedAt: ZInstantJson.nullable(),
   retraction: z.object({ at: ZInstantJson, by: z.string().nullable(), reason: z.string().nullable() }).nullable(),
-  revisions: z.object({ count: z.int().min(0), lastAt: ZInstantJson.nullable() }),
+  /** Saves after publication, the last one's time, and how many were corrections (issue 12). */
+  revisions: z.object({ count: z.int().min(0), lastAt: ZInstantJson.nullable(), corrections: z.int().min(0) }),
   citations: z.array(
     z.object({
       quote: z.string().nullable(),
@@ -31,6 +32,8 @@ export const ZDevelopmentJson = z.object({
       locator: z.string().nullable(),
       credibility: z.int(),
       grade: z.string().meta({ description: "The Admiralty grade: the source's reliability (A–F) and the claim's credibility (1–6), e.g. B2." }),
+      /** "The source erred: …", what the source itself got wrong (issue 12); null when nothing is noted. */
+      erratum: z.string().nullable(),
       source: z.object({ ...SOURCE_JSON_FIELDS, archiveUrl: z.string().nullable() }),
     }),
   ),

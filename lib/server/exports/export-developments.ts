@@ -144,7 +144,7 @@ export function developmentJson(entry: TReaderEntry, origin = "") {
     cancelsId: entry.cancelsId,
     publishedAt: entry.publishedAt?.toISOString() ?? null,
     retraction: entry.retractedAt ? { at: entry.retractedAt.toISOString(), by: entry.retractedBy?.name ?? null, reason: entry.retractionReason } : null,
-    revisions: { count: entry.revisions.count, lastAt: entry.revisions.last?.toISOString() ?? null },
+    revisions: { count: entry.revisions.count, lastAt: entry.revisions.last?.toISOString() ?? null, corrections: entry.revisions.corrections },
     citations: entry.citations.map((citation) => ({
       quote: citation.quote,
       quoteOriginal: citation.quoteOriginal,
@@ -152,6 +152,7 @@ export function developmentJson(entry: TReaderEntry, origin = "") {
       locator: citation.locator,
       credibility: citation.credibility,
       grade: gradeOf(citation),
+      erratum: citation.erratum,
       source: {
         id: citation.source.id,
         url: citation.source.url,

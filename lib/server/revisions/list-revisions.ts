@@ -14,7 +14,7 @@ export async function listRevisions(actor: TActor, entityType: TRevisionEntityTy
   const revisions = await getDatabase().revision.findMany({
     where: { entityType, entityId },
     orderBy: { version: "asc" },
-    select: { id: true, version: true, snapshot: true, createdAt: true, actor: { select: { name: true } } },
+    select: { id: true, version: true, snapshot: true, createdAt: true, kind: true, correctionType: true, reason: true, actor: { select: { name: true } } },
   });
   return revisions.map((revision, index) => {
     const snapshot = revision.snapshot as Record<string, unknown>;
@@ -24,6 +24,10 @@ export async function listRevisions(actor: TActor, entityType: TRevisionEntityTy
       version: revision.version,
       savedAt: revision.createdAt,
       savedBy: authorName(revision.actor),
+      // Why a published development changed (issue 12); null for publications and other records.
+      kind: revision.kind,
+      correctionType: revision.correctionType,
+      reason: revision.reason,
       snapshot,
       changes: diffSnapshots(previous, snapshot),
     };

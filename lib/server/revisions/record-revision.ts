@@ -1,9 +1,13 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
+import type { CorrectionType, RevisionKind } from "../../generated/prisma/enums";
 import type { TSignedInActor } from "../permissions";
 import type { TTransaction } from "../write-transaction";
 
 export type TRevisionEntityType = "StatusChange" | "Agreement" | "TradeMeasure" | "Party";
+
+/** Why a published development changed (the corrections log reads it); none for a publication. */
+export type TRevisionReason = { kind: RevisionKind; correctionType: CorrectionType | null; reason: string };
 
 // Snapshots are JSON: dates as ISO strings, as the revision page and a reader of the log expect.
 function toJson(value: unknown): Prisma.InputJsonValue {
@@ -14,7 +18,7 @@ function toJson(value: unknown): Prisma.InputJsonValue {
 export async function recordRevision(
   tx: TTransaction,
   actor: TSignedInActor,
-  revision: { entityType: TRevisionEntityType; entityId: string; version: number; snapshot: unknown },
+  revision: { entityType: TRevisionEntityType; entityId: string; version: number; snapshot: unknown; why?: TRevisionReason },
 ): Promise<void> {
   await tx.revision.create({
     data: {
@@ -23,6 +27,9 @@ export async function recordRevision(
       version: revision.version,
       snapshot: toJson(revision.snapshot),
       actorId: actor.id,
+      kind: revision.why?.kind ?? null,
+      correctionType: revision.why?.correctionType ?? null,
+      reason: revision.why?.reason ?? null,
     },
   });
 }

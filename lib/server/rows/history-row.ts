@@ -11,6 +11,8 @@ export const ZCitationJson = z.object({
   quoteLanguage: z.string().nullable(),
   locator: z.string().nullable(),
   credibility: ZInt,
+  erratum: z.string().nullable(),
+  erratumAt: ZJsonInstant.nullable(),
   source: z.object({
     id: z.string(),
     url: z.string(),
@@ -56,6 +58,7 @@ export const ZHistoryRow = z
     schedule: z.enum(["pending", "cancelled", "took-effect"]).nullable(),
     revisionCount: ZInt,
     revisedAt: ZInstant.nullable(),
+    correctionCount: ZInt,
     citations: z.array(ZCitationJson),
   })
   .describe("history row");

@@ -8,6 +8,7 @@ import { runWriteTransaction } from "../write-transaction";
 import { assertCancellable, assertMayChangeDraft, assertStatusFits } from "./check-development";
 import { statusChangeConflict } from "./conflict";
 import { resolveCitations } from "./resolve-citations";
+import { requireRevisionNote } from "./revision-note";
 import { STATUS_CHANGE_RECORD_SELECT, lockStatusChange, snapshotOf, subjectOf } from "./status-change-record";
 import { effectiveTimeOf } from "../../domain/status-order";
 
@@ -26,6 +27,8 @@ export async function editStatusChange(actor: TActor, input: TEditStatusChange) 
     if (before.version !== input.version) throw await statusChangeConflict(tx, before);
     assertMayChangeDraft(actor, before);
     const isPublishing = before.state === "DRAFT" && input.intent === "publish";
+    // A published entry's readers are told what changed and why (issue 12); a draft's edit is private.
+    const why = before.state === "PUBLISHED" ? requireRevisionNote(input.note) : undefined;
     if (isPublishing) assertSignedInCan(actor, "status-change:publish");
 
     const subject = { ...subjectOf(before), id: (before.agreementId ?? before.measureId) as string };
@@ -59,7 +62,14 @@ export async function editStatusChange(actor: TActor, input: TEditStatusChange) 
     });
     if (count !== 1) throw await statusChangeConflict(tx, await lockStatusChange(tx, before.id));
     await tx.citation.deleteMany({ where: { statusChangeId: before.id } });
-    await tx.citation.createMany({ data: citations.map(({ source: _source, ...citation }) => ({ ...citation, statusChangeId: before.id })) });
+    // A source's erratum belongs to the source as cited here, so it stays while the source is cited.
+    const errata = new Map(before.citations.filter((citation) => citation.erratum !== null).map((citation) => [citation.sourceId, citation]));
+    await tx.citation.createMany({
+      data: citations.map(({ source: _source, ...citation }) => {
+        const kept = errata.get(citation.sourceId);
+        return { ...citation, statusChangeId: before.id, erratum: kept?.erratum ?? null, erratumAt: kept?.erratumAt ?? null };
+      }),
+    });
 
     const after = await tx.statusChange.findUniqueOrThrow({ where: { id: before.id }, select: STATUS_CHANGE_RECORD_SELECT });
     const snapshot = snapshotOf(after);
@@ -68,10 +78,10 @@ export async function editStatusChange(actor: TActor, input: TEditStatusChange) 
       entityType: "StatusChange",
       entityId: after.id,
       before: snapshotOf(before),
-      after: snapshot,
+      after: why ? { ...snapshot, revisionReason: why } : snapshot,
     });
     if (after.state === "PUBLISHED") {
-      await recordRevision(tx, actor, { entityType: "StatusChange", entityId: after.id, version: after.version, snapshot });
+      await recordRevision(tx, actor, { entityType: "StatusChange", entityId: after.id, version: after.version, snapshot, why });
     }
     return { id: after.id, state: after.state, version: after.version, subject: { kind: subject.kind, slug: subject.slug } };
   });

@@ -73,6 +73,8 @@ export async function insertLoggedChange(
       locator: citation.locator,
       credibility: citation.credibility,
       position: citation.position,
+      erratum: null,
+      erratumAt: null,
       url: citation.source.url,
       title: citation.source.title,
       publisher: citation.source.publisher,

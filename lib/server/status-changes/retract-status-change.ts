@@ -43,7 +43,8 @@ export async function retractStatusChange(actor: TActor, input: TRetractStatusCh
       before: snapshotOf(before),
       after: snapshot,
     });
-    await recordRevision(tx, actor, { entityType: "StatusChange", entityId: after.id, version: after.version, snapshot });
+    const why = { kind: "RETRACTION" as const, correctionType: null, reason: input.reason };
+    await recordRevision(tx, actor, { entityType: "StatusChange", entityId: after.id, version: after.version, snapshot, why });
     const subject = subjectOf(after);
     return { id: after.id, state: after.state, version: after.version, subject: { kind: subject.kind, slug: subject.slug } };
   });

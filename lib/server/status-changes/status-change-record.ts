@@ -43,6 +43,8 @@ export const STATUS_CHANGE_RECORD_SELECT = {
       locator: true,
       credibility: true,
       position: true,
+      erratum: true,
+      erratumAt: true,
       source: { select: { url: true, title: true, publisher: true, retiredAt: true } },
     },
   },

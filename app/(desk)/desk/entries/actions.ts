@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { ZEditStatusChange, ZPublishStatusChange, ZRetractStatusChange } from "@/lib/schemas/status-change";
+import { ZEditStatusChange, ZMarkSourceErratum, ZPublishStatusChange, ZRetractStatusChange } from "@/lib/schemas/status-change";
+import { markSourceErratum } from "@/lib/server/status-changes/mark-source-erratum";
 import { defineAction } from "@/lib/server/action";
 import { editStatusChange } from "@/lib/server/status-changes/edit-status-change";
 import { publishStatusChange } from "@/lib/server/status-changes/publish-status-change";
@@ -37,5 +38,14 @@ export const retractStatusChangeAction = defineAction({
   handler: async (actor, input) => {
     const result = await retractStatusChange(actor, input);
     done(result.id, "retracted");
+  },
+});
+
+export const markSourceErratumAction = defineAction({
+  permission: "status-change:edit",
+  schema: ZMarkSourceErratum,
+  handler: async (actor, input) => {
+    const result = await markSourceErratum(actor, input);
+    done(result.id, "erratum");
   },
 });

@@ -35,6 +35,11 @@ export default async function DevelopmentPage({ params }: TProps) {
       <p className="mt-4 text-sm">
         <Link href={`${entry.subject.href}#entry-${entry.id}`}>See it in the full history of {entry.subject.name} →</Link>
       </p>
+      <p className="mt-1 text-sm">
+        <Link href={`/developments/${entry.id}/revisions`}>
+          Revision history{entry.revisions.corrections > 0 ? ` (corrected ${entry.revisions.corrections === 1 ? "once" : `${entry.revisions.corrections} times`})` : ""} →
+        </Link>
+      </p>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PublishForm, RetractForm } from "@/components/desk/entry-actions";
+import { ErratumForm } from "@/components/desk/erratum-form";
 import { HistoryEntry, historyMarkFor } from "@/components/history-entry";
 import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
-import { publishStatusChangeAction, retractStatusChangeAction } from "../actions";
+import { markSourceErratumAction, publishStatusChangeAction, retractStatusChangeAction } from "../actions";
 import { loadEntry, publicHref } from "./load";
 import { ENTRY_STATE_LABELS, authorName } from "@/lib/domain/entry-states";
 
@@ -16,6 +17,7 @@ const SAVED_MESSAGES: Record<string, string> = {
   published: "Published. Readers see it now in the history.",
   saved: "Saved.",
   retracted: "Retracted. The entry stays in the history, marked, and no longer counts for the current status.",
+  erratum: "Marked: readers see the source's error beside its citation and in the corrections log.",
 };
 
 
@@ -64,6 +66,19 @@ export default async function EntryPage({ params, searchParams }: TProps) {
             Publish
           </h2>
           <PublishForm action={publishStatusChangeAction} id={id} version={record.version} />
+        </section>
+      )}
+      {may.edit && record.state === "PUBLISHED" && record.citations.length > 0 && (
+        <section aria-labelledby="erratum-heading" className="max-w-2xl">
+          <h2 id="erratum-heading" className="font-serif text-xl font-bold">
+            The source erred
+          </h2>
+          <ErratumForm
+            action={markSourceErratumAction}
+            id={id}
+            version={record.version}
+            citations={record.citations.map((citation) => ({ sourceId: citation.sourceId, label: `${citation.source.publisher}: ${citation.source.title}` }))}
+          />
         </section>
       )}
       {may.retract && (

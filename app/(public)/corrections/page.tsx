@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { enumOptions, FilterForm, SelectField, TextField } from "@/components/filter-form";
+import { PaginationNav } from "@/components/pagination-nav";
+import { SubscribeLinks } from "@/components/subscribe-links";
+import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { CORRECTION_TYPES, CORRECTION_TYPE_LABELS, LOGGED_KINDS, REVISION_KIND_LABELS } from "@/lib/domain/corrections";
+import { formatInstant } from "@/lib/domain/dates";
+import { wrongAndNow } from "@/lib/domain/revision-text";
+import { parseQueryLeniently, ZCorrectionsQuery } from "@/lib/schemas/reader-queries";
+import { toSearchParams } from "@/lib/schemas/to-search-params";
+import { listCorrectedSubjects } from "@/lib/server/corrections/list-corrected-subjects";
+import { listCorrections, type TCorrection } from "@/lib/server/corrections/list-corrections";
+import { getCurrentActor } from "@/lib/server/session";
+import { orNotFound } from "../_shared/load";
+
+export const metadata: Metadata = {
+  title: "Corrections",
+  description: "Every correction, source erratum and retraction of a published development in Pactwatch's record, newest first: what was wrong, what it is now, and why.",
+  alternates: { types: { "application/atom+xml": [{ url: "/feeds/corrections.atom", title: "Pactwatch: corrections" }] } },
+};
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function Lines({ lines }: { lines: string[] }) {
+  if (lines.length === 0) return <span className="text-muted">(no field changed)</span>;
+  return (
+    <ul className="list-disc pl-5">
+      {lines.map((line, index) => (
+        <li key={index} className="break-words">
+          {line}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CorrectionItem({ correction }: { correction: TCorrection }) {
+  const { wrong, now } = wrongAndNow(correction.diff, correction.before, correction.after);
+  return (
+    <li className="border-b border-rule py-4">
+      <h2 className="font-semibold">
+        {REVISION_KIND_LABELS[correction.kind]}
+        {correction.correctionType && <>: {CORRECTION_TYPE_LABELS[correction.correctionType]}</>}
+        {" · "}
+        <Link href={`/developments/${correction.entry.id}`}>{correction.entry.headline}</Link>
+      </h2>
+      <p className="text-sm text-muted">
+        <Link href={correction.entry.subject.href}>{correction.entry.subject.name}</Link> · recorded{" "}
+        <time dateTime={correction.recordedAt.toISOString()}>{formatInstant(correction.recordedAt, "UTC")}</time> by {correction.savedBy} ·{" "}
+        <Link href={`/developments/${correction.entry.id}/revisions#version-${correction.version}`}>every version</Link>
+      </p>
+      {correction.reason && (
+        <p className="mt-1">
+          <span className="font-semibold">Why:</span> {correction.reason}
+        </p>
+      )}
+      <dl className="mt-2 grid gap-2 text-sm md:grid-cols-2">
+        <div>
+          <dt className="font-semibold">What was wrong</dt>
+          <dd>
+            <Lines lines={wrong} />
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold">What it is now</dt>
+          <dd>
+            <Lines lines={now} />
+          </dd>
+        </div>
+      </dl>
+    </li>
+  );
+}
+
+/** The public corrections log (issue 12), filtered by a GET form that needs no JavaScript. */
+export default async function CorrectionsPage({ searchParams }: TProps) {
+  await connection();
+  const { query, errors } = parseQueryLeniently(ZCorrectionsQuery, await searchParams);
+  const actor = await getCurrentActor();
+  const [page, subjects] = await Promise.all([orNotFound(listCorrections(actor, query)), listCorrectedSubjects(actor)]);
+  const paging = toSearchParams(ZCorrectionsQuery, query);
+  const filterQuery = toSearchParams(ZCorrectionsQuery, query, { omit: ["cursor", "limit"] }).toString();
+  return (
+    <section aria-labelledby="corrections-heading" className={UNDERLINED_LINKS}>
+      <h1 id="corrections-heading" className="mb-2 font-serif text-3xl font-bold">
+        Corrections
+      </h1>
+      <p className="mb-2 max-w-prose">
+        Every correction, source erratum and retraction of a published development, newest first. Clarifications of wording are kept on each development&apos;s
+        revision history, not here.
+      </p>
+      <div className="mb-4">
+        <SubscribeLinks feed={`/feeds/corrections.atom${filterQuery ? `?${filterQuery}` : ""}`} feedLabel="Follow corrections (Atom feed)" exportQuery={filterQuery} exportBase="/exports/corrections" exportWhat="corrections" />
+      </div>
+      <FilterForm action="/corrections" label="Filter corrections" errors={errors}>
+        <SelectField name="kind" label="Kind" value={query.kind} options={enumOptions(LOGGED_KINDS, REVISION_KIND_LABELS)} />
+        <SelectField name="type" label="Type of correction" value={query.type} options={enumOptions(CORRECTION_TYPES, CORRECTION_TYPE_LABELS)} />
+        <SelectField name="subject" label="Agreement or measure" value={query.subject} options={subjects} />
+        <TextField name="from" label="Recorded from" value={query.from} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
+        <TextField name="to" label="Recorded until" value={query.to} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
+      </FilterForm>
+      {page.items.length === 0 ? (
+        <p>No corrections match.</p>
+      ) : (
+        <ol>
+          {page.items.map((correction) => (
+            <CorrectionItem key={correction.id} correction={correction} />
+          ))}
+        </ol>
+      )}
+      <PaginationNav path="/corrections" query={paging} nextCursor={page.nextCursor} label="Correction pages" />
+    </section>
+  );
+}

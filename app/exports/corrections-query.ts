@@ -1,0 +1,14 @@
+import "server-only";
+import { paramsToObject, ZCorrectionsQuery } from "@/lib/schemas/reader-queries";
+import type { TCorrectionExportFilters } from "@/lib/server/corrections/export-corrections";
+import { AppError, fieldErrorsFromZod } from "@/lib/server/errors";
+
+/** The corrections export's filters from its query string (the same as /corrections); bad ones are a 422 naming the field. */
+export function correctionExportFilters(request: Request): { filters: TCorrectionExportFilters; query: Record<string, unknown>; fileName: string } {
+  const parsed = ZCorrectionsQuery.safeParse(paramsToObject(new URL(request.url).searchParams));
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "Some filters of the export are not valid.", fieldErrorsFromZod(parsed.error));
+  const { cursor: _cursor, limit: _limit, ...filters } = parsed.data;
+  const { range: _range, ...shown } = filters;
+  const query = Object.fromEntries(Object.entries(shown).filter(([, value]) => value !== undefined));
+  return { filters, query, fileName: `pactwatch-corrections-${new Date().toISOString().slice(0, 10)}` };
+}
