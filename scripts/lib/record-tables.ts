@@ -23,6 +23,7 @@ export const RECORD_TABLES: readonly TRecordTable[] = [
   { name: "TradeMeasure" },
   { name: "TradeMeasureTarget" },
   { name: "Link" },
+  { name: "MirrorPairDismissal" },
   { name: "Source", selfReferences: ["mergedIntoId"] },
   { name: "StatusChange", selfReferences: ["cancelsId"] },
   { name: "Citation" },
