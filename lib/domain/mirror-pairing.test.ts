@@ -87,3 +87,10 @@ describe("pairMirrorMeasures", () => {
     ]);
   });
 });
+
+describe("describeLag", () => {
+  it("reads a lag from the answer's side", async () => {
+    const { describeLag } = await import("./mirror-pairing");
+    expect([21, -88, 1, 0, null].map(describeLag)).toEqual(["21 days later", "88 days earlier", "1 day later", "the same day", "—"]);
+  });
+});

@@ -26,11 +26,11 @@ export type TRetaliationLink = { answerId: string; originalId: string };
 /** Lags in days from the original's date to the answer's (negative: the answer came first); null when either date is missing. */
 export type TMirrorLags = { announcement: number | null; inForce: number | null; lifting: number | null };
 
-export type TMirrorPair = {
+export type TMirrorPair<TMeasure extends TMirrorMeasure = TMirrorMeasure> = {
   /** LINKED: a RETALIATION_FOR link says so; PROPOSED: same type and close in time, for an analyst to confirm. */
   basis: "LINKED" | "PROPOSED";
-  original: TMirrorMeasure;
-  answer: TMirrorMeasure;
+  original: TMeasure;
+  answer: TMeasure;
   lags: TMirrorLags;
 };
 
@@ -61,8 +61,8 @@ export function pairKey(firstId: string, secondId: string): string {
 /** When a measure started, for proposing: its announcement, else its entry into force. */
 const startOf = (measure: TMirrorMeasure) => measure.announcedOn ?? measure.inForceOn;
 
-type TPairingInput = {
-  measures: readonly TMirrorMeasure[];
+type TPairingInput<TMeasure extends TMirrorMeasure> = {
+  measures: readonly TMeasure[];
   links: readonly TRetaliationLink[];
   /** pairKey()s of proposals an analyst dismissed: never proposed again. */
   dismissed?: ReadonlySet<string>;
@@ -77,9 +77,9 @@ type TPairingInput = {
  * started first is the original (on a tie, the one with the smaller id, so the result is stable).
  * Links between two measures of the same party are not mirror pairs and are ignored.
  */
-export function pairMirrorMeasures({ measures, links, dismissed = new Set(), windowDays = MIRROR_PROPOSAL_WINDOW_DAYS }: TPairingInput) {
+export function pairMirrorMeasures<TMeasure extends TMirrorMeasure>({ measures, links, dismissed = new Set(), windowDays = MIRROR_PROPOSAL_WINDOW_DAYS }: TPairingInput<TMeasure>) {
   const byId = new Map(measures.map((measure) => [measure.id, measure]));
-  const pairs: TMirrorPair[] = [];
+  const pairs: TMirrorPair<TMeasure>[] = [];
   const linked = new Set<string>();
   const seenLinks = new Set<string>();
   for (const link of links) {
@@ -95,7 +95,7 @@ export function pairMirrorMeasures({ measures, links, dismissed = new Set(), win
   pairs.sort(byOriginalStart);
 
   const free = measures.filter((measure) => !linked.has(measure.id) && startOf(measure));
-  const candidates: { gap: number; original: TMirrorMeasure; answer: TMirrorMeasure }[] = [];
+  const candidates: { gap: number; original: TMeasure; answer: TMeasure }[] = [];
   for (const [index, one] of free.entries()) {
     for (const other of free.slice(index + 1)) {
       if (one.imposingCode === other.imposingCode || one.measureType !== other.measureType || dismissed.has(pairKey(one.id, other.id))) continue;
@@ -107,7 +107,7 @@ export function pairMirrorMeasures({ measures, links, dismissed = new Set(), win
   }
   candidates.sort((a, b) => a.gap - b.gap || a.original.id.localeCompare(b.original.id) || a.answer.id.localeCompare(b.answer.id));
   const proposed = new Set<string>();
-  const proposals: TMirrorPair[] = [];
+  const proposals: TMirrorPair<TMeasure>[] = [];
   for (const { original, answer } of candidates) {
     if (proposed.has(original.id) || proposed.has(answer.id)) continue;
     proposed.add(original.id).add(answer.id);
@@ -121,4 +121,12 @@ export function pairMirrorMeasures({ measures, links, dismissed = new Set(), win
 
 function byOriginalStart(a: TMirrorPair, b: TMirrorPair): number {
   return (startOf(a.original) ?? "").localeCompare(startOf(b.original) ?? "") || a.original.id.localeCompare(b.original.id) || a.answer.id.localeCompare(b.answer.id);
+}
+
+/** A lag in words, from the answer's side: "21 days later", "88 days earlier", "the same day", or "—" when unknown. */
+export function describeLag(days: number | null): string {
+  if (days === null) return "—";
+  if (days === 0) return "the same day";
+  const count = Math.abs(days);
+  return `${count} ${count === 1 ? "day" : "days"} ${days > 0 ? "later" : "earlier"}`;
 }

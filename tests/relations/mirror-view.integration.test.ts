@@ -11,6 +11,7 @@ import { useTestDatabase } from "../support/test-database";
 // RETALIATION_FOR link with the answer's revision and audit; dismissing hides the proposal for good.
 
 const database = useTestDatabase();
+const PAIR = ["JPN", "KOR"] as const;
 const lagsOf = (mirror: Awaited<ReturnType<typeof getMirror>>) =>
   mirror.pairs.map((pair) => ({ basis: pair.basis, original: pair.original.slug, answer: pair.answer.slug, ...pair.lags }));
 
@@ -53,10 +54,11 @@ describe("the mirror view of JPN-KOR", () => {
     expect(proposed.map((pair) => [pair.original.slug, pair.answer.slug, pair.lags.announcement])).toEqual([["test-japan-tariff", "test-korea-tariff", 7]]);
 
     const confirm = ZConfirmMirrorPair.parse({ originalSlug: "test-japan-tariff", answerSlug: "test-korea-tariff", version: "1", note: "Announced as an answer." });
-    await expect(confirmMirrorPair(reader, confirm)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(confirmMirrorPair(analyst, { ...confirm, version: 2 })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await confirmMirrorPair(analyst, confirm)).toMatchObject({ slug: "test-korea-tariff", version: 2 });
-    await expect(confirmMirrorPair(analyst, { ...confirm, version: 2 })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(confirmMirrorPair(reader, PAIR, confirm)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(confirmMirrorPair(analyst, PAIR, { ...confirm, version: 2 })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(confirmMirrorPair(analyst, ["JPN", "USA"], confirm)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(await confirmMirrorPair(analyst, PAIR, confirm)).toMatchObject({ slug: "test-korea-tariff", version: 2 });
+    await expect(confirmMirrorPair(analyst, PAIR, { ...confirm, version: 2 })).rejects.toMatchObject({ code: "CONFLICT" });
     const linked = (await getMirror(null, ["JPN", "KOR"])).pairs.find((pair) => pair.answer.slug === "test-korea-tariff");
     expect(linked).toMatchObject({ basis: "LINKED", original: { slug: "test-japan-tariff" } });
     expect(await database.db.link.findMany({ where: { fromMeasureId: koreaTariff!.id }, select: { type: true, toMeasureId: true, note: true } })).toEqual([
@@ -65,7 +67,7 @@ describe("the mirror view of JPN-KOR", () => {
     expect(await database.db.revision.count({ where: { entityType: "TradeMeasure", entityId: koreaTariff!.id, version: 2 } })).toBe(1);
     expect(await database.db.auditEvent.findMany({ where: { actorId: analyst.id }, select: { action: true }, orderBy: { id: "asc" } })).toEqual([{ action: "link:create" }, { action: "measure:edit" }]);
     // A linked pair is not a proposal to dismiss.
-    await expect(dismissMirrorPair(analyst, ZDismissMirrorPair.parse({ firstSlug: "test-japan-tariff", secondSlug: "test-korea-tariff", reason: "No." }))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(dismissMirrorPair(analyst, PAIR, ZDismissMirrorPair.parse({ firstSlug: "test-japan-tariff", secondSlug: "test-korea-tariff", reason: "No." }))).rejects.toMatchObject({ code: "CONFLICT" });
 
     const [japan, korea] = await Promise.all(["JPN", "KOR"].map((code) => database.db.party.findUniqueOrThrow({ where: { code } })));
     const later = await database.db.tradeMeasure.create({
@@ -76,10 +78,10 @@ describe("the mirror view of JPN-KOR", () => {
     });
     expect((await getMirror(null, ["JPN", "KOR"])).pairs.filter((pair) => pair.basis === "PROPOSED").map((pair) => pair.answer.id)).toEqual([other.id]);
     const dismiss = ZDismissMirrorPair.parse({ firstSlug: other.slug, secondSlug: later.slug, reason: "Unrelated products." });
-    await expect(dismissMirrorPair(reader, dismiss)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(dismissMirrorPair(analyst, { ...dismiss, secondSlug: "test-japan-tariff" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await dismissMirrorPair(analyst, dismiss);
-    await expect(dismissMirrorPair(analyst, dismiss)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(dismissMirrorPair(reader, PAIR, dismiss)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(dismissMirrorPair(analyst, PAIR, { ...dismiss, secondSlug: "test-japan-tariff" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await dismissMirrorPair(analyst, PAIR, dismiss);
+    await expect(dismissMirrorPair(analyst, PAIR, dismiss)).rejects.toMatchObject({ code: "CONFLICT" });
     const after = await getMirror(null, ["JPN", "KOR"]);
     expect(after.pairs.filter((pair) => pair.basis === "PROPOSED")).toEqual([]);
     expect(after.unpaired.map((measure) => measure.slug).sort()).toEqual(["japan-export-controls-semiconductor-materials", "test-japan-tariff-two", "test-korea-tariff-two"]);

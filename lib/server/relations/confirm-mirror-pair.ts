@@ -6,6 +6,7 @@ import { conflictError, lockRow } from "../desk/conflict-error";
 import { AppError } from "../errors";
 import { replaceLinksFromMeasure } from "../links/replace-links-from-measure";
 import { MEASURE_RECORD_SELECT, measureFormValues, measureSnapshot } from "../measures/measure-record";
+import { assertBetween } from "./mirror-pair-scope";
 import { assertSignedInCan, type TActor } from "../permissions";
 import { recordRevision } from "../revisions/record-revision";
 import { runWriteTransaction } from "../write-transaction";
@@ -14,13 +15,14 @@ import { runWriteTransaction } from "../write-transaction";
  * Confirms a pair the mirror view proposed: a RETALIATION_FOR link from the answer to the
  * original, written as an edit of the answer's links (made at `input.version`, CONFLICT when
  * someone saved the answer since), with the answer's revision and audit events, like an edit of
- * the measure's links in its form. Both measures must exist and be imposed by different parties.
+ * the measure's links in its form. Both measures must exist and be imposed by the two parties of
+ * `pair`, one each.
  */
-export async function confirmMirrorPair(actor: TActor, input: TConfirmMirrorPair) {
+export async function confirmMirrorPair(actor: TActor, pair: readonly [string, string], input: TConfirmMirrorPair) {
   assertSignedInCan(actor, "link:write");
   return runWriteTransaction(async (tx) => {
     if (!(await lockRow(tx, "TradeMeasure", "slug", input.answerSlug))) throw new AppError("NOT_FOUND", `No trade measure is called "${input.answerSlug}".`);
-    const original = await tx.tradeMeasure.findUnique({ where: { slug: input.originalSlug }, select: { id: true, imposingPartyId: true } });
+    const original = await tx.tradeMeasure.findUnique({ where: { slug: input.originalSlug }, select: { id: true, imposingPartyId: true, imposingParty: { select: { code: true } } } });
     if (!original) throw new AppError("INVALID_INPUT", "That measure no longer exists.", { originalSlug: ["That measure no longer exists: open the mirror view again"] });
     const before = await tx.tradeMeasure.findUniqueOrThrow({ where: { slug: input.answerSlug }, select: { ...MEASURE_RECORD_SELECT, imposingPartyId: true } });
     const current = measureFormValues(before);
@@ -30,6 +32,7 @@ export async function confirmMirrorPair(actor: TActor, input: TConfirmMirrorPair
     if (before.imposingPartyId === original.imposingPartyId) {
       throw new AppError("INVALID_INPUT", "Both measures are imposed by the same party: a mirror pair is one measure each way.", { answerSlug: ["Choose a measure of the other party"] });
     }
+    assertBetween(pair, original.imposingParty.code, before.imposingParty.code);
     const target = `measure:${input.originalSlug}`;
     if (current.links.some((link) => link.type === "RETALIATION_FOR" && link.target === target)) {
       throw new AppError("CONFLICT", "This pair is already confirmed: the link exists.");

@@ -11,7 +11,7 @@ import { ZRelationPartyRow } from "../rows/relation-rows";
 import { canonicalPair } from "./get-relation";
 import { MIRROR_MEASURES_PER_SIDE, mirrorSql } from "./mirror-sql";
 
-const withHref = (measure: TMirrorMeasure) => ({ ...measure, href: subjectHref("MEASURE", measure.slug) });
+const withHref = <TMeasure extends TMirrorMeasure>(measure: TMeasure) => ({ ...measure, href: subjectHref("MEASURE", measure.slug) });
 
 /**
  * The mirror view of a relation: the measures either way paired (RETALIATION_FOR links first,
