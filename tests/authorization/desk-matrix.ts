@@ -35,6 +35,17 @@ async function measure(db: TDatabase): Promise<{ id: string; slug: string }> {
   return { id: created.id, slug };
 }
 
+/** Two new measures one each way between Japan and South Korea, the KOR one announced a week after the JPN one: a proposed mirror pair. */
+async function mirrorProposal(db: TDatabase): Promise<{ originalSlug: string; answerSlug: string }> {
+  const { jpn, kor } = await parties(db);
+  const make = async (imposer: string, target: string, announcedOn: string) => {
+    const slug = `matrix-mirror-${suffix()}`;
+    await db.tradeMeasure.create({ data: { slug, title: slug, imposingPartyId: imposer, measureType: "SANCTION", announcedOn: new Date(announcedOn), targets: { create: [{ partyId: target }] } } });
+    return slug;
+  };
+  return { originalSlug: await make(jpn, kor, "2030-01-01"), answerSlug: await make(kor, jpn, "2030-01-08") };
+}
+
 /** A status change on a new agreement, cited, in the given state and (for drafts) by the given author. */
 async function entry({ db, actor }: TMatrixContext, state: "DRAFT" | "PUBLISHED"): Promise<string> {
   const subject = await agreement(db);
@@ -108,6 +119,15 @@ export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
   "(desk)/desk/measures/actions.ts#updateMeasureAction": {
     input: async ({ db }) => ({ key: (await measure(db)).slug, version: "1", ...measureFields("Renamed by the matrix") }),
   },
+  "(desk)/desk/relations/actions.ts#confirmMirrorPairAction": {
+    input: async ({ db }) => ({ pair: "JPN-KOR", ...(await mirrorProposal(db)), version: "1", note: "Confirmed by the matrix" }),
+  },
+  "(desk)/desk/relations/actions.ts#dismissMirrorPairAction": {
+    input: async ({ db }) => {
+      const { originalSlug, answerSlug } = await mirrorProposal(db);
+      return { pair: "JPN-KOR", firstSlug: originalSlug, secondSlug: answerSlug, reason: "Dismissed by the matrix" };
+    },
+  },
   "(desk)/desk/parties/actions.ts#createPartyAction": {
     input: async () => ({ code: `M${suffix().toUpperCase()}`.slice(0, 9), kind: "ORGANIZATION", name: "Matrix organisation" }),
   },
@@ -150,6 +170,15 @@ export const DESK_ROUTE_MATRIX: Record<string, TRouteEntry> = {
   },
   "PATCH api/v1/measures/[slug]/route.ts": {
     request: async ({ db }) => ({ params: { slug: (await measure(db)).slug }, body: { version: 1, products: "Photoresists" } }),
+  },
+  "POST api/v1/relations/[pair]/mirror/confirmations/route.ts": {
+    request: async ({ db }) => ({ params: { pair: "JPN-KOR" }, body: { ...(await mirrorProposal(db)), version: 1, note: "Confirmed through the API" } }),
+  },
+  "POST api/v1/relations/[pair]/mirror/dismissals/route.ts": {
+    request: async ({ db }) => {
+      const { originalSlug, answerSlug } = await mirrorProposal(db);
+      return { params: { pair: "JPN-KOR" }, body: { firstSlug: originalSlug, secondSlug: answerSlug, reason: "Dismissed through the API" } };
+    },
   },
   "POST api/v1/parties/route.ts": {
     request: async () => ({ body: { code: `A${suffix().toUpperCase()}`.slice(0, 9), kind: "ORGANIZATION", name: "API organisation" } }),

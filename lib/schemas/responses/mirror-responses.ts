@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MeasureType } from "../../generated/prisma/enums";
-import { ZDateJson, ZIdJson, ZPartyRefJson, ZPathJson } from "./common";
+import { ZDateJson, ZIdJson, ZPartyRefJson, ZPathJson, ZVersionJson } from "./common";
 
 const ZMirrorMeasureJson = z.object({
   id: ZIdJson,
@@ -8,6 +8,7 @@ const ZMirrorMeasureJson = z.object({
   title: z.string(),
   href: ZPathJson,
   imposingCode: z.string(),
+  version: ZVersionJson.meta({ description: "The measure's version: send the answer's with a confirmation." }),
   measureType: z.enum(MeasureType),
   announcedOn: ZDateJson.nullable().meta({ description: "As recorded on the measure (local date)." }),
   inForceOn: ZDateJson.nullable().meta({ description: "As recorded on the measure (local date)." }),

@@ -18,7 +18,7 @@ export const MIRROR_MEASURES_PER_SIDE = 100;
 export function mirrorSql(firstCode: string, secondCode: string, perSide = MIRROR_MEASURES_PER_SIDE): Prisma.Sql {
   return Prisma.sql`
       WITH ${relationScopeSql(firstCode, secondCode)}, ranked AS (
-        SELECT measures.list, m.id, m.slug, m.title, m."measureType", m."announcedOn", m."effectiveOn",
+        SELECT measures.list, m.id, m.slug, m.title, m.version, m."measureType", m."announcedOn", m."effectiveOn",
           count(*) OVER () AS total,
           row_number() OVER (PARTITION BY measures.list ORDER BY COALESCE(m."announcedOn", m."effectiveOn") DESC NULLS LAST, m.id) AS rank
         FROM measures JOIN "TradeMeasure" m ON m.id = measures.id
@@ -30,7 +30,7 @@ export function mirrorSql(firstCode: string, secondCode: string, perSide = MIRRO
         FROM ranked WHERE ranked.rank <= ${perSide}
       )
       SELECT
-        COALESCE((SELECT jsonb_agg(jsonb_build_object('id', c.id, 'slug', c.slug, 'title', c.title, 'imposingCode', c."imposingCode",
+        COALESCE((SELECT jsonb_agg(jsonb_build_object('id', c.id, 'slug', c.slug, 'title', c.title, 'imposingCode', c."imposingCode", 'version', c.version,
           'measureType', c."measureType"::text, 'announcedOn', to_char(c."announcedOn", 'YYYY-MM-DD'),
           'inForceOn', to_char(c."effectiveOn", 'YYYY-MM-DD'), 'liftedOn', c."liftedOn") ORDER BY c.id) FROM chosen c), '[]'::jsonb) AS measures,
         COALESCE((SELECT max(total)::int FROM chosen), 0) AS "totalMeasures",

@@ -10,6 +10,7 @@ const ZMirrorMeasureJson = z.object({
   slug: z.string(),
   title: z.string(),
   imposingCode: z.string(),
+  version: z.number().int(),
   measureType: z.enum(MeasureType),
   announcedOn: ZIsoDate.nullable(),
   inForceOn: ZIsoDate.nullable(),

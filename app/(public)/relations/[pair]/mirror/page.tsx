@@ -60,6 +60,11 @@ export default async function MirrorPage({ params }: TProps) {
         {mirror.pairs.length} {mirror.pairs.length === 1 ? "pair" : "pairs"} ({linked} linked, {mirror.pairs.length - linked} proposed) among {mirror.totalMeasures} measures either way.
         {mirror.isTruncated && ` Only the ${mirror.perSide} most recently announced measures each way are paired here.`}
       </p>
+      {mirror.pairs.length > linked && (
+        <p className="mt-1 text-sm">
+          Analysts confirm or dismiss proposed pairs <Link href={`/desk/relations/${mirror.pair}/mirror`}>at the desk</Link>.
+        </p>
+      )}
 
       {mirror.pairs.length === 0 ? (
         <p className="mt-6">No measure between {names} is paired with an answer yet.</p>
