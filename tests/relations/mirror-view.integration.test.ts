@@ -57,6 +57,7 @@ describe("the mirror view of JPN-KOR", () => {
     await expect(confirmMirrorPair(reader, PAIR, confirm)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(confirmMirrorPair(analyst, PAIR, { ...confirm, version: 2 })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(confirmMirrorPair(analyst, ["JPN", "USA"], confirm)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(confirmMirrorPair(analyst, ["JPN", "ZZZ"], confirm)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await confirmMirrorPair(analyst, PAIR, confirm)).toMatchObject({ slug: "test-korea-tariff", version: 2 });
     await expect(confirmMirrorPair(analyst, PAIR, { ...confirm, version: 2 })).rejects.toMatchObject({ code: "CONFLICT" });
     const linked = (await getMirror(null, ["JPN", "KOR"])).pairs.find((pair) => pair.answer.slug === "test-korea-tariff");

@@ -32,7 +32,7 @@ export async function confirmMirrorPair(actor: TActor, pair: readonly [string, s
     if (before.imposingPartyId === original.imposingPartyId) {
       throw new AppError("INVALID_INPUT", "Both measures are imposed by the same party: a mirror pair is one measure each way.", { answerSlug: ["Choose a measure of the other party"] });
     }
-    assertBetween(pair, original.imposingParty.code, before.imposingParty.code);
+    await assertBetween(tx, pair, original.imposingParty.code, before.imposingParty.code);
     const target = `measure:${input.originalSlug}`;
     if (current.links.some((link) => link.type === "RETALIATION_FOR" && link.target === target)) {
       throw new AppError("CONFLICT", "This pair is already confirmed: the link exists.");

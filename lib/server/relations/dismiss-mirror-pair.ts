@@ -22,7 +22,7 @@ export async function dismissMirrorPair(actor: TActor, pair: readonly [string, s
     if (first.imposingPartyId === second.imposingPartyId) {
       throw new AppError("INVALID_INPUT", "Both measures are imposed by the same party: the mirror view never pairs them.", { secondSlug: ["Choose a measure of the other party"] });
     }
-    assertBetween(pair, first.imposingParty.code, second.imposingParty.code);
+    await assertBetween(tx, pair, first.imposingParty.code, second.imposingParty.code);
     const linked = await tx.link.count({
       where: { type: "RETALIATION_FOR", OR: [{ fromMeasureId: first.id, toMeasureId: second.id }, { fromMeasureId: second.id, toMeasureId: first.id }] },
     });
