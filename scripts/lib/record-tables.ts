@@ -24,7 +24,7 @@ export const RECORD_TABLES: readonly TRecordTable[] = [
   { name: "TradeMeasureTarget" },
   { name: "Link" },
   { name: "MirrorPairDismissal" },
-  { name: "Source", selfReferences: ["mergedIntoId"] },
+  { name: "Source", selfReferences: ["mergedIntoId", "syndicatedFromId"] },
   { name: "StatusChange", selfReferences: ["cancelsId"] },
   { name: "Citation" },
   { name: "Revision" },
