@@ -40,7 +40,7 @@ export function historyMarkFor(
 }
 
 type TProps = {
-  entry: THistoryEntry & { revisions?: { count: number; last: Date | null } };
+  entry: THistoryEntry & { revisions?: { count: number; last: Date | null }; corroboration?: { level: string; summary: string } };
   mark: THistoryMark;
   /**
    * The order of the history the entry stands in. By effective time (the default), an entry with
@@ -129,6 +129,11 @@ export function HistoryEntry({ entry, mark, subject, linkTo = "anchor", headingL
         </div>
       )}
       <div className="mt-3">
+        {entry.corroboration && (
+          <p className="mb-1 text-sm">
+            <strong>Corroboration:</strong> {entry.corroboration.summary} <Link href="/methodology#corroboration">How it is counted</Link>
+          </p>
+        )}
         <CitationList citations={entry.citations} />
       </div>
     </article>

@@ -1,4 +1,5 @@
 import "server-only";
+import { corroborate, type TCorroboration, type TCorroborationSource } from "../domain/corroboration";
 import { Prisma } from "../generated/prisma/client";
 import type { THistoryEntry } from "./history-select";
 import type { TKeyValues } from "./keyset";
@@ -64,7 +65,10 @@ export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: D
           'locator', c.locator, 'credibility', c.credibility,
           'source', json_build_object('id', s.id, 'url', s.url, 'title', s.title, 'publisher', s.publisher, 'authors', s.authors,
             'publishedAt', s."publishedAt", 'kind', s.kind, 'reliability', s.reliability, 'retiredAt', s."retiredAt",
-            'retiredReason', s."retiredReason", 'archiveUrl', s."archiveUrl")
+            'retiredReason', s."retiredReason", 'archiveUrl', s."archiveUrl", 'publisherGroup', s."publisherGroup",
+            -- The source it carries (one step of the chain, by primary key), for corroboration.
+            'origin', (SELECT json_build_object('id', o.id, 'publisher', o.publisher, 'publisherGroup', o."publisherGroup", 'reliability', o.reliability,
+              'syndicatedFromId', o."syndicatedFromId", 'isRetired', o."retiredAt" IS NOT NULL) FROM "Source" o WHERE o.id = s."syndicatedFromId"))
         ) ORDER BY c.position, c.id)
         FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId"
         WHERE c."statusChangeId" = entry.id
@@ -91,6 +95,8 @@ export type TReaderEntry = THistoryEntry & {
   schedule: "pending" | "cancelled" | "took-effect" | null;
   /** Edits saved after publication, and when the last was. */
   revisions: { count: number; last: Date | null };
+  /** How many independent, graded sources back it (lib/domain/corroboration.ts). */
+  corroboration: Pick<TCorroboration, "level" | "independent" | "gradedBOrBetter" | "summary">;
 };
 
 /** Maps a row of historyEntriesSql to the entry components render. */
@@ -121,7 +127,25 @@ export function toReaderEntry(row: THistoryRow): TReaderEntry {
     subject,
     schedule: row.schedule,
     revisions: { count: row.revisionCount, last: row.revisedAt },
-    // ZHistoryRow has already made the sources' instants Dates.
-    citations: row.citations,
+    // ZHistoryRow has already made the sources' instants Dates; what corroboration needed stays here.
+    citations: row.citations.map(({ source: { origin: _origin, publisherGroup: _group, ...source }, ...citation }) => ({ ...citation, source })),
+    corroboration: corroborationOf(row.citations),
   };
+}
+
+type TCitationRow = THistoryRow["citations"][number];
+
+/** The corroboration of an entry from its citations' sources and the sources they carry (lib/domain/corroboration.ts). */
+function corroborationOf(citations: readonly TCitationRow[]) {
+  const asRuleSource = ({ source }: TCitationRow): TCorroborationSource => ({
+    id: source.id,
+    publisher: source.publisher,
+    publisherGroup: source.publisherGroup,
+    syndicatedFromId: source.origin?.id ?? null,
+    reliability: source.reliability,
+    isRetired: source.retiredAt !== null,
+  });
+  const origins = citations.flatMap(({ source }) => (source.origin ? [{ ...source.origin }] : []));
+  const { level, independent, gradedBOrBetter, summary } = corroborate(citations.map(asRuleSource), origins);
+  return { level, independent, gradedBOrBetter, summary };
 }

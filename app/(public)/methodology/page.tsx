@@ -150,6 +150,20 @@ export default function MethodologyPage() {
         </p>
       </section>
 
+      <section aria-labelledby="corroboration">
+        <h2 id="corroboration" className="font-serif text-2xl font-bold">Corroboration</h2>
+        <p className="mt-2 max-w-prose">
+          Each development says how many <strong>independent</strong> sources back it. Sources count once per origin: a report carried by another
+          publisher (a Yonhap report in the Korea Herald) is the report of the source it carries, and publishers of one owner or wire agency (their{" "}
+          <em>publisher group</em> in the source registry) are one source, as are several reports by one publisher. Retired sources count for nothing.
+          Each independent source is as reliable as its best-graded report. A development is <strong>well corroborated</strong> when at least two
+          independent sources graded A or B back it, <strong>corroborated</strong> when two or more independent sources do, and backed by a{" "}
+          <strong>single source</strong> otherwise (“Confirmed by 3 independent sources, 2 graded B or better”). For a citation, the suggested
+          credibility is 1 (confirmed by other sources) when another independent source graded C or better backs the development; otherwise it
+          follows its source&apos;s grade: 2 for A or B, 3 for C, 4 for D, 5 for E, 6 when the grade cannot be judged.
+        </p>
+      </section>
+
       <section aria-labelledby="mirror-view">
         <h2 id="mirror-view" className="font-serif text-2xl font-bold">The mirror view</h2>
         <p className="mt-2 max-w-prose">

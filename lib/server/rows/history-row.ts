@@ -23,6 +23,10 @@ export const ZCitationJson = z.object({
     retiredAt: ZJsonInstant.nullable(),
     retiredReason: z.string().nullable(),
     archiveUrl: z.string().nullable(),
+    publisherGroup: z.string().nullable(),
+    origin: z
+      .object({ id: z.string(), publisher: z.string(), publisherGroup: z.string().nullable(), reliability: z.enum(Reliability), syndicatedFromId: z.string().nullable(), isRetired: z.boolean() })
+      .nullable(),
   }),
 });
 
