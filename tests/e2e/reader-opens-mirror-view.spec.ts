@@ -26,7 +26,8 @@ test("a reader opens the mirror view of Japan and South Korea and reads the 21-d
   const chart = page.getByRole("img", { name: "Mirror pairs between Japan and South Korea, with the lags between them" });
   await expect(chart).toBeVisible();
   await expect(chart.locator("desc")).toContainText("in force 21 days later");
-  await expect(chart.getByText("in force 21 days later")).toBeVisible();
+  await expect(chart.getByText("in force 21 days later", { exact: true })).toBeVisible();
+  await page.screenshot({ path: "test-results/mirror-view.png", fullPage: true });
 
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
