@@ -53,6 +53,8 @@ const historyRow = () => ({
         retiredAt: null,
         retiredReason: null,
         archiveUrl: null,
+        publisherGroup: null,
+        origin: null,
       },
     },
   ],
