@@ -40,7 +40,7 @@ export function historyMarkFor(
 }
 
 type TProps = {
-  entry: THistoryEntry & { revisions?: { count: number; last: Date | null }; corroboration?: { level: string; summary: string } };
+  entry: THistoryEntry & { revisions?: { count: number; last: Date | null }; corroboration?: { level: string; summary: string; judgment: { level: string; reason: string } | null } };
   mark: THistoryMark;
   /**
    * The order of the history the entry stands in. By effective time (the default), an entry with
@@ -131,7 +131,9 @@ export function HistoryEntry({ entry, mark, subject, linkTo = "anchor", headingL
       <div className="mt-3">
         {entry.corroboration && (
           <p className="mb-1 text-sm">
-            <strong>Corroboration:</strong> {entry.corroboration.summary} <Link href="/methodology#corroboration">How it is counted</Link>
+            <strong>Corroboration:</strong> {entry.corroboration.summary}
+            {entry.corroboration.judgment && <> An analyst judged it {entry.corroboration.judgment.level.toLowerCase().replaceAll("_", " ")}: {entry.corroboration.judgment.reason}</>}{" "}
+            <Link href="/methodology#corroboration">How it is counted</Link>
           </p>
         )}
         <CitationList citations={entry.citations} />

@@ -3,7 +3,7 @@ import { isMarkdownDepthBounded, MAX_MARKDOWN_DEPTH } from "../domain/markdown-d
 import { localDateTimeToInstant, parsePartialDate, startOfLocalPeriod } from "../domain/dates";
 import { isValidTimeZone } from "../domain/zoned-time";
 import { STATUS_LABELS, STATUSES_BY_SUBJECT_KIND, isStatusValidFor, type SubjectKind } from "../domain/statuses";
-import { Direction, Status, type DatePrecision } from "../generated/prisma/enums";
+import { CorroborationLevel, Direction, Status, type DatePrecision } from "../generated/prisma/enums";
 import { ZCitations } from "./citation";
 import { INSTANT_RANGE_MESSAGE, isInstantInRange } from "./instant";
 import { optionalId, optionalText, orList, requiredText, untrimmedText, ZSubjectRef, ZTimeZone, ZVersion } from "./form-input";
@@ -192,3 +192,20 @@ export const ZRetractStatusChange = z.object({
   reason: requiredText(1000, "Say why the entry is retracted: readers see the reason", "The reason is limited to 1,000 characters"),
 }).meta({ examples: [{ version: 2, reason: "The announcement was misreported; see the ministry's correction of the same day." }] });
 export type TRetractStatusChange = z.output<typeof ZRetractStatusChange>;
+
+/**
+ * An analyst's judgment of a published development's corroboration: the level (the rule's, to
+ * accept it, or another, to override it) with the reason readers see; an empty level clears it.
+ */
+export const ZJudgeCorroboration = z.object({
+  id: z.uuid({ error: "This entry does not exist" }),
+  version: ZVersion,
+  level: z.preprocess(
+    (value) => (value === "" || value === undefined ? null : value),
+    z.enum(CorroborationLevel, { error: "Choose a corroboration level, or none to go back to the rule's" }).nullable(),
+  ),
+  reason: optionalText(1000, "The reason is limited to 1,000 characters"),
+}).superRefine((input, context) => {
+  if (input.level && input.reason === "") context.addIssue({ code: "custom", path: ["reason"], message: "Say why: readers see the reason beside the level" });
+}).meta({ examples: [{ version: 3, level: "CORROBORATED", reason: "The two reports share no wire copy: checked against both texts." }] });
+export type TJudgeCorroboration = z.output<typeof ZJudgeCorroboration>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { corroborate, type TCorroboration, type TCorroborationSource } from "../domain/corroboration";
+import { corroborate, type TCorroboration, type TCorroborationLevel, type TCorroborationSource } from "../domain/corroboration";
 import { Prisma } from "../generated/prisma/client";
 import type { THistoryEntry } from "./history-select";
 import type { TKeyValues } from "./keyset";
@@ -53,7 +53,7 @@ export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: D
     SELECT entry.id, entry."agreementId", entry."measureId", entry.status::text AS status, entry.headline, entry.body,
       entry."occurredAt", entry."occurredPrecision"::text AS "occurredPrecision", entry."timeZone", entry."effectiveAt",
       entry."effectiveTime", entry.direction::text AS direction, entry.state::text AS state, entry."cancelsId",
-      entry."createdAt", entry."updatedAt", entry."publishedAt", entry."retractedAt", entry."retractionReason", entry.version,
+      entry."createdAt", entry."updatedAt", entry."publishedAt", entry."retractedAt", entry."retractionReason", entry."corroborationLevel"::text AS "corroborationLevel", entry."corroborationReason", entry.version,
       retractor.name AS "retractedByName",
       agreement.slug AS "agreementSlug", COALESCE(agreement."shortName", agreement.title) AS "agreementName", agreement.title AS "agreementTitle",
       measure.slug AS "measureSlug", measure.title AS "measureTitle",
@@ -96,7 +96,11 @@ export type TReaderEntry = THistoryEntry & {
   /** Edits saved after publication, and when the last was. */
   revisions: { count: number; last: Date | null };
   /** How many independent, graded sources back it (lib/domain/corroboration.ts). */
-  corroboration: Pick<TCorroboration, "level" | "independent" | "gradedBOrBetter" | "summary">;
+  corroboration: Pick<TCorroboration, "level" | "independent" | "gradedBOrBetter" | "summary"> & {
+    /** The rule's level; `level` is the analyst's where one judged it (with the reason), else this. */
+    suggestedLevel: TCorroborationLevel;
+    judgment: { level: TCorroborationLevel; reason: string } | null;
+  };
 };
 
 /** Maps a row of historyEntriesSql to the entry components render. */
@@ -129,14 +133,14 @@ export function toReaderEntry(row: THistoryRow): TReaderEntry {
     revisions: { count: row.revisionCount, last: row.revisedAt },
     // ZHistoryRow has already made the sources' instants Dates; what corroboration needed stays here.
     citations: row.citations.map(({ source: { origin: _origin, publisherGroup: _group, ...source }, ...citation }) => ({ ...citation, source })),
-    corroboration: corroborationOf(row.citations),
+    corroboration: corroborationOf(row.citations, row.corroborationLevel ? { level: row.corroborationLevel, reason: row.corroborationReason ?? "" } : null),
   };
 }
 
 type TCitationRow = THistoryRow["citations"][number];
 
 /** The corroboration of an entry from its citations' sources and the sources they carry (lib/domain/corroboration.ts). */
-function corroborationOf(citations: readonly TCitationRow[]) {
+function corroborationOf(citations: readonly TCitationRow[], judgment: { level: TCorroborationLevel; reason: string } | null): TReaderEntry["corroboration"] {
   const asRuleSource = ({ source }: TCitationRow): TCorroborationSource => ({
     id: source.id,
     publisher: source.publisher,
@@ -147,5 +151,5 @@ function corroborationOf(citations: readonly TCitationRow[]) {
   });
   const origins = citations.flatMap(({ source }) => (source.origin ? [{ ...source.origin }] : []));
   const { level, independent, gradedBOrBetter, summary } = corroborate(citations.map(asRuleSource), origins);
-  return { level, independent, gradedBOrBetter, summary };
+  return { level: judgment?.level ?? level, suggestedLevel: level, independent, gradedBOrBetter, summary, judgment };
 }

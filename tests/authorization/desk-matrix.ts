@@ -100,6 +100,9 @@ export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
   "(desk)/desk/entries/actions.ts#retractStatusChangeAction": {
     input: async (context) => ({ id: await entry(context, "PUBLISHED"), version: "1", reason: "Retracted by the matrix" }),
   },
+  "(desk)/desk/entries/actions.ts#judgeCorroborationAction": {
+    input: async (context) => ({ id: await entry(context, "PUBLISHED"), version: "1", level: "CORROBORATED", reason: "Judged by the matrix" }),
+  },
   "(desk)/desk/sources/actions.ts#searchSourcesAction": { input: async () => ({ q: "matrix" }) },
   "(desk)/desk/agreements/actions.ts#createAgreementAction": {
     input: async ({ db }) => {
@@ -152,6 +155,9 @@ export const DESK_ROUTE_MATRIX: Record<string, TRouteEntry> = {
   },
   "POST api/v1/status-changes/[id]/retract/route.ts": {
     request: async (context) => ({ params: { id: await entry(context, "PUBLISHED") }, body: { version: 1, reason: "Retracted through the API" } }),
+  },
+  "POST api/v1/status-changes/[id]/corroboration/route.ts": {
+    request: async (context) => ({ params: { id: await entry(context, "PUBLISHED") }, body: { version: 1, level: "SINGLE_SOURCE", reason: "Judged through the API" } }),
   },
   "POST api/v1/agreements/route.ts": {
     request: async ({ db }) => {

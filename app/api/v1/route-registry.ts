@@ -24,6 +24,7 @@ export const API_V1_ROUTE_FILES = {
   "status-changes/[id]/route.ts": () => import("./status-changes/[id]/route"),
   "status-changes/[id]/publish/route.ts": () => import("./status-changes/[id]/publish/route"),
   "status-changes/[id]/retract/route.ts": () => import("./status-changes/[id]/retract/route"),
+  "status-changes/[id]/corroboration/route.ts": () => import("./status-changes/[id]/corroboration/route"),
   "openapi.json/route.ts": () => import("./openapi.json/route"),
   "admin/source-duplicates/route.ts": () => import("./admin/source-duplicates/route"),
   "admin/sources/[id]/route.ts": () => import("./admin/sources/[id]/route"),

@@ -26,7 +26,9 @@ export const ZDevelopmentJson = z.object({
   revisions: z.object({ count: z.int().min(0), lastAt: ZInstantJson.nullable() }),
   corroboration: z
     .object({
-      level: z.enum(CORROBORATION_LEVELS),
+      level: z.enum(CORROBORATION_LEVELS).meta({ description: "The analyst's level where one judged it, else the rule's." }),
+      suggestedLevel: z.enum(CORROBORATION_LEVELS).meta({ description: "The rule's level." }),
+      judgment: z.object({ level: z.enum(CORROBORATION_LEVELS), reason: z.string() }).nullable().meta({ description: "An analyst's acceptance or override of the rule's level, with the reason." }),
       independent: z.int().min(0).meta({ description: "Independent sources among those cited: sources sharing a publisher, an owner or wire group, or carrying another's report count once; retired sources not at all." }),
       gradedBOrBetter: z.int().min(0).meta({ description: "Of those, how many are graded A or B for reliability." }),
       summary: z.string(),

@@ -23,6 +23,8 @@ const historyRow = () => ({
   publishedAt: new Date("2026-01-01T00:00:00Z"),
   retractedAt: null,
   retractionReason: null,
+  corroborationLevel: null,
+  corroborationReason: null,
   version: 1,
   retractedByName: null,
   agreementSlug: "gsomia",

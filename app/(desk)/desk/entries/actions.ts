@@ -2,11 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { ZEditStatusChange, ZPublishStatusChange, ZRetractStatusChange } from "@/lib/schemas/status-change";
+import { ZEditStatusChange, ZJudgeCorroboration, ZPublishStatusChange, ZRetractStatusChange } from "@/lib/schemas/status-change";
 import { defineAction } from "@/lib/server/action";
 import { editStatusChange } from "@/lib/server/status-changes/edit-status-change";
 import { publishStatusChange } from "@/lib/server/status-changes/publish-status-change";
 import { retractStatusChange } from "@/lib/server/status-changes/retract-status-change";
+import { judgeCorroboration } from "@/lib/server/status-changes/judge-corroboration";
 
 function done(id: string, saved: string): never {
   revalidatePath("/", "layout");
@@ -37,5 +38,14 @@ export const retractStatusChangeAction = defineAction({
   handler: async (actor, input) => {
     const result = await retractStatusChange(actor, input);
     done(result.id, "retracted");
+  },
+});
+
+export const judgeCorroborationAction = defineAction({
+  permission: "status-change:edit",
+  schema: ZJudgeCorroboration,
+  handler: async (actor, input) => {
+    const result = await judgeCorroboration(actor, input);
+    done(result.id, "saved");
   },
 });

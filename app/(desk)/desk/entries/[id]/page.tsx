@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PublishForm, RetractForm } from "@/components/desk/entry-actions";
+import { CorroborationForm, PublishForm, RetractForm } from "@/components/desk/entry-actions";
+import { getPublishedChange } from "@/lib/server/status-changes/get-published-change";
 import { HistoryEntry, historyMarkFor } from "@/components/history-entry";
 import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
-import { publishStatusChangeAction, retractStatusChangeAction } from "../actions";
+import { judgeCorroborationAction, publishStatusChangeAction, retractStatusChangeAction } from "../actions";
 import { loadEntry, publicHref } from "./load";
 import { ENTRY_STATE_LABELS, authorName } from "@/lib/domain/entry-states";
 
@@ -25,6 +26,8 @@ export default async function EntryPage({ params, searchParams }: TProps) {
   const actor = await requireSignedIn(`/desk/entries/${id}`, "draft:read");
   const entry = await loadEntry(actor, id);
   const { record, subject, may } = entry;
+  // A published entry's corroboration, as readers see it, for the analyst to accept or override.
+  const published = record.state === "PUBLISHED" && may.edit ? await getPublishedChange(actor, id) : null;
 
   return (
     <section aria-labelledby="entry-heading" className="space-y-6">
@@ -64,6 +67,20 @@ export default async function EntryPage({ params, searchParams }: TProps) {
             Publish
           </h2>
           <PublishForm action={publishStatusChangeAction} id={id} version={record.version} />
+        </section>
+      )}
+      {published && (
+        <section aria-labelledby="corroboration-heading" className="max-w-2xl">
+          <h2 id="corroboration-heading" className="font-serif text-xl font-bold">
+            Corroboration
+          </h2>
+          <CorroborationForm
+            action={judgeCorroborationAction}
+            id={id}
+            version={record.version}
+            suggested={{ level: published.corroboration.suggestedLevel, summary: published.corroboration.summary }}
+            judgment={published.corroboration.judgment}
+          />
         </section>
       )}
       {may.retract && (
