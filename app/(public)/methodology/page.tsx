@@ -160,7 +160,8 @@ export default function MethodologyPage() {
           independent sources graded A or B back it, <strong>corroborated</strong> when two or more independent sources do, and backed by a{" "}
           <strong>single source</strong> otherwise (“Confirmed by 3 independent sources, 2 graded B or better”). For a citation, the suggested
           credibility is 1 (confirmed by other sources) when another independent source graded C or better backs the development; otherwise it
-          follows its source&apos;s grade: 2 for A or B, 3 for C, 4 for D, 5 for E, 6 when the grade cannot be judged.
+          follows its source&apos;s grade: 2 for A or B, 3 for C, 4 for D, 5 for E, 6 when the grade cannot be judged. An analyst may accept the
+          rule&apos;s level or set another; the entry then says so, with the analyst&apos;s reason, beside the rule&apos;s count.
         </p>
       </section>
 
