@@ -42,7 +42,7 @@ export function historyMarkFor(
 }
 
 type TProps = {
-  entry: THistoryEntry & { revisions?: { count: number; last: Date | null; corrections?: number } };
+  entry: THistoryEntry & { revisions?: { count: number; last: Date | null; corrections?: number }; corroboration?: { level: string; summary: string; judgment: { level: string; reason: string } | null } };
   mark: THistoryMark;
   /**
    * The order of the history the entry stands in. By effective time (the default), an entry with
@@ -140,6 +140,13 @@ export function HistoryEntry({ entry, mark, subject, linkTo = "anchor", headingL
         </div>
       )}
       <div className="mt-3">
+        {entry.corroboration && (
+          <p className="mb-1 text-sm">
+            <strong>Corroboration:</strong> {entry.corroboration.summary}
+            {entry.corroboration.judgment && <> An analyst judged it {entry.corroboration.judgment.level.toLowerCase().replaceAll("_", " ")}: {entry.corroboration.judgment.reason}</>}{" "}
+            <Link href="/methodology#corroboration">How it is counted</Link>
+          </p>
+        )}
         <CitationList citations={entry.citations} />
       </div>
     </article>

@@ -43,3 +43,44 @@ export function RetractForm({ action, id, version }: { action: TFormAction<never
     </form>
   );
 }
+
+const LEVEL_LABELS = { WELL_CORROBORATED: "Well corroborated", CORROBORATED: "Corroborated", SINGLE_SOURCE: "Single source", UNCORROBORATED: "Uncorroborated" } as const;
+type TLevel = keyof typeof LEVEL_LABELS;
+
+/** Accepts or overrides the rule's corroboration level, with the reason readers see; "the rule's level" clears a judgment. */
+export function CorroborationForm({ action, id, version, suggested, judgment }: { action: TFormAction<never>; id: string; version: number; suggested: { level: TLevel; summary: string }; judgment: { level: TLevel; reason: string } | null }) {
+  const { state, formAction, isPending, generation, error, text, shown } = useActionForm(action, { reason: judgment?.reason ?? "" }, { showsConflicts: true });
+  return (
+    <form key={generation} action={formAction} className="space-y-3">
+      <FormOutcome state={state} conflicts="plain" title="Not saved" labelFor={(path) => (path === "level" ? "Level" : "Reason")} />
+      <p className="text-sm">
+        The rule says: <strong>{LEVEL_LABELS[suggested.level]}</strong> ({suggested.summary})
+      </p>
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <div>
+        <label htmlFor="corroboration-level" className="block font-semibold">
+          Level readers see
+        </label>
+        <select id="corroboration-level" name="level" defaultValue={shown("level", judgment?.level ?? "")} className="mt-1 rounded border border-rule bg-white px-2 py-1" aria-describedby={error("level") ? "corroboration-level-error" : undefined}>
+          <option value="">The rule&apos;s level, no judgment</option>
+          {(Object.keys(LEVEL_LABELS) as TLevel[]).map((level) => (
+            <option key={level} value={level}>
+              {LEVEL_LABELS[level]}
+              {level === suggested.level ? " (accept the rule's)" : ""}
+            </option>
+          ))}
+        </select>
+        {error("level") && (
+          <p id="corroboration-level-error" className="mt-1 text-sm text-red-800">
+            {error("level")}
+          </p>
+        )}
+      </div>
+      <Textarea name="reason" label="Reason" rows={2} hint="Readers see it beside the level." defaultValue={text("reason")} error={error("reason")} />
+      <Button type="submit" disabled={isPending}>
+        Save the corroboration level
+      </Button>
+    </form>
+  );
+}

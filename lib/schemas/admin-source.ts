@@ -111,3 +111,21 @@ export const ZAdminSourceFilters = z.object({
   after: optionalText(500, "").catch(""),
 });
 export type TAdminSourceFilters = z.output<typeof ZAdminSourceFilters>;
+
+/**
+ * Who a source's report really comes from, for corroboration (lib/domain/corroboration.ts): the
+ * owner or wire group of its publisher, and the source it carries, if any. Empty clears either.
+ */
+export const ZSourceSyndication = z
+  .object({
+    id: ZSourceId,
+    version: ZVersion,
+    publisherGroup: optionalText(200, "A publisher group's name is limited to 200 characters").transform((group) => (group === "" ? null : group)),
+    syndicatedFromId: z.preprocess(
+      (value) => (value === "" || value === undefined || value === null ? null : value),
+      z.uuid({ error: "Choose the source this one carries from the registry, by its id" }).nullable(),
+    ),
+  })
+  .refine((input) => input.syndicatedFromId !== input.id, { path: ["syndicatedFromId"], message: "A source cannot carry itself" })
+  .meta({ examples: [{ version: 2, publisherGroup: "Yonhap", syndicatedFromId: null }] });
+export type TSourceSyndication = z.output<typeof ZSourceSyndication>;

@@ -3,7 +3,7 @@ import { isMarkdownDepthBounded, MAX_MARKDOWN_DEPTH } from "../domain/markdown-d
 import { localDateTimeToInstant, parsePartialDate, startOfLocalPeriod } from "../domain/dates";
 import { isValidTimeZone } from "../domain/zoned-time";
 import { STATUS_LABELS, STATUSES_BY_SUBJECT_KIND, isStatusValidFor, type SubjectKind } from "../domain/statuses";
-import { CorrectionType, Direction, Status, type DatePrecision } from "../generated/prisma/enums";
+import { CorrectionType, CorroborationLevel, Direction, Status, type DatePrecision } from "../generated/prisma/enums";
 import { EDIT_KINDS } from "../domain/corrections";
 import { ZCitations } from "./citation";
 import { text } from "./text";
@@ -242,3 +242,19 @@ export const ZMarkSourceErratum = z
   })
   .meta({ examples: [{ version: 3, sourceId: "0190a0a0-0000-7000-8000-000000000000", erratum: "Gives 7 August 2019, the promulgation date, as the effective date; the order took effect on 28 August." }] });
 export type TMarkSourceErratum = z.output<typeof ZMarkSourceErratum>;
+/**
+ * An analyst's judgment of a published development's corroboration: the level (the rule's, to
+ * accept it, or another, to override it) with the reason readers see; an empty level clears it.
+ */
+export const ZJudgeCorroboration = z.object({
+  id: z.uuid({ error: "This entry does not exist" }),
+  version: ZVersion,
+  level: z.preprocess(
+    (value) => (value === "" || value === undefined ? null : value),
+    z.enum(CorroborationLevel, { error: "Choose a corroboration level, or none to go back to the rule's" }).nullable(),
+  ),
+  reason: optionalText(1000, "The reason is limited to 1,000 characters"),
+}).superRefine((input, context) => {
+  if (input.level && input.reason === "") context.addIssue({ code: "custom", path: ["reason"], message: "Say why: readers see the reason beside the level" });
+}).meta({ examples: [{ version: 3, level: "CORROBORATED", reason: "The two reports share no wire copy: checked against both texts." }] });
+export type TJudgeCorroboration = z.output<typeof ZJudgeCorroboration>;

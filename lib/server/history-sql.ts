@@ -1,4 +1,5 @@
 import "server-only";
+import { corroborate, type TCorroboration, type TCorroborationLevel, type TCorroborationSource } from "../domain/corroboration";
 import { Prisma } from "../generated/prisma/client";
 import type { THistoryEntry } from "./history-select";
 import type { TKeyValues } from "./keyset";
@@ -52,7 +53,7 @@ export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: D
     SELECT entry.id, entry."agreementId", entry."measureId", entry.status::text AS status, entry.headline, entry.body,
       entry."occurredAt", entry."occurredPrecision"::text AS "occurredPrecision", entry."timeZone", entry."effectiveAt",
       entry."effectiveTime", entry.direction::text AS direction, entry.state::text AS state, entry."cancelsId",
-      entry."createdAt", entry."updatedAt", entry."publishedAt", entry."retractedAt", entry."retractionReason", entry.version,
+      entry."createdAt", entry."updatedAt", entry."publishedAt", entry."retractedAt", entry."retractionReason", entry."corroborationLevel"::text AS "corroborationLevel", entry."corroborationReason", entry.version,
       retractor.name AS "retractedByName",
       agreement.slug AS "agreementSlug", COALESCE(agreement."shortName", agreement.title) AS "agreementName", agreement.title AS "agreementTitle",
       measure.slug AS "measureSlug", measure.title AS "measureTitle",
@@ -64,7 +65,10 @@ export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: D
           'locator', c.locator, 'credibility', c.credibility, 'erratum', c.erratum, 'erratumAt', c."erratumAt",
           'source', json_build_object('id', s.id, 'url', s.url, 'title', s.title, 'publisher', s.publisher, 'authors', s.authors,
             'publishedAt', s."publishedAt", 'kind', s.kind, 'reliability', s.reliability, 'retiredAt', s."retiredAt",
-            'retiredReason', s."retiredReason", 'archiveUrl', s."archiveUrl")
+            'retiredReason', s."retiredReason", 'archiveUrl', s."archiveUrl", 'publisherGroup', s."publisherGroup",
+            -- The source it carries (one step of the chain, by primary key), for corroboration.
+            'origin', (SELECT json_build_object('id', o.id, 'publisher', o.publisher, 'publisherGroup', o."publisherGroup", 'reliability', o.reliability,
+              'syndicatedFromId', o."syndicatedFromId", 'isRetired', o."retiredAt" IS NOT NULL) FROM "Source" o WHERE o.id = s."syndicatedFromId"))
         ) ORDER BY c.position, c.id)
         FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId"
         WHERE c."statusChangeId" = entry.id
@@ -94,6 +98,12 @@ export type TReaderEntry = THistoryEntry & {
   schedule: "pending" | "cancelled" | "took-effect" | null;
   /** Edits saved after publication, when the last was, and how many of them were corrections. */
   revisions: { count: number; last: Date | null; corrections: number };
+  /** How many independent, graded sources back it (lib/domain/corroboration.ts). */
+  corroboration: Pick<TCorroboration, "level" | "independent" | "gradedBOrBetter" | "summary"> & {
+    /** The rule's level; `level` is the analyst's where one judged it (with the reason), else this. */
+    suggestedLevel: TCorroborationLevel;
+    judgment: { level: TCorroborationLevel; reason: string } | null;
+  };
 };
 
 /** Maps a row of historyEntriesSql to the entry components render. */
@@ -124,7 +134,25 @@ export function toReaderEntry(row: THistoryRow): TReaderEntry {
     subject,
     schedule: row.schedule,
     revisions: { count: row.revisionCount, last: row.revisedAt, corrections: row.correctionCount },
-    // ZHistoryRow has already made the sources' instants Dates.
-    citations: row.citations,
+    // ZHistoryRow has already made the sources' instants Dates; what corroboration needed stays here.
+    citations: row.citations.map(({ source: { origin: _origin, publisherGroup: _group, ...source }, ...citation }) => ({ ...citation, source })),
+    corroboration: corroborationOf(row.citations, row.corroborationLevel ? { level: row.corroborationLevel, reason: row.corroborationReason ?? "" } : null),
   };
+}
+
+type TCitationRow = THistoryRow["citations"][number];
+
+/** The corroboration of an entry from its citations' sources and the sources they carry (lib/domain/corroboration.ts). */
+function corroborationOf(citations: readonly TCitationRow[], judgment: { level: TCorroborationLevel; reason: string } | null): TReaderEntry["corroboration"] {
+  const asRuleSource = ({ source }: TCitationRow): TCorroborationSource => ({
+    id: source.id,
+    publisher: source.publisher,
+    publisherGroup: source.publisherGroup,
+    syndicatedFromId: source.origin?.id ?? null,
+    reliability: source.reliability,
+    isRetired: source.retiredAt !== null,
+  });
+  const origins = citations.flatMap(({ source }) => (source.origin ? [{ ...source.origin }] : []));
+  const { level, independent, gradedBOrBetter, summary } = corroborate(citations.map(asRuleSource), origins);
+  return { level: judgment?.level ?? level, suggestedLevel: level, independent, gradedBOrBetter, summary, judgment };
 }

@@ -109,6 +109,7 @@ async function createSources(tx: TTransaction, dataset: TDemoDataset, onProgress
         language: source.language,
         reliability: source.reliability,
         reliabilityNote: source.reliabilityNote ?? null,
+        publisherGroup: source.publisherGroup ?? null,
       },
     });
     ids.set(source.key, created.id);

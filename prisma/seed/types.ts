@@ -27,6 +27,8 @@ export type TDemoSource = {
   reliabilityNote?: string;
   /** ISO 639-1 language of the source. */
   language: string;
+  /** The owner or wire agency whose report this is, where the reference says so (corroboration counts a group once). */
+  publisherGroup?: string;
 };
 
 export type TDemoCitation = {

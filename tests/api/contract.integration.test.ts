@@ -62,7 +62,7 @@ beforeAll(async () => {
   const measure = await database.db.tradeMeasure.findFirstOrThrow({ orderBy: { slug: "asc" } });
   const source = await database.db.source.findFirstOrThrow({ where: { mergedIntoId: null }, orderBy: { id: "asc" } });
   const change = await database.db.statusChange.findFirstOrThrow({ where: { state: "PUBLISHED" }, orderBy: { id: "asc" } });
-  samples = { "agreements/[slug]": "gsomia", "measures/[slug]": measure.slug, "parties/[code]": "KOR", "relations/[pair]": "JPN-KOR", "sources/[id]": source.id, "status-changes/[id]": change.id, "admin/sources/[id]": source.id, "status-changes/[id]/revisions": change.id, "status-changes/[id]/public-revisions": change.id, "users/[id]": tokens.READER.user.id };
+  samples = { "agreements/[slug]": "gsomia", "measures/[slug]": measure.slug, "parties/[code]": "KOR", "relations/[pair]": "JPN-KOR", "relations/[pair]/mirror": "JPN-KOR", "sources/[id]": source.id, "status-changes/[id]": change.id, "admin/sources/[id]": source.id, "status-changes/[id]/revisions": change.id, "status-changes/[id]/public-revisions": change.id, "users/[id]": tokens.READER.user.id };
 }, 300_000);
 
 const keyOf = (route: TRoute) => `${route.method} ${route.path}`;

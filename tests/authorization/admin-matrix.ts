@@ -27,6 +27,9 @@ export const ADMIN_ACTION_MATRIX: Record<string, TActionEntry> = {
   "(desk)/admin/sources/actions.ts#gradeSourceReliability": {
     input: async ({ db }) => ({ id: (await makeSource(db)).id, version: "1", reliability: "B", reliabilityNote: "Usually reliable" }),
   },
+  "(desk)/admin/sources/actions.ts#setSyndication": {
+    input: async ({ db }) => ({ id: (await makeSource(db)).id, version: "1", publisherGroup: "Matrix Wire Group", syndicatedFromId: (await makeSource(db)).id }),
+  },
   "(desk)/admin/sources/actions.ts#retireSourceWithReason": {
     input: async ({ db }) => ({ id: (await makeSource(db)).id, version: "1", reason: "Withdrawn" }),
   },

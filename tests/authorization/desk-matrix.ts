@@ -35,6 +35,17 @@ async function measure(db: TDatabase): Promise<{ id: string; slug: string }> {
   return { id: created.id, slug };
 }
 
+/** Two new measures one each way between Japan and South Korea, the KOR one announced a week after the JPN one: a proposed mirror pair. */
+async function mirrorProposal(db: TDatabase): Promise<{ originalSlug: string; answerSlug: string }> {
+  const { jpn, kor } = await parties(db);
+  const make = async (imposer: string, target: string, announcedOn: string) => {
+    const slug = `matrix-mirror-${suffix()}`;
+    await db.tradeMeasure.create({ data: { slug, title: slug, imposingPartyId: imposer, measureType: "SANCTION", announcedOn: new Date(announcedOn), targets: { create: [{ partyId: target }] } } });
+    return slug;
+  };
+  return { originalSlug: await make(jpn, kor, "2030-01-01"), answerSlug: await make(kor, jpn, "2030-01-08") };
+}
+
 /** A status change on a new agreement, cited, in the given state and (for drafts) by the given author. */
 async function entry({ db, actor }: TMatrixContext, state: "DRAFT" | "PUBLISHED"): Promise<string> {
   const subject = await agreement(db);
@@ -102,6 +113,9 @@ export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
   "(desk)/desk/entries/actions.ts#markSourceErratumAction": {
     input: async (context) => ({ ...(await citedEntry(context)), version: "1", erratum: "The source gave the wrong date (matrix)" }),
   },
+  "(desk)/desk/entries/actions.ts#judgeCorroborationAction": {
+    input: async (context) => ({ id: await entry(context, "PUBLISHED"), version: "1", level: "CORROBORATED", reason: "Judged by the matrix" }),
+  },
   "(desk)/desk/sources/actions.ts#searchSourcesAction": { input: async () => ({ q: "matrix" }) },
   "(desk)/desk/agreements/actions.ts#createAgreementAction": {
     input: async ({ db }) => {
@@ -120,6 +134,15 @@ export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
   },
   "(desk)/desk/measures/actions.ts#updateMeasureAction": {
     input: async ({ db }) => ({ key: (await measure(db)).slug, version: "1", ...measureFields("Renamed by the matrix") }),
+  },
+  "(desk)/desk/relations/actions.ts#confirmMirrorPairAction": {
+    input: async ({ db }) => ({ pair: "JPN-KOR", ...(await mirrorProposal(db)), version: "1", note: "Confirmed by the matrix" }),
+  },
+  "(desk)/desk/relations/actions.ts#dismissMirrorPairAction": {
+    input: async ({ db }) => {
+      const { originalSlug, answerSlug } = await mirrorProposal(db);
+      return { pair: "JPN-KOR", firstSlug: originalSlug, secondSlug: answerSlug, reason: "Dismissed by the matrix" };
+    },
   },
   "(desk)/desk/parties/actions.ts#createPartyAction": {
     input: async () => ({ code: `M${suffix().toUpperCase()}`.slice(0, 9), kind: "ORGANIZATION", name: "Matrix organisation" }),
@@ -152,6 +175,9 @@ export const DESK_ROUTE_MATRIX: Record<string, TRouteEntry> = {
       return { params: { id }, body: { version: 1, sourceId, erratum: "The source erred (API matrix)" } };
     },
   },
+  "POST api/v1/status-changes/[id]/corroboration/route.ts": {
+    request: async (context) => ({ params: { id: await entry(context, "PUBLISHED") }, body: { version: 1, level: "SINGLE_SOURCE", reason: "Judged through the API" } }),
+  },
   "POST api/v1/agreements/route.ts": {
     request: async ({ db }) => {
       await parties(db);
@@ -169,6 +195,15 @@ export const DESK_ROUTE_MATRIX: Record<string, TRouteEntry> = {
   },
   "PATCH api/v1/measures/[slug]/route.ts": {
     request: async ({ db }) => ({ params: { slug: (await measure(db)).slug }, body: { version: 1, products: "Photoresists" } }),
+  },
+  "POST api/v1/relations/[pair]/mirror/confirmations/route.ts": {
+    request: async ({ db }) => ({ params: { pair: "JPN-KOR" }, body: { ...(await mirrorProposal(db)), version: 1, note: "Confirmed through the API" } }),
+  },
+  "POST api/v1/relations/[pair]/mirror/dismissals/route.ts": {
+    request: async ({ db }) => {
+      const { originalSlug, answerSlug } = await mirrorProposal(db);
+      return { params: { pair: "JPN-KOR" }, body: { firstSlug: originalSlug, secondSlug: answerSlug, reason: "Dismissed through the API" } };
+    },
   },
   "POST api/v1/parties/route.ts": {
     request: async () => ({ body: { code: `A${suffix().toUpperCase()}`.slice(0, 9), kind: "ORGANIZATION", name: "API organisation" } }),

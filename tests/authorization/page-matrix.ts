@@ -38,6 +38,7 @@ export const PAGE_MATRIX: Record<string, { needs: TPageNeed; params?: (records: 
   "(public)/parties/[code]/page.tsx": { needs: READING, params: () => ({ code: "KOR" }) },
   "(public)/relations/page.tsx": { needs: READING },
   "(public)/relations/[pair]/page.tsx": { needs: READING, params: () => ({ pair: "JPN-KOR" }) },
+  "(public)/relations/[pair]/mirror/page.tsx": { needs: READING, params: () => ({ pair: "JPN-KOR" }) },
   "(public)/sources/page.tsx": { needs: READING },
   "(public)/sources/[id]/page.tsx": { needs: READING, params: (r) => ({ id: r.sourceId }) },
   "(public)/search/page.tsx": { needs: READING },
@@ -55,6 +56,7 @@ export const PAGE_MATRIX: Record<string, { needs: TPageNeed; params?: (records: 
   "(desk)/desk/measures/new/page.tsx": { needs: "measure:write" },
   "(desk)/desk/measures/[slug]/edit/page.tsx": { needs: "measure:write", params: (r) => ({ slug: r.measureSlug }) },
   "(desk)/desk/parties/page.tsx": { needs: "party:write" },
+  "(desk)/desk/relations/[pair]/mirror/page.tsx": { needs: "link:write", params: () => ({ pair: "JPN-KOR" }) },
   "(desk)/desk/parties/new/page.tsx": { needs: "party:write" },
   "(desk)/desk/parties/[code]/edit/page.tsx": { needs: "party:write", params: () => ({ code: "KOR" }) },
   // The admin's desk.

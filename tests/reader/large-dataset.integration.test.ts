@@ -7,6 +7,8 @@ import { agreementListSql, listAgreements } from "../../lib/server/agreements/li
 import { measureListSql } from "../../lib/server/measures/list-measures";
 import { DEVELOPMENT_CANDIDATES, DEVELOPMENT_WALK } from "../../lib/server/subject-candidates-sql";
 import { RELATION_LANE_WINDOW, relationLanesSql, relationSubjectsSql, relationYearsSql, type TLaneSubject } from "../../lib/server/relations/relation-sql";
+import { MIRROR_MEASURES_PER_SIDE, mirrorSql } from "../../lib/server/relations/mirror-sql";
+import { getMirror } from "../../lib/server/relations/get-mirror";
 import { partyAgreementsSql, partyCounterpartsSql, partyMeasuresSql } from "../../lib/server/parties/party-page-sql";
 import { listSources, SOURCE_CANDIDATES, sourceListSql } from "../../lib/server/sources/list-sources";
 import { listPublishedChanges, publishedChangesSql } from "../../lib/server/status-changes/list-published-changes";
@@ -142,6 +144,16 @@ describe(`reading ${CHANGES.toLocaleString("en")} status changes`, () => {
     for (const node of counted) expect(["Index Scan", "Index Only Scan", "Bitmap Heap Scan"]).toContain(node["Node Type"]);
     // A busy party's history is read along the whole history index instead of per subject.
     expectIndexBacked(await planOf(publishedChangesSql({ party: "JPN" }, { limit: 20, now })));
+  });
+
+  it("reads the mirror view through indexes, at most MIRROR_MEASURES_PER_SIDE measures each way", async () => {
+    const nodes = await planOf(mirrorSql("JPN", "KOR"), { withoutSeqScans: true });
+    expect(nodes.filter((node) => node["Node Type"] === "Seq Scan").map((node) => node["Relation Name"])).toEqual([]);
+    expectIndexBacked(nodes);
+    const mirror = await getMirror(null, ["JPN", "KOR"]);
+    const shown = new Set([...mirror.pairs.flatMap((pair) => [pair.original.id, pair.answer.id]), ...mirror.unpaired.map((measure) => measure.id)]).size;
+    expect(shown).toBeLessThanOrEqual(2 * MIRROR_MEASURES_PER_SIDE);
+    expect(mirror.isTruncated).toBe(mirror.totalMeasures > shown);
   });
 
   it("reads the relation and party pages' subjects from stored statuses, bounded by their pages", async () => {

@@ -15,6 +15,7 @@ import { listPendingDeadlines } from "../../lib/server/overview/list-pending-dea
 import { getParty } from "../../lib/server/parties/get-party";
 import { listParties } from "../../lib/server/parties/list-parties";
 import { getRelation } from "../../lib/server/relations/get-relation";
+import { getMirror } from "../../lib/server/relations/get-mirror";
 import { ZHistoryRow } from "../../lib/server/rows/history-row";
 import { runWriteTransaction } from "../../lib/server/write-transaction";
 import { parseRows, queryRows, RowShapeError, rowsCheckedBy } from "../../lib/server/rows/parse-rows";
@@ -67,6 +68,7 @@ describe("row schemas", () => {
     await getParty(null, "KOR", now);
     await listParties(null);
     await getRelation(null, ["JPN", "KOR"], now);
+    await getMirror(null, ["JPN", "KOR"]);
     await countByStatus(null, now);
     // Before GSOMIA's termination was due: a scheduled change ahead and a renewing agreement.
     await listPendingDeadlines(null, { now: new Date("2019-09-01T00:00:00Z") });

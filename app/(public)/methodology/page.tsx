@@ -6,6 +6,7 @@ import { AGREEMENT_STATUSES, DIRECTION_LABELS, DIRECTION_MEANINGS, MEASURE_STATU
 import type { Credibility } from "@/lib/domain/admiralty-grades";
 import type { Direction, Reliability } from "@/lib/generated/prisma/enums";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { MIRROR_PROPOSAL_WINDOW_DAYS } from "@/lib/domain/mirror-pairing";
 
 export const metadata: Metadata = {
   title: "Methodology",
@@ -146,6 +147,34 @@ export default function MethodologyPage() {
           A development is dated as precisely as it is known: to the day, the month (“November 2019”) or the year, and never shown more precisely than
           that. Dates are given in the time zone where they matter, usually that of the government acting; stated moments carry their zone (“23 November
           2019, 00:00 GMT+9”). Date filters read “from” and “until” as whole periods: from 2019 until 2019 is the whole of 2019.
+        </p>
+      </section>
+
+      <section aria-labelledby="corroboration">
+        <h2 id="corroboration" className="font-serif text-2xl font-bold">Corroboration</h2>
+        <p className="mt-2 max-w-prose">
+          Each development says how many <strong>independent</strong> sources back it. Sources count once per origin: a report carried by another
+          publisher (a Yonhap report in the Korea Herald) is the report of the source it carries, and publishers of one owner or wire agency (their{" "}
+          <em>publisher group</em> in the source registry) are one source, as are several reports by one publisher. Retired sources count for nothing.
+          Each independent source is as reliable as its best-graded report. A development is <strong>well corroborated</strong> when at least two
+          independent sources graded A or B back it, <strong>corroborated</strong> when two or more independent sources do, and backed by a{" "}
+          <strong>single source</strong> otherwise (“Confirmed by 3 independent sources, 2 graded B or better”). For a citation, the suggested
+          credibility is 1 (confirmed by other sources) when another independent source graded C or better backs the development; otherwise it
+          follows its source&apos;s grade: 2 for A or B, 3 for C, 4 for D, 5 for E, 6 when the grade cannot be judged. An analyst may accept the
+          rule&apos;s level or set another; the entry then says so, with the analyst&apos;s reason, beside the rule&apos;s count.
+        </p>
+      </section>
+
+      <section aria-labelledby="mirror-view">
+        <h2 id="mirror-view" className="font-serif text-2xl font-bold">The mirror view</h2>
+        <p className="mt-2 max-w-prose">
+          The mirror view of two parties pairs each measure one of them took against the other with the measure that answered it. A pair is{" "}
+          <strong>linked</strong> when an analyst recorded that the answer is a retaliation for the original. Measures left unlinked are{" "}
+          <strong>proposed</strong> in pairs when they are of the same type, one each way, and were announced (or, without an announcement date, entered
+          into force) within {MIRROR_PROPOSAL_WINDOW_DAYS} days of each other, the closest first; a proposal stays one until an analyst confirms it (it
+          becomes a link) or dismisses it (it is never proposed again). Lags are counted in calendar days, each date in its own government&apos;s time
+          zone, from the original to the answer: announcements and entries into force as recorded on each measure, liftings from the first published
+          lifting. A negative lag means the answer came first, as when South Korea lifted its 2019 measure before Japan lifted the one it answered.
         </p>
       </section>
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DatePrecision, Direction, EntryState, Status } from "../../generated/prisma/enums";
+import { CORROBORATION_LEVELS } from "../../domain/corroboration";
 import { listBody, ZIdJson, ZInstantJson } from "./common";
 import { SOURCE_JSON_FIELDS } from "./source-responses";
 
@@ -24,6 +25,16 @@ export const ZDevelopmentJson = z.object({
   retraction: z.object({ at: ZInstantJson, by: z.string().nullable(), reason: z.string().nullable() }).nullable(),
   /** Saves after publication, the last one's time, and how many were corrections (issue 12). */
   revisions: z.object({ count: z.int().min(0), lastAt: ZInstantJson.nullable(), corrections: z.int().min(0) }),
+  corroboration: z
+    .object({
+      level: z.enum(CORROBORATION_LEVELS).meta({ description: "The analyst's level where one judged it, else the rule's." }),
+      suggestedLevel: z.enum(CORROBORATION_LEVELS).meta({ description: "The rule's level." }),
+      judgment: z.object({ level: z.enum(CORROBORATION_LEVELS), reason: z.string() }).nullable().meta({ description: "An analyst's acceptance or override of the rule's level, with the reason." }),
+      independent: z.int().min(0).meta({ description: "Independent sources among those cited: sources sharing a publisher, an owner or wire group, or carrying another's report count once; retired sources not at all." }),
+      gradedBOrBetter: z.int().min(0).meta({ description: "Of those, how many are graded A or B for reliability." }),
+      summary: z.string(),
+    })
+    .meta({ description: "How many independent, graded sources back the development (the rule is on /methodology#corroboration)." }),
   citations: z.array(
     z.object({
       quote: z.string().nullable(),

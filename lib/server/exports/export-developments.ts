@@ -145,6 +145,7 @@ export function developmentJson(entry: TReaderEntry, origin = "") {
     publishedAt: entry.publishedAt?.toISOString() ?? null,
     retraction: entry.retractedAt ? { at: entry.retractedAt.toISOString(), by: entry.retractedBy?.name ?? null, reason: entry.retractionReason } : null,
     revisions: { count: entry.revisions.count, lastAt: entry.revisions.last?.toISOString() ?? null, corrections: entry.revisions.corrections },
+    corroboration: entry.corroboration,
     citations: entry.citations.map((citation) => ({
       quote: citation.quote,
       quoteOriginal: citation.quoteOriginal,

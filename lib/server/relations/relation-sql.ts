@@ -33,7 +33,7 @@ type TListAfter = Record<TRelationList, readonly [number, string] | null>;
  * imposes on the other (the imposer's measures, by imposingPartyId, among the other's targets).
  * Ids only, each from its (partyId, …) index, never by scanning every agreement or measure.
  */
-function relationScopeSql(firstCode: string, secondCode: string): Prisma.Sql {
+export function relationScopeSql(firstCode: string, secondCode: string): Prisma.Sql {
   const imposedOn = (list: "first" | "second", imposer: Prisma.Sql, target: Prisma.Sql) => Prisma.sql`
       SELECT ${list} AS list, t."measureId" AS id FROM "TradeMeasureTarget" t
       WHERE t."partyId" = (SELECT ${target} FROM pair)

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { Reliability, SourceKind } from "../../generated/prisma/enums";
+import { CorroborationLevel, Reliability, SourceKind } from "../../generated/prisma/enums";
 import { ZDatePrecision, ZDirection, ZEntryState, ZInstant, ZInt, ZJsonInstant, ZStatus } from "./columns";
 
 /** A citation with its source, as historyEntriesSql aggregates them to json. */
@@ -25,6 +25,10 @@ export const ZCitationJson = z.object({
     retiredAt: ZJsonInstant.nullable(),
     retiredReason: z.string().nullable(),
     archiveUrl: z.string().nullable(),
+    publisherGroup: z.string().nullable(),
+    origin: z
+      .object({ id: z.string(), publisher: z.string(), publisherGroup: z.string().nullable(), reliability: z.enum(Reliability), syndicatedFromId: z.string().nullable(), isRetired: z.boolean() })
+      .nullable(),
   }),
 });
 
@@ -48,6 +52,8 @@ export const ZHistoryRow = z
     publishedAt: ZInstant.nullable(),
     retractedAt: ZInstant.nullable(),
     retractionReason: z.string().nullable(),
+    corroborationLevel: z.enum(CorroborationLevel).nullable(),
+    corroborationReason: z.string().nullable(),
     version: ZInt,
     retractedByName: z.string().nullable(),
     agreementSlug: z.string().nullable(),

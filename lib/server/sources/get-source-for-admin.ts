@@ -23,6 +23,7 @@ export async function getSourceForAdmin(actor: TActor, id: string) {
       ...SOURCE_RECORD_SELECT,
       createdBy: { select: { name: true } },
       mergedInto: { select: { id: true, title: true, publisher: true, url: true } },
+      syndicatedFrom: { select: { id: true, title: true, publisher: true } },
       mergedFrom: { select: { id: true, title: true, url: true, mergedAt: true }, orderBy: { mergedAt: "desc" } },
       _count: { select: { citations: true } },
     },

@@ -24,6 +24,8 @@ export const SOURCE_RECORD_SELECT = {
   mergedAt: true,
   retiredAt: true,
   retiredReason: true,
+  publisherGroup: true,
+  syndicatedFromId: true,
   createdById: true,
   version: true,
   createdAt: true,

@@ -61,6 +61,8 @@ export async function insertLoggedChange(
     retractedAt: null,
     retractedById: null,
     retractionReason: null,
+    corroborationLevel: null,
+    corroborationReason: null,
     version: 1,
     createdAt: now,
     updatedAt: now,

@@ -26,6 +26,8 @@ export const STATUS_CHANGE_RECORD_SELECT = {
   retractedAt: true,
   retractedById: true,
   retractionReason: true,
+  corroborationLevel: true,
+  corroborationReason: true,
   version: true,
   createdAt: true,
   updatedAt: true,

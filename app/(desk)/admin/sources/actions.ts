@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { ZGradeSource, ZMergeSources, ZRestoreSource, ZRetireSource, ZUndoSourceMerge, ZUpdateSource } from "@/lib/schemas/admin-source";
+import { ZGradeSource, ZMergeSources, ZRestoreSource, ZRetireSource, ZSourceSyndication, ZUndoSourceMerge, ZUpdateSource } from "@/lib/schemas/admin-source";
 import { ZSourceFromUrl } from "@/lib/schemas/source";
 import { defineAction } from "@/lib/server/action";
 import { findOrCreateSourceByUrl } from "@/lib/server/sources/find-or-create-source-by-url";
@@ -10,6 +10,7 @@ import { gradeSource } from "@/lib/server/sources/grade-source";
 import { mergeSources } from "@/lib/server/sources/merge-sources";
 import { restoreSource } from "@/lib/server/sources/restore-source";
 import { retireSource } from "@/lib/server/sources/retire-source";
+import { setSourceSyndication } from "@/lib/server/sources/set-source-syndication";
 import { undoSourceMerge } from "@/lib/server/sources/undo-source-merge";
 import { updateSource } from "@/lib/server/sources/update-source";
 
@@ -88,5 +89,15 @@ export const undoMerge = defineAction({
     const result = await undoSourceMerge(actor, input);
     refreshSourcePages(result.sourceId, result.targetId);
     redirect(`/admin/sources/${result.sourceId}?notice=unmerged`);
+  },
+});
+
+export const setSyndication = defineAction({
+  permission: "source:edit",
+  schema: ZSourceSyndication,
+  handler: async (actor, input) => {
+    const result = await setSourceSyndication(actor, input);
+    refreshSourcePages(result.id);
+    return result;
   },
 });

@@ -2,12 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { ZEditStatusChange, ZMarkSourceErratum, ZPublishStatusChange, ZRetractStatusChange } from "@/lib/schemas/status-change";
+import { ZEditStatusChange, ZJudgeCorroboration, ZMarkSourceErratum, ZPublishStatusChange, ZRetractStatusChange } from "@/lib/schemas/status-change";
 import { markSourceErratum } from "@/lib/server/status-changes/mark-source-erratum";
 import { defineAction } from "@/lib/server/action";
 import { editStatusChange } from "@/lib/server/status-changes/edit-status-change";
 import { publishStatusChange } from "@/lib/server/status-changes/publish-status-change";
 import { retractStatusChange } from "@/lib/server/status-changes/retract-status-change";
+import { judgeCorroboration } from "@/lib/server/status-changes/judge-corroboration";
 
 function done(id: string, saved: string): never {
   revalidatePath("/", "layout");
@@ -47,5 +48,14 @@ export const markSourceErratumAction = defineAction({
   handler: async (actor, input) => {
     const result = await markSourceErratum(actor, input);
     done(result.id, "erratum");
+  },
+});
+
+export const judgeCorroborationAction = defineAction({
+  permission: "status-change:edit",
+  schema: ZJudgeCorroboration,
+  handler: async (actor, input) => {
+    const result = await judgeCorroboration(actor, input);
+    done(result.id, "saved");
   },
 });

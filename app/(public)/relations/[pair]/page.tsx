@@ -82,6 +82,9 @@ export default async function RelationPage({ params, searchParams }: TProps) {
         {lists.agreements.total} shared {lists.agreements.total === 1 ? "agreement" : "agreements"}, {measureCount} trade{" "}
         {measureCount === 1 ? "measure" : "measures"} either way; {totals.escalations} escalations and {totals.deEscalations} de-escalations recorded.
       </p>
+      <p className="mt-1 text-sm">
+        <Link href={`/relations/${relation.pair}/mirror`}>Mirror view: which measure answered which, and how many days later</Link>
+      </p>
       <div className="mt-3">
         <SubscribeLinks feed={`/feeds/relations/${relation.pair}.atom`} feedLabel="Follow this relation (Atom feed)" exportQuery={`pair=${relation.pair}`} />
       </div>

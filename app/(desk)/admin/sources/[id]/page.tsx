@@ -12,6 +12,7 @@ import { getSourceForAdmin, type TAdminSource } from "@/lib/server/sources/get-s
 import { Notice } from "../../_components/notice";
 import { EditSourceForm } from "./edit-source-form";
 import { GradeSourceForm } from "./grade-source-form";
+import { SyndicationForm } from "./syndication-form";
 import { RestoreSourceForm, RetireSourceForm } from "./retire-source-form";
 import { UndoMergeForm } from "./undo-merge-form";
 import { subjectRef } from "@/lib/domain/subject-ref";
@@ -110,6 +111,13 @@ export default async function AdminSourcePage({ params, searchParams }: TProps) 
               Reliability
             </h2>
             <GradeSourceForm source={source} />
+          </section>
+
+          <section aria-labelledby="syndication-heading" className="rounded border border-rule bg-white p-4">
+            <h2 id="syndication-heading" className="mb-3 font-serif text-2xl font-bold">
+              Syndication
+            </h2>
+            <SyndicationForm source={source} />
           </section>
 
           <section aria-labelledby="edit-heading" className="rounded border border-rule bg-white p-4">

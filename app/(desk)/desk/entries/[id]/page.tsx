@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PublishForm, RetractForm } from "@/components/desk/entry-actions";
+import { CorroborationForm, PublishForm, RetractForm } from "@/components/desk/entry-actions";
 import { ErratumForm } from "@/components/desk/erratum-form";
+import { getPublishedChange } from "@/lib/server/status-changes/get-published-change";
 import { HistoryEntry, historyMarkFor } from "@/components/history-entry";
 import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
-import { markSourceErratumAction, publishStatusChangeAction, retractStatusChangeAction } from "../actions";
+import { judgeCorroborationAction, markSourceErratumAction, publishStatusChangeAction, retractStatusChangeAction } from "../actions";
 import { loadEntry, publicHref } from "./load";
 import { ENTRY_STATE_LABELS, authorName } from "@/lib/domain/entry-states";
 
@@ -27,6 +28,8 @@ export default async function EntryPage({ params, searchParams }: TProps) {
   const actor = await requireSignedIn(`/desk/entries/${id}`, "draft:read");
   const entry = await loadEntry(actor, id);
   const { record, subject, may } = entry;
+  // A published entry's corroboration, as readers see it, for the analyst to accept or override.
+  const published = record.state === "PUBLISHED" && may.edit ? await getPublishedChange(actor, id) : null;
 
   return (
     <section aria-labelledby="entry-heading" className="space-y-6">
@@ -78,6 +81,20 @@ export default async function EntryPage({ params, searchParams }: TProps) {
             id={id}
             version={record.version}
             citations={record.citations.map((citation) => ({ sourceId: citation.sourceId, label: `${citation.source.publisher}: ${citation.source.title}` }))}
+          />
+        </section>
+      )}
+      {published && (
+        <section aria-labelledby="corroboration-heading" className="max-w-2xl">
+          <h2 id="corroboration-heading" className="font-serif text-xl font-bold">
+            Corroboration
+          </h2>
+          <CorroborationForm
+            action={judgeCorroborationAction}
+            id={id}
+            version={record.version}
+            suggested={{ level: published.corroboration.suggestedLevel, summary: published.corroboration.summary }}
+            judgment={published.corroboration.judgment}
           />
         </section>
       )}
