@@ -1,4 +1,5 @@
 import "server-only";
+import { enqueueDevelopment } from "../subscriptions/enqueue-development";
 import type { TRetractStatusChange } from "../../schemas/status-change";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors";
@@ -44,6 +45,7 @@ export async function retractStatusChange(actor: TActor, input: TRetractStatusCh
       after: snapshot,
     });
     await recordRevision(tx, actor, { entityType: "StatusChange", entityId: after.id, version: after.version, snapshot });
+    await enqueueDevelopment(tx, after.id, "RETRACTED");
     const subject = subjectOf(after);
     return { id: after.id, state: after.state, version: after.version, subject: { kind: subject.kind, slug: subject.slug } };
   });
