@@ -14,8 +14,6 @@ export type TDeliveryWorkerOptions = {
   log?: (message: string) => void;
   /** Seconds between looks for new jobs (default 2; tests use less). */
   pollingIntervalSeconds?: number;
-  /** Seconds between pg-boss's maintenance rounds, which retry the jobs of workers that died (default 30). */
-  maintenanceIntervalSeconds?: number;
 };
 
 /**
@@ -33,7 +31,9 @@ export async function startDeliveryWorker(options: TDeliveryWorkerOptions): Prom
     // The schema is the migration's (20261202203550_subscriptions); never made or changed here.
     migrate: false,
     schedule: false,
-    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
+    // Maintenance fails (and so retries) the jobs of a worker that died once they expire: look
+    // twice per expiry, so such a job waits at most about one and a half expiries.
+    maintenanceIntervalSeconds: Math.max(1, Math.min(30, Math.floor(env.DELIVERY_JOB_EXPIRY_SECONDS / 2))),
   });
   boss.on("error", (error: Error) => log(`delivery worker: ${error.message}`));
   await boss.start();
