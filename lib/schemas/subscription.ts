@@ -28,7 +28,7 @@ export const ZCreateSubscription = z
     }
     if (input.channel === "WEBHOOK" && !input.webhookUrl) context.addIssue({ code: "custom", path: ["webhookUrl"], message: "Give the URL to call, e.g. https://hooks.example.org/pactwatch" });
   })
-  .meta({ examples: [{ subjectKind: "AGREEMENT", subject: "gsomia", rule: "LEAVES_STATUS", ruleStatus: "PROVISIONALLY_EXTENDED", includeCorrections: true, channel: "EMAIL", webhookUrl: null }] });
+  .meta({ examples: [{ subjectKind: "AGREEMENT", subject: "gsomia", rule: "LEAVES_STATUS", ruleStatus: "PROVISIONALLY_EXTENDED", includeCorrections: true, channel: "EMAIL" }] });
 export type TCreateSubscription = z.infer<typeof ZCreateSubscription>;
 
 /** Ending, pausing or resuming one of the caller's own subscriptions, at the version they saw. */

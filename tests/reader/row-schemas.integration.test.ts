@@ -29,6 +29,9 @@ import { lockStatusChange } from "../../lib/server/status-changes/status-change-
 import { lockUserForAdministration } from "../../lib/server/users/user-record";
 import { createTestUser } from "../support/users";
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
+import { createSubscription } from "../../lib/server/subscriptions/create-subscription";
+import { fanOutDevelopment } from "../../lib/server/subscriptions/fan-out-development";
+import { ZCreateSubscription } from "../../lib/schemas/subscription";
 import { logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
 import { claimIdempotencyKey } from "../../lib/server/api/idempotency";
@@ -83,7 +86,10 @@ describe("row schemas", () => {
     }, { database: database.db });
     // A publish citing a registered source share-locks it through ZLockedSourceRow.
     const analyst = await createTestUser(database.db, "ANALYST");
-    await logStatusChange(analyst, logInput("agreement:gsomia", { citations: [{ url: "", sourceId: sources.items[0]!.id, credibility: "2", locator: "p. 1", quote: "" }] }));
+    // A subscriber of GSOMIA, so that the publish's fan-out (run here, without a worker) finds and records one delivery.
+    await createSubscription(admin, ZCreateSubscription.parse({ subjectKind: "AGREEMENT", subject: "gsomia", rule: "ANY_DEVELOPMENT", channel: "FEED" }));
+    const published = await logStatusChange(analyst, logInput("agreement:gsomia", { citations: [{ url: "", sourceId: sources.items[0]!.id, credibility: "2", locator: "p. 1", quote: "" }] }));
+    expect(await fanOutDevelopment({ statusChangeId: published.id, kind: "PUBLISHED", entryVersion: 1, statusBefore: null })).toEqual({ deliveries: 1 });
 
     expect(rowSchemas.length).toBeGreaterThan(20);
     const unchecked = rowSchemas.filter(({ schema }) => rowsCheckedBy(schema) === 0).map(({ name }) => name);

@@ -66,7 +66,7 @@ describe("delivery", () => {
     expect(message!.html).toContain(`/developments/${left.id}`);
     const header = (key: string) => message!.headerLines.find((line) => line.key === key)?.line ?? "";
     expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
-    expect(header("list-unsubscribe")).toContain(`/api/v1/subscriptions/${subscription.id}/unsubscribe?token=`);
+    expect(header("list-unsubscribe")).toContain(`/unsubscribe/${subscription.id}/one-click?token=`);
     expect(message!.messageId).toMatch(/^<delivery-.*@pactwatch>$/);
     const deliveries = await database.db.delivery.findMany({ where: { subscription: { userId: reader.id } } });
     expect(deliveries.map((delivery) => [delivery.statusChangeId, delivery.state])).toEqual([[left.id, "SENT"]]);

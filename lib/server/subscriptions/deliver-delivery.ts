@@ -43,7 +43,10 @@ export async function deliverDelivery(deliveryId: string, attempt: TAttempt): Pr
     return "sent";
   }
   if (subscription.channel === "WEBHOOK") {
-    const outcome = await postWebhook(subscription.webhookUrl!, subscription.webhookSecret!, delivery.id, deliveryPayload(delivery, links));
+    // A backup restored without secrets has no signing key: an unsigned call would be worthless.
+    const outcome = subscription.webhookSecret
+      ? await postWebhook(subscription.webhookUrl!, subscription.webhookSecret, delivery.id, deliveryPayload(delivery, links))
+      : ({ ok: false, status: null, error: "This webhook has no signing key (restored from a backup without secrets): subscribe it again." } as const);
     if (!outcome.ok) {
       await recordWebhookFailure(delivery, outcome, attempt.isLastAttempt);
       throw new RetryLaterError(outcome.error);

@@ -16,6 +16,6 @@ export function deliveryLinks(subscriptionId: string, statusChangeId: string) {
     /** The page a person opens (it asks before unsubscribing, so link scanners do not). */
     unsubscribe: `${origin}/unsubscribe/${subscriptionId}?token=${token}`,
     /** RFC 8058's one-click POST target. */
-    oneClick: `${origin}/api/v1/subscriptions/${subscriptionId}/unsubscribe?token=${token}`,
+    oneClick: `${origin}/unsubscribe/${subscriptionId}/one-click?token=${token}`,
   };
 }

@@ -6,12 +6,13 @@ import { runWriteTransaction } from "../write-transaction";
 import { assertSubscriptionVersion, lockOwnSubscription } from "./subscription-record";
 
 /** Unsubscribes (from the account): nothing more is sent, its feed stops answering; the record stays. */
-export async function endSubscription(actor: TActor, input: TSubscriptionVersion) {
+export async function endSubscription(actor: TActor, input: Pick<TSubscriptionVersion, "id"> & { version?: number }) {
   assertSignedInCan(actor, "subscription:manage-own");
   return runWriteTransaction(async (tx) => {
     const before = await lockOwnSubscription(tx, actor.id, input.id);
     if (before.endedAt) return { id: before.id, endedAt: before.endedAt, version: before.version };
-    assertSubscriptionVersion(before, input.version);
+    // Ending is final and the same whatever changed: the API ends without a version, a form checks the one it showed.
+    if (input.version !== undefined) assertSubscriptionVersion(before, input.version);
     const after = await tx.subscription.update({
       where: { id: before.id },
       data: { endedAt: new Date(), feedTokenHash: null, version: { increment: 1 } },

@@ -156,9 +156,11 @@ ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_subject_check" CHECK (
 ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_rule_status_check" CHECK (
   ("rule" IN ('ENTERS_STATUS', 'LEAVES_STATUS')) = ("ruleStatus" IS NOT NULL)
 );
--- A webhook has its URL and key; other channels have neither.
+-- A webhook has its URL (and its key, unless a backup without secrets left it out); other
+-- channels have neither.
 ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_webhook_check" CHECK (
-  ("channel" = 'WEBHOOK') = ("webhookUrl" IS NOT NULL AND "webhookSecret" IS NOT NULL)
+  ("channel" = 'WEBHOOK') = ("webhookUrl" IS NOT NULL)
+  AND ("channel" = 'WEBHOOK' OR "webhookSecret" IS NULL)
   AND ("webhookUrl" IS NULL OR "webhookUrl" ~ '^https?://')
 );
 ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_feed_check" CHECK ("feedTokenHash" IS NULL OR "channel" = 'FEED');
