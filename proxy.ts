@@ -18,7 +18,7 @@ import { refusedPageSearch } from "@/lib/server/rate-limits/page-limits";
 // It reads PUBLIC_READ and PUBLIC_URL straight from the environment, cheaply on every request;
 // only a page search reaches the database (through lib/server, which the proxy bundle may import).
 const SESSION_COOKIE = "pactwatch.session-token";
-const OPEN_WITHOUT_SIGN_IN = /^\/(sign-in|api|feeds|exports|_next)(\/|$)/;
+const OPEN_WITHOUT_SIGN_IN = /^\/(sign-in|unsubscribe|api|feeds|exports|_next)(\/|$)/;
 
 export async function proxy(request: NextRequest) {
   const isHttps = process.env.PUBLIC_URL?.startsWith("https://") ?? false;

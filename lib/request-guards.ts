@@ -37,6 +37,8 @@ type THeaders = { get(name: string): string | null };
  */
 export function crossOriginActionProblem(method: string, pathname: string, headers: THeaders): string | null {
   if (method !== "POST" || pathname === "/api" || pathname.startsWith("/api/")) return null;
+  // RFC 8058 one-click unsubscribe is posted by mail providers from anywhere; its signed token is its guard.
+  if (/^\/unsubscribe\/[^/]+\/one-click$/.test(pathname)) return null;
   const origin = headers.get("origin");
   if (origin === null) return null;
   const ownHost = (headers.get("x-forwarded-host")?.split(",")[0] ?? headers.get("host") ?? "").trim().toLowerCase();

@@ -11,6 +11,9 @@ import { getLauncherEnv } from "../lib/server/env";
 import { resolveAuthSecret } from "./lib/auth-secret";
 import { ensureProductionBuild } from "./lib/build";
 import { waitForHealthy } from "./lib/health";
+import { runDeliveryWorker } from "./lib/delivery-worker";
+import { getDeliveryEnv } from "../lib/server/env";
+import type { TDeliveryWorker } from "../lib/server/subscriptions/delivery-worker";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const log = (message: string) => console.log(`[pactwatch] ${message}`);
@@ -30,7 +33,12 @@ async function main(): Promise<void> {
   } else {
     log("using the PostgreSQL server named by DATABASE_URL");
   }
-  const closeEmbedded = async () => embedded?.close().catch((error: Error) => log(`closing the embedded database: ${error.message}`));
+  let worker: TDeliveryWorker | undefined;
+  const closeEmbedded = async () => {
+    // The worker's jobs in hand finish (or go back to the queue) before the database closes.
+    await worker?.stop().catch((error: Error) => log(`stopping the delivery worker: ${error.message}`));
+    await embedded?.close().catch((error: Error) => log(`closing the embedded database: ${error.message}`));
+  };
 
   try {
     process.env.AUTH_SECRET = resolveAuthSecret({
@@ -54,6 +62,8 @@ async function main(): Promise<void> {
       await database.$disconnect();
     }
     if (mode === "start") ensureProductionBuild(log);
+    // Subscriptions' deliveries (issue 14): in this process unless DELIVERY_WORKER=off leaves them to npm run worker.
+    if (getDeliveryEnv().DELIVERY_WORKER === "in-process") worker = await runDeliveryWorker(databaseUrl, Boolean(embedded), log);
     // Only now, migrated and seeded, may commands join in (docs/decisions/011).
     embedded?.advertise(location.addressFile);
   } catch (error) {

@@ -16,6 +16,9 @@ const SHOWN = ["Agreement", "AgreementParty", "Citation", "Link", "MirrorPairDis
 /** Tables that need no trigger, and why. */
 const NOT_SHOWN: Record<string, string> = {
   ApiToken: "credentials: never on a reader's page",
+  Delivery: "subscriptions are private to their owner (issue 14): a delivery log is read signed in, never from the cache",
+  MailMessage: "an account's own outbox, read signed in only",
+  Subscription: "private to its owner (what an account follows is nobody else's business); read signed in only, never cached",
   CurrentStatusPeriod: "derived from StatusChange in the same statement, whose own trigger moves the version",
   AuditEvent: "the audit log is for admins, who are signed in and never served from the cache",
   DevelopmentYearCount: "derived from StatusChange in the same statement, whose own trigger moves the version",

@@ -122,6 +122,34 @@ const ZLauncherEnv = z.object({
     .default(0),
 });
 
+// Subscriptions' delivery (issue 14, README "Subscriptions"): the worker's configuration.
+const ZDeliveryEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Unset: mail goes to the in-app outbox and .eml files in the data folder. */
+  SMTP_URL: z
+    .url({ error: "SMTP_URL must be a URL such as smtp://user:password@mail.example.org:587 or smtps://mail.example.org:465 (leave it unset to keep mail in the in-app outbox)" })
+    .refine((value) => /^smtps?:\/\//.test(value), "SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:password@mail.example.org:587")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, "MAIL_FROM must be an address, e.g. alerts@pactwatch.example.org or Pactwatch <alerts@pactwatch.example.org>")
+    .default("Pactwatch <pactwatch@localhost>"),
+  PACTWATCH_DATA_DIR: z.string().default(".data"),
+  PUBLIC_URL: z.url({ error: "PUBLIC_URL must be an absolute URL such as https://pactwatch.example.org" }).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).catch(3000).default(3000),
+  AUTH_SECRET: z.string({ error: AUTH_SECRET_HELP }).min(32, `AUTH_SECRET is too short: ${AUTH_SECRET_HELP}`),
+  /** "off" leaves delivery to separate `npm run worker` processes. */
+  DELIVERY_WORKER: z.enum(["in-process", "off"], { error: "DELIVERY_WORKER must be in-process (the default: npm start delivers) or off (run npm run worker)" }).default("in-process"),
+  /** First retry delay of a failed delivery, doubled on each further attempt. */
+  DELIVERY_RETRY_DELAY_SECONDS: z.coerce.number({ error: "DELIVERY_RETRY_DELAY_SECONDS must be a whole number of seconds" }).int().min(1, "DELIVERY_RETRY_DELAY_SECONDS must be at least 1").max(3600, "DELIVERY_RETRY_DELAY_SECONDS must be at most 3600").default(5),
+  /** How long a job may stay taken by a worker before it counts as abandoned (the worker died) and is retried. */
+  DELIVERY_JOB_EXPIRY_SECONDS: z.coerce.number({ error: "DELIVERY_JOB_EXPIRY_SECONDS must be a whole number of seconds" }).int().min(5, "DELIVERY_JOB_EXPIRY_SECONDS must be at least 5").max(3600, "DELIVERY_JOB_EXPIRY_SECONDS must be at most 3600").default(60),
+  /** A webhook failing this many times in a row is paused and its owner mailed. */
+  WEBHOOK_PAUSE_AFTER_FAILURES: z.coerce.number({ error: "WEBHOOK_PAUSE_AFTER_FAILURES must be a whole number" }).int().min(1, "WEBHOOK_PAUSE_AFTER_FAILURES must be at least 1").max(100, "WEBHOOK_PAUSE_AFTER_FAILURES must be at most 100").default(10),
+});
+
 // A replica copies a server; the embedded database has none to copy.
 const ZLauncherEnvChecked = ZLauncherEnv.refine((env) => !env.DATABASE_REPLICA_URL || env.DATABASE_URL, {
   message: "DATABASE_REPLICA_URL is set but DATABASE_URL is not: a replica needs its primary; set DATABASE_URL too, or unset DATABASE_REPLICA_URL for the embedded database",
@@ -172,6 +200,7 @@ const ZLimitsEnv = z
   });
 
 export type TAppEnv = z.infer<typeof ZAppEnv>;
+export type TDeliveryEnv = z.infer<typeof ZDeliveryEnv>;
 export type TLimitsEnv = z.infer<typeof ZLimitsEnv>;
 export type TDatabaseEnv = z.infer<typeof ZDatabaseEnv>;
 export type TReplicaEnv = z.infer<typeof ZReplicaEnv>;
@@ -195,6 +224,7 @@ let appEnv: TAppEnv | undefined;
 let databaseEnv: TDatabaseEnv | undefined;
 let replicaEnv: TReplicaEnv | undefined;
 let limitsEnv: TLimitsEnv | undefined;
+let deliveryEnv: TDeliveryEnv | undefined;
 
 /** Where the app process finds its database, validated on first use. */
 export function getDatabaseEnv(): TDatabaseEnv {
@@ -220,6 +250,12 @@ export function getLimitsEnv(): TLimitsEnv {
   return limitsEnv;
 }
 
+/** The delivery worker's configuration (SMTP, retries), validated on first use. */
+export function getDeliveryEnv(): TDeliveryEnv {
+  deliveryEnv ??= parse(ZDeliveryEnv, process.env);
+  return deliveryEnv;
+}
+
 /** The launcher's configuration (npm start, scripts): DATABASE_URL is optional there. */
 export function getLauncherEnv(source: Record<string, string | undefined> = process.env): TLauncherEnv {
   // The app reads the limits itself; checking them here too stops `npm start` before it serves.
@@ -233,4 +269,5 @@ export function resetEnvCache(): void {
   databaseEnv = undefined;
   replicaEnv = undefined;
   limitsEnv = undefined;
+  deliveryEnv = undefined;
 }

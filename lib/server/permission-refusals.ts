@@ -23,6 +23,7 @@ const DOING: Record<TPermission, string> = {
   "source:retire": "retire sources",
   "account:manage-own": "manage their own sign-in sessions",
   "api-token:manage-own": "make API tokens",
+  "subscription:manage-own": "manage subscriptions",
   "user:manage": "manage accounts",
   "audit:read": "read the audit log",
 };

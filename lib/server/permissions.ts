@@ -24,6 +24,7 @@ const ROLE_PERMISSIONS = {
   "source:retire": ["ADMIN"],
   "account:manage-own": ["READER", "ANALYST", "ADMIN"],
   "api-token:manage-own": ["ANALYST", "ADMIN"],
+  "subscription:manage-own": ["READER", "ANALYST", "ADMIN"],
   "user:manage": ["ADMIN"],
   "audit:read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -30,6 +30,10 @@ export const RECORD_TABLES: readonly TRecordTable[] = [
   { name: "Revision" },
   { name: "AuditEvent" },
   { name: "ApiToken", isSecret: true },
+  // Subscriptions (issue 14): the webhook signing key and the feed's secret hash are secrets.
+  { name: "Subscription", secretColumns: ["webhookSecret", "feedTokenHash"] },
+  { name: "Delivery" },
+  { name: "MailMessage" },
 ];
 
 /**
@@ -37,7 +41,9 @@ export const RECORD_TABLES: readonly TRecordTable[] = [
  * migrations are the schema's; DevelopmentYearCount and CurrentStatusPeriod are derived from
  * StatusChange by triggers, which fill them again as an import writes the changes;
  * PublishedVersion is the page cache's counter (decision 024), made by its migration and moved by
- * the import's own writes.
+ * the import's own writes. The job queue (schema pgboss, decision 028) is not in the public schema
+ * and not part of the record: deliveries still PENDING after an import are sent again when their
+ * subscription is resumed.
  */
 export const SKIPPED_TABLES: readonly string[] = ["Session", "RateLimit", "ExportLease", "IdempotencyKey", "_prisma_migrations", "DevelopmentYearCount", "CurrentStatusPeriod", "PublishedVersion"];
 

@@ -2,6 +2,7 @@ import type { TDatabase } from "../../lib/server/db";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { ADMIN_ACTION_MATRIX, ADMIN_ROUTE_MATRIX } from "./admin-matrix";
 import { DESK_ACTION_MATRIX, DESK_ROUTE_MATRIX } from "./desk-matrix";
+import { SUBSCRIPTION_ACTION_MATRIX, SUBSCRIPTION_ROUTE_MATRIX } from "./subscription-matrix";
 
 // The authorisation matrix's inputs: for every server action and every mutating route handler,
 // fields that succeed for a caller the SPEC lets through. The permission each one needs is read
@@ -21,6 +22,7 @@ export type TRouteEntry = {
 export const ACTION_MATRIX: Record<string, TActionEntry> = {
   ...ADMIN_ACTION_MATRIX,
   ...DESK_ACTION_MATRIX,
+  ...SUBSCRIPTION_ACTION_MATRIX,
   "(auth)/sign-in/actions.ts#signIn": {},
   "(auth)/sign-in/actions.ts#signOut": {},
   "(account)/account/actions.ts#signOutEverywhere": {},
@@ -40,6 +42,7 @@ export const ACTION_MATRIX: Record<string, TActionEntry> = {
 export const ROUTE_MATRIX: Record<string, TRouteEntry> = {
   ...DESK_ROUTE_MATRIX,
   ...ADMIN_ROUTE_MATRIX,
+  ...SUBSCRIPTION_ROUTE_MATRIX,
   "POST api/auth/[...nextauth]/route.ts": {},
   // The catch-all 404 of unknown API paths: public, it answers every caller the same.
   ...Object.fromEntries(["POST", "PUT", "PATCH", "DELETE"].map((method) => [`${method} api/v1/[...path]/route.ts`, {}])),

@@ -25,6 +25,10 @@ const READING = "published:read";
 export const PAGE_MATRIX: Record<string, { needs: TPageNeed; params?: (records: TPageRecords) => Record<string, string> }> = {
   "(auth)/sign-in/page.tsx": { needs: "anyone" },
   "(account)/account/page.tsx": { needs: "signed-in" },
+  "(account)/account/subscriptions/page.tsx": { needs: "signed-in" },
+  "(account)/account/outbox/page.tsx": { needs: "signed-in" },
+  // Opened from a message's link, signed out; the token is checked when its form posts.
+  "(auth)/unsubscribe/[id]/page.tsx": { needs: "anyone", params: (r) => ({ id: r.publishedId }) },
   "(public)/page.tsx": { needs: READING },
   "(public)/agreements/page.tsx": { needs: READING },
   "(public)/agreements/[slug]/page.tsx": { needs: READING, params: (r) => ({ slug: r.slug }) },

@@ -35,6 +35,8 @@ export const SPEC_ROLES_BY_PERMISSION: Record<string, readonly Role[]> = {
   // SPEC §5 "personal API tokens, created by a signed-in user" for scripts: the README narrows it to
   // analysts and admins (a reader's scripts read anonymously).
   "api-token:manage-own": ANALYSTS_AND_ADMINS,
+  // SPEC §9 "Subscriptions to transitions", issue 14: "for any signed-in account (readers included)"; each manages only its own.
+  "subscription:manage-own": EVERYONE,
   // SPEC §4 "Sign in / sign out": every signed-in account ends its own sessions ("sign out everywhere").
   "account:manage-own": EVERYONE,
   // admin: "manage users and roles, read the audit log"

@@ -33,6 +33,9 @@ import { logStatusChange } from "../../lib/server/status-changes/log-status-chan
 import { retractStatusChange } from "../../lib/server/status-changes/retract-status-change";
 import { listCorrections } from "../../lib/server/corrections/list-corrections";
 import { listCorrectedSubjects } from "../../lib/server/corrections/list-corrected-subjects";
+import { createSubscription } from "../../lib/server/subscriptions/create-subscription";
+import { fanOutDevelopment } from "../../lib/server/subscriptions/fan-out-development";
+import { ZCreateSubscription } from "../../lib/schemas/subscription";
 import { logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
 import { claimIdempotencyKey } from "../../lib/server/api/idempotency";
@@ -88,7 +91,10 @@ describe("row schemas", () => {
     }, { database: database.db });
     // A publish citing a registered source share-locks it through ZLockedSourceRow.
     const analyst = await createTestUser(database.db, "ANALYST");
+    // A subscriber of GSOMIA, so that the publish's fan-out (run here, without a worker) finds and records one delivery.
+    await createSubscription(admin, ZCreateSubscription.parse({ subjectKind: "AGREEMENT", subject: "gsomia", rule: "ANY_DEVELOPMENT", channel: "FEED" }));
     const logged = await logStatusChange(analyst, logInput("agreement:gsomia", { citations: [{ url: "", sourceId: sources.items[0]!.id, credibility: "2", locator: "p. 1", quote: "" }] }));
+    expect(await fanOutDevelopment({ statusChangeId: logged.id, kind: "PUBLISHED", entryVersion: 1, statusBefore: null })).toEqual({ deliveries: 1 });
     // A retraction puts a row in the corrections log (ZCorrectionRow, ZCorrectedSubjectRow).
     await retractStatusChange(admin, { id: logged.id, version: 1, reason: "Row schemas" });
     await listCorrections(null, {});

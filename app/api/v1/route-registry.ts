@@ -48,6 +48,9 @@ export const API_V1_ROUTE_FILES = {
   "users/[id]/role/route.ts": () => import("./users/[id]/role/route"),
   "users/[id]/route.ts": () => import("./users/[id]/route"),
   "users/route.ts": () => import("./users/route"),
+  "subscriptions/route.ts": () => import("./subscriptions/route"),
+  "subscriptions/[id]/route.ts": () => import("./subscriptions/[id]/route"),
+  "subscriptions/[id]/deliveries/route.ts": () => import("./subscriptions/[id]/deliveries/route"),
 } satisfies Record<string, () => Promise<object>>;
 
 /**

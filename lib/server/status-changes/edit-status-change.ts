@@ -1,4 +1,5 @@
 import "server-only";
+import { enqueueDevelopment } from "../subscriptions/enqueue-development";
 import { CITATION_REQUIRED_MESSAGE, type TEditStatusChange } from "../../schemas/status-change";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors";
@@ -82,6 +83,8 @@ export async function editStatusChange(actor: TActor, input: TEditStatusChange) 
     });
     if (after.state === "PUBLISHED") {
       await recordRevision(tx, actor, { entityType: "StatusChange", entityId: after.id, version: after.version, snapshot, why });
+      // Publishing by this save tells subscribers of a new development; saving a published one, of a correction.
+      await enqueueDevelopment(tx, after.id, isPublishing ? "PUBLISHED" : "CORRECTED");
     }
     return { id: after.id, state: after.state, version: after.version, subject: { kind: subject.kind, slug: subject.slug } };
   });

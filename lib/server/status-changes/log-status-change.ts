@@ -1,4 +1,5 @@
 import "server-only";
+import { enqueueDevelopment } from "../subscriptions/enqueue-development";
 import type { TLogStatusChange } from "../../schemas/status-change";
 import { assertSignedInCan, type TActor } from "../permissions";
 import { runWriteTransaction } from "../write-transaction";
@@ -19,6 +20,7 @@ export async function logStatusChange(actor: TActor, input: TLogStatusChange) {
     const citations = await resolveCitations(tx, actor, input.citations);
     // The change, its citations, audit events and revision in one statement (decision 023).
     const created = await insertLoggedChange(tx, actor, subject, input, citations);
+    if (created.state === "PUBLISHED") await enqueueDevelopment(tx, created.id, "PUBLISHED");
     return { id: created.id, state: created.state, version: created.version, subject: { kind: subject.kind, slug: subject.slug } };
   });
 }

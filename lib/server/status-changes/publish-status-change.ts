@@ -1,4 +1,5 @@
 import "server-only";
+import { enqueueDevelopment } from "../subscriptions/enqueue-development";
 import { CITATION_REQUIRED_MESSAGE, type TPublishStatusChange } from "../../schemas/status-change";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors";
@@ -39,6 +40,7 @@ export async function publishStatusChange(actor: TActor, input: TPublishStatusCh
       after: snapshot,
     });
     await recordRevision(tx, actor, { entityType: "StatusChange", entityId: after.id, version: after.version, snapshot });
+    await enqueueDevelopment(tx, after.id, "PUBLISHED");
     return { id: after.id, state: after.state, version: after.version, subject: { kind: subject.kind, slug: subject.slug } };
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { enqueueDevelopment } from "../subscriptions/enqueue-development";
 import type { TRetractStatusChange } from "../../schemas/status-change";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors";
@@ -45,6 +46,7 @@ export async function retractStatusChange(actor: TActor, input: TRetractStatusCh
     });
     const why = { kind: "RETRACTION" as const, correctionType: null, reason: input.reason };
     await recordRevision(tx, actor, { entityType: "StatusChange", entityId: after.id, version: after.version, snapshot, why });
+    await enqueueDevelopment(tx, after.id, "RETRACTED");
     const subject = subjectOf(after);
     return { id: after.id, state: after.state, version: after.version, subject: { kind: subject.kind, slug: subject.slug } };
   });

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { formatInstant } from "@/lib/domain/dates";
+import { STATUS_LABELS } from "@/lib/domain/statuses";
+import { CHANNEL_LABELS, ruleLabel } from "@/lib/domain/subscription-labels";
+import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
+import { listSubscriptions } from "@/lib/server/subscriptions/list-subscriptions";
+import { subscriptionSubjectName } from "@/lib/server/subscriptions/subscription-record";
+import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
+import { isRecordId } from "@/lib/schemas/record-id";
+import { DeliveryLog } from "./delivery-log";
+import { SubscribeForm } from "./subscribe-form";
+import { SubscriptionButtons } from "./subscription-buttons";
+
+export const metadata: Metadata = { title: "Your subscriptions", description: "Be told of the developments you follow, by email, webhook or feed." };
+
+export default async function SubscriptionsPage({ searchParams }: { searchParams: Promise<{ log?: string | string[]; before?: string | string[] }> }) {
+  await connection();
+  const actor = await requireSignedIn("/account/subscriptions");
+  const { log, before } = await searchParams;
+  const logId = typeof log === "string" && isRecordId(log) ? log : undefined;
+  const subscriptions = await listSubscriptions(actor);
+  const statuses = Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }));
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="subscriptions-heading">
+        <h1 id="subscriptions-heading" className="font-serif text-3xl font-bold">
+          Your subscriptions
+        </h1>
+        <p className="mt-1 max-w-prose text-sm text-muted">
+          Be told when something you follow changes: any development, a status entered or left, or escalations only. Mail you
+          are sent is also kept in <Link href="/account/outbox" className="underline">your outbox</Link>.
+        </p>
+        {subscriptions.length === 0 ? (
+          <p className="mt-4">You have no subscriptions yet.</p>
+        ) : (
+          <Table caption="Your subscriptions" className="mt-4">
+            <TableHead>
+              <ColumnHeader>Follows</ColumnHeader>
+              <ColumnHeader>Tells of</ColumnHeader>
+              <ColumnHeader>How</ColumnHeader>
+              <ColumnHeader>State</ColumnHeader>
+              <ColumnHeader>Actions</ColumnHeader>
+            </TableHead>
+            <TableBody>
+              {subscriptions.map((subscription) => {
+                const name = `${subscriptionSubjectName(subscription)} ${ruleLabel(subscription.rule, subscription.ruleStatus)}`;
+                return (
+                  <TableRow key={subscription.id}>
+                    <TableCell>{subscriptionSubjectName(subscription)}</TableCell>
+                    <TableCell>
+                      {ruleLabel(subscription.rule, subscription.ruleStatus)}
+                      {subscription.includeCorrections ? ", with corrections" : ""}
+                    </TableCell>
+                    <TableCell>
+                      {CHANNEL_LABELS[subscription.channel]}
+                      {subscription.webhookUrl && <div className="break-all text-sm text-muted">{subscription.webhookUrl}</div>}
+                    </TableCell>
+                    <TableCell>
+                      {subscription.endedAt
+                        ? `Unsubscribed ${formatInstant(subscription.endedAt, "UTC")}`
+                        : subscription.pausedAt
+                          ? `Paused ${formatInstant(subscription.pausedAt, "UTC")}${subscription.consecutiveFailures ? ` after ${subscription.consecutiveFailures} failures` : ""}`
+                          : "Active"}
+                      <div>
+                        <Link href={`/account/subscriptions?log=${subscription.id}#log-heading`} className="text-sm underline">
+                          Delivery log<span className="sr-only"> of “{name}”</span>
+                        </Link>
+                      </div>
+                    </TableCell>
+                    <TableCell>{!subscription.endedAt && <SubscriptionButtons id={subscription.id} version={subscription.version} name={name} isPaused={Boolean(subscription.pausedAt)} />}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+      {logId && <DeliveryLog actor={actor} id={logId} before={typeof before === "string" && isRecordId(before) ? before : undefined} />}
+      <section aria-labelledby="subscribe-heading">
+        <h2 id="subscribe-heading" className="font-serif text-2xl font-bold">
+          Subscribe
+        </h2>
+        <SubscribeForm statuses={statuses} />
+      </section>
+    </div>
+  );
+}

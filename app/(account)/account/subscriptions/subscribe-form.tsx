@@ -1,0 +1,78 @@
+"use client";
+
+import { FormOutcome } from "@/components/forms/form-outcome";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Checkbox, Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { subscribe } from "./actions";
+
+const LABELS: Record<string, string> = { subjectKind: "What to follow", subject: "Which one", rule: "Tell me about", ruleStatus: "Status", channel: "How", webhookUrl: "Webhook URL" };
+
+/** Starting a subscription: subject, rule, channel. Works without JavaScript (a server action). */
+export function SubscribeForm({ statuses }: { statuses: { value: string; label: string }[] }) {
+  const form = useActionForm(subscribe, { subjectKind: "AGREEMENT", rule: "ANY_DEVELOPMENT", channel: "EMAIL", includeCorrections: "on" });
+  const created = form.state?.ok ? form.state.data : null;
+  return (
+    <div className="mt-4">
+      <FormOutcome
+        state={form.state}
+        title="Not subscribed"
+        labelFor={(path) => LABELS[path] ?? path}
+        success={
+          created && (
+            <>
+              <p className="font-semibold">Subscribed.</p>
+              {created.webhookSecret && (
+                <p className="mt-2">
+                  Your webhook&apos;s signing key (shown once): <code className="break-all" data-testid="webhook-secret">{created.webhookSecret}</code>
+                </p>
+              )}
+              {created.feedSecret && (
+                <p className="mt-2">
+                  Your personal feed (keep the address secret; shown once):{" "}
+                  <code className="break-all" data-testid="feed-url">/feeds/subscriptions/{created.feedSecret}</code>
+                </p>
+              )}
+            </>
+          )
+        }
+      />
+      <form action={form.formAction} key={form.generation} className="grid max-w-xl gap-4">
+        <Select name="subjectKind" label={LABELS.subjectKind} defaultValue={form.text("subjectKind")} error={form.error("subjectKind")}>
+          <option value="AGREEMENT">An agreement</option>
+          <option value="MEASURE">A trade measure</option>
+          <option value="PARTY">A party (everything it is part of)</option>
+          <option value="RELATION">A relation between two parties</option>
+        </Select>
+        <Input name="subject" label={LABELS.subject} hint="An agreement's or measure's slug (gsomia), a party's code (KOR), or two codes for a relation (JPN-KOR)" defaultValue={form.text("subject")} error={form.error("subject")} required maxLength={120} />
+        <Select name="rule" label={LABELS.rule} defaultValue={form.text("rule")} error={form.error("rule")}>
+          <option value="ANY_DEVELOPMENT">Any published development</option>
+          <option value="ENTERS_STATUS">When the status enters…</option>
+          <option value="LEAVES_STATUS">When the status leaves…</option>
+          <option value="ESCALATION">Escalations only</option>
+        </Select>
+        <Select name="ruleStatus" label={LABELS.ruleStatus} hint="For “enters” and “leaves” only" optional defaultValue={form.text("ruleStatus")} error={form.error("ruleStatus")}>
+          <option value="">—</option>
+          {statuses.map((status) => (
+            <option key={status.value} value={status.value}>
+              {status.label}
+            </option>
+          ))}
+        </Select>
+        <Checkbox name="includeCorrections" label="Also tell me when a development I was told of is corrected or retracted" defaultChecked={form.text("includeCorrections") === "on"} />
+        <Select name="channel" label={LABELS.channel} defaultValue={form.text("channel")} error={form.error("channel")}>
+          <option value="EMAIL">Email (to your account&apos;s address; kept in your outbox when no mail server is set up)</option>
+          <option value="WEBHOOK">Webhook (a signed JSON POST)</option>
+          <option value="FEED">A personal Atom feed</option>
+        </Select>
+        <Input name="webhookUrl" type="url" label={LABELS.webhookUrl} optional hint="For webhooks: https://…" defaultValue={form.text("webhookUrl")} error={form.error("webhookUrl")} maxLength={2000} />
+        <div>
+          <Button type="submit" disabled={form.isPending}>
+            Subscribe
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { ZApiInstant } from "./api-list";
+import { text } from "./text";
+
+// Subscriptions over the API (issue 14): the caller's own only.
+
+const ZSubjectRef = z.object({ slug: text() }).nullable();
+export const ZSubscriptionRow = z.object({
+  id: z.uuid(),
+  subjectKind: z.enum(["AGREEMENT", "MEASURE", "PARTY", "RELATION"]),
+  rule: z.enum(["ANY_DEVELOPMENT", "ENTERS_STATUS", "LEAVES_STATUS", "ESCALATION"]),
+  ruleStatus: text().nullable(),
+  includeCorrections: z.boolean(),
+  channel: z.enum(["EMAIL", "WEBHOOK", "FEED"]),
+  webhookUrl: text().nullable(),
+  pausedAt: ZApiInstant.nullable(),
+  consecutiveFailures: z.int(),
+  endedAt: ZApiInstant.nullable(),
+  version: z.int(),
+  createdAt: ZApiInstant,
+  agreement: ZSubjectRef,
+  measure: ZSubjectRef,
+  party: z.object({ code: text() }).nullable(),
+  otherParty: z.object({ code: text() }).nullable(),
+});
+export const ZSubscriptionListResponse = z.object({ data: z.array(ZSubscriptionRow) });
+export const ZSubscriptionCreated = ZSubscriptionRow.extend({
+  /** The webhook's HMAC key, answered this once. */
+  webhookSecret: text().nullable(),
+  /** The personal feed's secret (its address is /feeds/subscriptions/<secret>), answered this once. */
+  feedSecret: text().nullable(),
+});
+export const ZSubscriptionEnded = z.object({ id: z.uuid(), endedAt: ZApiInstant.nullable() });
+export const ZDeliveryLogResponse = z.object({
+  data: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(["PUBLISHED", "CORRECTED", "RETRACTED"]),
+      state: z.enum(["PENDING", "SENT", "FAILED"]),
+      attempts: z.int(),
+      lastError: text().nullable(),
+      lastResponse: z.int().nullable(),
+      sentAt: ZApiInstant.nullable(),
+      createdAt: ZApiInstant,
+      statusBefore: text().nullable(),
+      statusAfter: text(),
+      statusChange: z.object({ id: z.uuid(), headline: text() }),
+    }),
+  ),
+  next: z.uuid().nullable(),
+});
