@@ -3,7 +3,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import type { TSignedInActor } from "../permissions";
 import type { TTransaction } from "../write-transaction";
 
-export type TRevisionEntityType = "StatusChange" | "Agreement" | "TradeMeasure" | "Party";
+export type TRevisionEntityType = "StatusChange" | "Agreement" | "TradeMeasure" | "Party" | "Condition";
 
 // Snapshots are JSON: dates as ISO strings, as the revision page and a reader of the log expect.
 function toJson(value: unknown): Prisma.InputJsonValue {
