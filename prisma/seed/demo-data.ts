@@ -544,6 +544,8 @@ const sources: TDemoSource[] = [
   },
 ];
 
+import { conditionSources, demoConditions } from "./demo-conditions";
+
 // ---------------------------------------------------------------------------------------------
 // Agreement: GSOMIA
 // ---------------------------------------------------------------------------------------------
@@ -1213,7 +1215,8 @@ const links: TDemoLink[] = [
 ];
 
 export const demoData: TDemoDataset = {
-  sources,
+  sources: [...sources, ...conditionSources],
+  conditions: demoConditions,
   agreements: [gsomia],
   measures: [japanExportControls, japanWhiteList, koreaWhiteList],
   links,

@@ -145,6 +145,17 @@ export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
 };
 
 export const DESK_ROUTE_MATRIX: Record<string, TRouteEntry> = {
+  "POST api/v1/conditions/route.ts": {
+    request: async (context) => ({
+      body: { statusChangeId: await entry(context, "PUBLISHED"), statement: "Added through the API", state: "HOLDING", occurredOn: "2019-11-22", timeZone: "Asia/Seoul", citations: [CITATION] },
+    }),
+  },
+  "POST api/v1/conditions/[id]/states/route.ts": {
+    request: async (context) => ({
+      params: { id: await condition(context) },
+      body: { version: 1, state: "BREACHED", occurredOn: "2020-06-02", timeZone: "Asia/Seoul", citations: [CITATION] },
+    }),
+  },
   "POST api/v1/status-changes/route.ts": {
     request: async ({ db }) => ({ body: { subject: `agreement:${(await agreement(db)).slug}`, ...developmentFields, intent: "publish", citations: [CITATION] } }),
   },

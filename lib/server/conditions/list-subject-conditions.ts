@@ -95,12 +95,16 @@ type TWhere =
   | { agreement: string }
   | { measure: string }
   | { statusChangeId: string }
-  | { agreementIds: string[]; measureIds: string[] };
+  | { statusChangeIds: string[] }
+  | { everything: true }
+  | { agreementSlugs: string[]; measureSlugs: string[] };
 
 function whereOf(where: TWhere): Prisma.ConditionWhereInput {
   // Only conditions of published developments are the public record.
   const published = { state: "PUBLISHED" } as const;
   if ("statusChangeId" in where) return { statusChange: { ...published, id: where.statusChangeId } };
+  if ("everything" in where) return { statusChange: published };
+  if ("statusChangeIds" in where) return { statusChange: { ...published, id: { in: where.statusChangeIds } } };
   if ("agreement" in where) {
     return { OR: [{ statusChange: { ...published, agreement: { slug: where.agreement } } }, { dependsOnAgreement: { slug: where.agreement }, statusChange: published }] };
   }
@@ -108,7 +112,7 @@ function whereOf(where: TWhere): Prisma.ConditionWhereInput {
     return { OR: [{ statusChange: { ...published, measure: { slug: where.measure } } }, { dependsOnMeasure: { slug: where.measure }, statusChange: published }] };
   }
   return {
-    statusChange: { ...published, OR: [{ agreementId: { in: where.agreementIds } }, { measureId: { in: where.measureIds } }] },
+    statusChange: { ...published, OR: [{ agreement: { slug: { in: where.agreementSlugs } } }, { measure: { slug: { in: where.measureSlugs } } }] },
   };
 }
 
@@ -118,16 +122,31 @@ function whereOf(where: TWhere): Prisma.ConditionWhereInput {
  * and the exports. Bounded (MAX_SUBJECT_CONDITIONS), oldest development first.
  */
 export async function listSubjectConditions(actor: TActor, where: TWhere) {
+  return (await readConditions(actor, where, { take: MAX_SUBJECT_CONDITIONS })).map(toReaderCondition);
+}
+
+/**
+ * A keyset page of conditions for the API: in the order they were added (ids are version 7
+ * UUIDs, so time-ordered), after the cursor (a condition's id).
+ */
+export async function listConditionsPage(actor: TActor, where: TWhere, { cursor, limit }: { cursor?: string; limit: number }) {
+  if (cursor !== undefined && !isRecordId(cursor)) throw new AppError("INVALID_INPUT", "Not a page cursor.", { cursor: ["Not a page cursor."] });
+  const rows = await readConditions(actor, where, { take: limit + 1, after: cursor, isById: true });
+  const page = rows.slice(0, limit).map(toReaderCondition);
+  return { conditions: page, nextCursor: rows.length > limit ? page.at(-1)!.id : null };
+}
+
+async function readConditions(actor: TActor, where: TWhere, { take, after, isById = false }: { take: number; after?: string; isById?: boolean }) {
   assertCan(actor, "published:read");
   if ("statusChangeId" in where && !isRecordId(where.statusChangeId)) throw new AppError("NOT_FOUND", "There is no such development.");
   const database = await readDatabase(actor);
-  const rows = await database.condition.findMany({
-    where: whereOf(where),
-    orderBy: [{ statusChange: { occurredAt: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
-    take: MAX_SUBJECT_CONDITIONS,
+  return database.condition.findMany({
+    where: after ? { AND: [whereOf(where), { id: { gt: after } }] } : whereOf(where),
+    // Pages list conditions in the order of their developments; the API pages by id.
+    orderBy: isById ? [{ id: "asc" }] : [{ statusChange: { occurredAt: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
+    take,
     select: READER_CONDITION_SELECT,
   });
-  return rows.map(toReaderCondition);
 }
 
 /** The breaches among conditions, as escalation markers for a timeline lane. */

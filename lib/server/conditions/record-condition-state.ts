@@ -33,6 +33,6 @@ export async function recordConditionState(actor: TActor, input: TRecordConditio
     const snapshot = conditionSnapshot(after);
     await recordRevision(tx, actor, { entityType: "Condition", entityId: after.id, version: after.version, snapshot });
     await recordAuditEvent(tx, actor, { action: "condition:record-state", entityType: "Condition", entityId: after.id, before: conditionSnapshot(before), after: snapshot });
-    return { id: after.id, version: after.version, statusChangeId: after.statusChangeId, state: snapshot.currentState };
+    return { id: after.id, version: after.version, statusChangeId: after.statusChangeId };
   });
 }
