@@ -12,12 +12,14 @@ type TProps = {
   timeZone: string;
   /** Deadlines that do not come from scheduled changes (an agreement's notice deadline). */
   extraDeadline?: ReactNode;
+  /** The subject's live conditions (components/live-conditions.tsx). */
+  conditions?: ReactNode;
   /** Feed and export links. */
   children?: ReactNode;
 };
 
 /** An agreement's or a measure's current status, what set it, and its pending deadlines. */
-export function StatusPanel({ derivation, skeleton, timeZone, extraDeadline, children }: TProps) {
+export function StatusPanel({ derivation, skeleton, timeZone, extraDeadline, conditions, children }: TProps) {
   const { current, pending } = derivation;
   const byId = new Map(skeleton.map((change) => [change.id, change]));
   const currentChange = current ? byId.get(current.changeId) : undefined;
@@ -58,6 +60,7 @@ export function StatusPanel({ derivation, skeleton, timeZone, extraDeadline, chi
           {extraDeadline && <li>{extraDeadline}</li>}
         </ul>
       )}
+      {conditions}
       {children && <div className="mt-3">{children}</div>}
     </section>
   );

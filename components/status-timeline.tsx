@@ -1,13 +1,16 @@
 import Link from "next/link";
-import type { Status } from "@/lib/generated/prisma/enums";
+import type { DatePrecision, Status } from "@/lib/generated/prisma/enums";
 import type { StatusTimeline as TTimeline } from "@/lib/domain/status-timeline";
 import { formatOccurred, toLocalIsoDate } from "@/lib/domain/dates";
 import { DIRECTION_LABELS, STATUS_LABELS } from "@/lib/domain/statuses";
 import type { TSkeletonChange } from "@/lib/server/subject-sql";
 import { TONE_BY_STATUS } from "./status-badge";
 
-/** One row of the picture: a subject's status bands and the developments that made them. */
-export type TTimelineLane = { key: string; label: string; href?: string; timeZone: string; timeline: TTimeline; changes: TSkeletonChange[] };
+/** A breached condition, drawn as an escalation beside the developments (decision 031). */
+export type TTimelineBreach = { id: string; occurredAt: Date; occurredPrecision: DatePrecision; timeZone: string; statement: string };
+
+/** One row of the picture: a subject's status bands, the developments that made them, and breaches of their conditions. */
+export type TTimelineLane = { key: string; label: string; href?: string; timeZone: string; timeline: TTimeline; changes: TSkeletonChange[]; breaches?: TTimelineBreach[] };
 
 type TProps = { lanes: TTimelineLane[]; now: Date; caption: string; id: string };
 
@@ -24,12 +27,13 @@ const TONE_FILL = {
 
 /** The status timeline: bands of status over time and a marker per development, as SVG with a text equivalent. */
 export function StatusTimeline({ lanes, now, caption, id }: TProps) {
-  const drawn = lanes.filter((lane) => lane.timeline.bands.length > 0 || lane.changes.length > 0);
+  const drawn = lanes.filter((lane) => lane.timeline.bands.length > 0 || lane.changes.length > 0 || (lane.breaches?.length ?? 0) > 0);
   if (drawn.length === 0) return null;
   const times = drawn.flatMap((lane) => [
     ...lane.timeline.bands.map((band) => band.from.getTime()),
     ...lane.timeline.scheduled.map((band) => band.from.getTime()),
     ...lane.changes.map((change) => change.occurredAt.getTime()),
+    ...(lane.breaches ?? []).map((breach) => breach.occurredAt.getTime()),
   ]);
   const first = Math.min(...times);
   const last = Math.max(now.getTime(), ...times);
@@ -151,7 +155,7 @@ function Lane({ lane, y, x, width, nowX, id, showLabel }: { lane: TTimelineLane;
           </g>
         );
       })}
-      {markersOf(lane.changes, x, width).map((marker) => (
+      {markersOf([...lane.changes, ...(lane.breaches ?? []).map((breach) => ({ id: breach.id, occurredAt: breach.occurredAt, direction: "ESCALATION" as const }))], x, width).map((marker) => (
         <Marker key={marker.key} x={marker.x} y={markerY + marker.row * 9} direction={marker.direction} count={marker.count} />
       ))}
     </g>
@@ -185,7 +189,7 @@ type TMarker = { key: string; x: number; row: number; direction: TSkeletonChange
 
 // Developments closer than a marker's width stack in up to three rows; beyond that, and when a
 // history is too long to draw one by one, they are grouped and the group shows its size.
-function markersOf(changes: TSkeletonChange[], x: (time: number) => number, width: number): TMarker[] {
+function markersOf(changes: Pick<TSkeletonChange, "id" | "occurredAt" | "direction">[], x: (time: number) => number, width: number): TMarker[] {
   const sorted = [...changes].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   const gap = width < 500 ? 7 : 9;
   if (sorted.length > width / gap) {
@@ -235,7 +239,7 @@ function Legend() {
   return (
     <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">
       <span>
-        <span aria-hidden="true" className="text-status-ended">▲</span> escalation
+        <span aria-hidden="true" className="text-status-ended">▲</span> escalation (a development, or a breached condition)
       </span>
       <span>
         <span aria-hidden="true" className="text-accent">▼</span> de-escalation
@@ -284,6 +288,16 @@ function TimelineText({ lane, showLabel }: { lane: TTimelineLane; showLabel: boo
         {escalations === 1 ? "" : "s"}, {deEscalations} {DIRECTION_LABELS.DE_ESCALATION.toLowerCase()}
         {deEscalations === 1 ? "" : "s"}.
       </p>
+      {(lane.breaches?.length ?? 0) > 0 && (
+        <ul className="list-disc pl-6">
+          {lane.breaches!.map((breach) => (
+            <li key={breach.id}>
+              Escalation: condition breached on{" "}
+              <time dateTime={toLocalIsoDate(breach.occurredAt, breach.timeZone)}>{formatOccurred(breach.occurredAt, breach.occurredPrecision, breach.timeZone)}</time>: {breach.statement}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -16,6 +16,7 @@ const DOING: Record<TPermission, string> = {
   "measure:write": "add or edit trade measures",
   "party:write": "add or edit parties",
   "link:write": "link measures and agreements",
+  "condition:write": "add conditions to developments or record their states",
   "source:create": "add sources",
   "source:edit": "edit sources",
   "source:grade": "grade sources",

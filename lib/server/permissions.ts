@@ -17,6 +17,7 @@ const ROLE_PERMISSIONS = {
   "measure:write": ["ANALYST", "ADMIN"],
   "party:write": ["ANALYST", "ADMIN"],
   "link:write": ["ANALYST", "ADMIN"],
+  "condition:write": ["ANALYST", "ADMIN"],
   "source:create": ["ANALYST", "ADMIN"],
   "source:edit": ["ADMIN"],
   "source:grade": ["ADMIN"],

@@ -553,6 +553,8 @@ const sources: TDemoSource[] = [
   },
 ];
 
+import { conditionSources, demoConditions } from "./demo-conditions";
+
 // ---------------------------------------------------------------------------------------------
 // Agreement: GSOMIA
 // ---------------------------------------------------------------------------------------------
@@ -1222,7 +1224,8 @@ const links: TDemoLink[] = [
 ];
 
 export const demoData: TDemoDataset = {
-  sources,
+  sources: [...sources, ...conditionSources],
+  conditions: demoConditions,
   agreements: [gsomia],
   measures: [japanExportControls, japanWhiteList, koreaWhiteList],
   links,

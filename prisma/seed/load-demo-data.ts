@@ -4,6 +4,8 @@ import { recordAuditEvent } from "../../lib/server/audit/record-audit-event";
 import { runWriteTransaction } from "../../lib/server/write-transaction";
 import { parsePartialDate, startOfLocalPeriod } from "../../lib/domain/dates";
 import type { TDemoChange, TDemoDataset } from "./types";
+import type { TDemoCondition } from "./demo-conditions";
+import { CONDITION_RECORD_SELECT, conditionSnapshot } from "../../lib/server/conditions/condition-record";
 import { effectiveTimeOf } from "../../lib/domain/status-order";
 
 type TTransaction = Prisma.TransactionClient;
@@ -25,6 +27,7 @@ export async function loadDemoData(
       const sourceIds = await createSources(tx, dataset, onProgress);
       const partyIds = await partyIdsByCode(tx, dataset);
       const subjectIds = new Map<string, { agreementId?: string; measureId?: string }>();
+      const changeIds = new Map<string, string>();
 
       for (const agreement of dataset.agreements) {
         const created = await tx.agreement.create({
@@ -45,7 +48,7 @@ export async function loadDemoData(
         });
         subjectIds.set(agreement.slug, { agreementId: created.id });
         await recordAuditEvent(tx, null, { action: "agreement:create", entityType: "Agreement", entityId: created.id, after: created });
-        changeCount += await createChanges(tx, { agreementId: created.id }, agreement.changes, sourceIds);
+        changeCount += await createChanges(tx, { agreementId: created.id }, agreement.changes, sourceIds, changeIds);
         onProgress(`agreement ${agreement.shortName ?? agreement.slug}: ${agreement.changes.length} developments`);
       }
 
@@ -67,7 +70,7 @@ export async function loadDemoData(
         });
         subjectIds.set(measure.slug, { measureId: created.id });
         await recordAuditEvent(tx, null, { action: "measure:create", entityType: "TradeMeasure", entityId: created.id, after: created });
-        changeCount += await createChanges(tx, { measureId: created.id }, measure.changes, sourceIds);
+        changeCount += await createChanges(tx, { measureId: created.id }, measure.changes, sourceIds, changeIds);
         onProgress(`measure ${measure.slug}: ${measure.changes.length} developments`);
       }
 
@@ -87,6 +90,8 @@ export async function loadDemoData(
         });
         await recordAuditEvent(tx, null, { action: "link:create", entityType: "Link", entityId: created.id, after: created });
       }
+      await createDemoConditions(tx, dataset.conditions ?? [], { changeIds, subjectIds, sourceIds });
+      onProgress(`${dataset.conditions?.length ?? 0} conditions`);
     },
     { database, timeout: 120_000 },
   );
@@ -124,6 +129,7 @@ async function createChanges(
   subject: { agreementId?: string; measureId?: string },
   changes: TDemoChange[],
   sourceIds: Map<string, string>,
+  allIdsByKey: Map<string, string> = new Map(),
 ): Promise<number> {
   const idsByKey = new Map<string, string>();
   const publishedAt = new Date();
@@ -168,9 +174,58 @@ async function createChanges(
       include: { citations: true },
     });
     idsByKey.set(change.key, created.id);
+    allIdsByKey.set(change.key, created.id);
     await recordAuditEvent(tx, null, { action: "status-change:publish", entityType: "StatusChange", entityId: created.id, after: created });
   }
   return changes.length;
+}
+
+/** The demo conditions with their states and citations, a revision and an audit event each. */
+async function createDemoConditions(
+  tx: TTransaction,
+  conditions: TDemoCondition[],
+  ids: { changeIds: Map<string, string>; subjectIds: Map<string, { agreementId?: string; measureId?: string }>; sourceIds: Map<string, string> },
+): Promise<void> {
+  for (const condition of conditions) {
+    const statusChangeId = ids.changeIds.get(condition.change);
+    if (!statusChangeId) throw new Error(`demo condition "${condition.statement}" names an unknown development ${condition.change}`);
+    const dependsOn = condition.dependsOn ? ids.subjectIds.get(condition.dependsOn) : {};
+    if (!dependsOn) throw new Error(`demo condition "${condition.statement}" depends on an unknown slug ${condition.dependsOn}`);
+    const created = await tx.condition.create({
+      data: {
+        statusChangeId,
+        statement: condition.statement,
+        dependsOnAgreementId: dependsOn.agreementId ?? null,
+        dependsOnMeasureId: dependsOn.measureId ?? null,
+        // Loaded in one save, so one version, whatever the length of its history.
+        version: 1,
+        states: {
+          create: condition.states.map((state) => {
+            const period = parsePartialDate(state.occurredOn);
+            if (!period.ok) throw new Error(`demo condition state ${state.occurredOn}: ${period.reason}`);
+            return {
+              state: state.state,
+              note: state.note,
+              occurredAt: startOfLocalPeriod(period.date, state.timeZone),
+              occurredPrecision: period.date.precision,
+              timeZone: state.timeZone,
+              citations: {
+                create: state.citations.map((citation, position) => {
+                  const sourceId = ids.sourceIds.get(citation.source);
+                  if (!sourceId) throw new Error(`demo condition cites an unknown source ${citation.source}`);
+                  return { sourceId, quote: citation.quote ?? null, quoteOriginal: citation.quoteOriginal ?? null, quoteLanguage: citation.quoteLanguage ?? null, locator: citation.locator ?? null, credibility: citation.credibility, position };
+                }),
+              },
+            };
+          }),
+        },
+      },
+      select: CONDITION_RECORD_SELECT,
+    });
+    const snapshot = conditionSnapshot(created);
+    await tx.revision.create({ data: { entityType: "Condition", entityId: created.id, version: created.version, snapshot: JSON.parse(JSON.stringify(snapshot)) } });
+    await recordAuditEvent(tx, null, { action: "condition:add", entityType: "Condition", entityId: created.id, after: snapshot });
+  }
 }
 
 async function partyIdsByCode(tx: TTransaction, dataset: TDemoDataset) {

@@ -102,6 +102,8 @@ export type TDemoLink = {
 
 export type TDemoDataset = {
   sources: TDemoSource[];
+  /** Conditions set by the developments above (prisma/seed/demo-conditions.ts). */
+  conditions?: import("./demo-conditions").TDemoCondition[];
   agreements: TDemoAgreement[];
   measures: TDemoMeasure[];
   links: TDemoLink[];

@@ -86,7 +86,31 @@ const developmentFields = {
 const agreementFields = (title: string) => ({ title, kind: "SECURITY", "partyCodes[0]": "JPN", "partyCodes[1]": "KOR", timeZone: "Asia/Seoul" });
 const measureFields = (title: string) => ({ title, imposingPartyCode: "JPN", "targetPartyCodes[0]": "KOR", measureType: "EXPORT_CONTROL", timeZone: "Asia/Tokyo" });
 
+/** A condition on a published development, holding since 2019, cited. */
+async function condition(context: TMatrixContext): Promise<string> {
+  const statusChangeId = await entry(context, "PUBLISHED");
+  const source = await context.db.source.findUniqueOrThrow({ where: { url: CITATION.url } });
+  const occurredAt = new Date("2019-11-21T15:00:00Z");
+  const created = await context.db.condition.create({
+    data: {
+      statusChangeId,
+      statement: "Matrix condition",
+      authorId: context.actor.id,
+      states: { create: [{ state: "HOLDING", occurredAt, timeZone: "Asia/Seoul", citations: { create: [{ sourceId: source.id, credibility: 3 }] } }] },
+    },
+  });
+  return created.id;
+}
+
+const conditionStateFields = { occurredOn: "2020-06-02", timeZone: "Asia/Seoul", "citations[0][url]": CITATION.url, "citations[0][credibility]": "3" };
+
 export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
+  "(desk)/desk/conditions/actions.ts#addConditionAction": {
+    input: async (context) => ({ statusChangeId: await entry(context, "PUBLISHED"), statement: "Added by the matrix", state: "HOLDING", ...conditionStateFields }),
+  },
+  "(desk)/desk/conditions/actions.ts#recordConditionStateAction": {
+    input: async (context) => ({ conditionId: await condition(context), version: "1", state: "BREACHED", ...conditionStateFields }),
+  },
   "(desk)/desk/log/actions.ts#logStatusChangeAction": {
     input: async ({ db }) => ({ subject: `agreement:${(await agreement(db)).slug}`, ...developmentFields, intent: "draft" }),
   },
@@ -157,6 +181,17 @@ export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
 };
 
 export const DESK_ROUTE_MATRIX: Record<string, TRouteEntry> = {
+  "POST api/v1/conditions/route.ts": {
+    request: async (context) => ({
+      body: { statusChangeId: await entry(context, "PUBLISHED"), statement: "Added through the API", state: "HOLDING", occurredOn: "2019-11-22", timeZone: "Asia/Seoul", citations: [CITATION] },
+    }),
+  },
+  "POST api/v1/conditions/[id]/states/route.ts": {
+    request: async (context) => ({
+      params: { id: await condition(context) },
+      body: { version: 1, state: "BREACHED", occurredOn: "2020-06-02", timeZone: "Asia/Seoul", citations: [CITATION] },
+    }),
+  },
   "POST api/v1/status-changes/route.ts": {
     request: async ({ db }) => ({ body: { subject: `agreement:${(await agreement(db)).slug}`, ...developmentFields, intent: "publish", citations: [CITATION] } }),
   },

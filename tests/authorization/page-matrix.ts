@@ -1,6 +1,8 @@
 import type { TDatabase } from "../../lib/server/db";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
+import { ZAddCondition } from "../../lib/schemas/condition";
+import { addCondition } from "../../lib/server/conditions/add-condition";
 import { createTestAgreement, logInput } from "../support/desk-factories";
 
 // Page reads, pinned by hand from SPEC §2 and §4: what each page under app/ is for, as the
@@ -17,6 +19,7 @@ export type TPageRecords = {
   ownDraftId: string;
   sourceId: string;
   userId: string;
+  conditionId: string;
 };
 
 const READING = "published:read";
@@ -55,6 +58,8 @@ export const PAGE_MATRIX: Record<string, { needs: TPageNeed; params?: (records: 
   "(desk)/desk/entries/[id]/revisions/page.tsx": { needs: "draft:read", params: (r) => ({ id: r.publishedId }) },
   "(desk)/desk/entries/[id]/edit/page.tsx": { needs: "status-change:edit", params: (r) => ({ id: r.publishedId }) },
   "(desk)/desk/log/page.tsx": { needs: "status-change:log" },
+  "(desk)/desk/entries/[id]/conditions/new/page.tsx": { needs: "condition:write", params: (r) => ({ id: r.publishedId }) },
+  "(desk)/desk/conditions/[id]/page.tsx": { needs: "draft:read", params: (r) => ({ id: r.conditionId }) },
   "(desk)/desk/agreements/new/page.tsx": { needs: "agreement:write" },
   "(desk)/desk/agreements/[slug]/edit/page.tsx": { needs: "agreement:write", params: (r) => ({ slug: r.slug }) },
   "(desk)/desk/measures/new/page.tsx": { needs: "measure:write" },
@@ -89,5 +94,9 @@ export async function makePageRecords(db: TDatabase, author: TSignedInActor, som
     },
   });
   const citation = await db.citation.findFirstOrThrow({ where: { statusChangeId: published.id }, select: { sourceId: true } });
-  return { slug, measureSlug: measure.slug, publishedId: published.id, ownDraftId: draft.id, sourceId: citation.sourceId, userId: someone.id };
+  const condition = await addCondition(
+    author,
+    ZAddCondition.parse({ statusChangeId: published.id, statement: "Page matrix condition", state: "HOLDING", occurredOn: "2019-11-22", timeZone: "Asia/Seoul", citations: [{ sourceId: citation.sourceId }] }),
+  );
+  return { slug, measureSlug: measure.slug, publishedId: published.id, ownDraftId: draft.id, sourceId: citation.sourceId, userId: someone.id, conditionId: condition.id };
 }

@@ -1,4 +1,4 @@
-import { AgreementKind, DatePrecision, Direction, LinkType, MeasureType, PartyKind, Reliability, SourceKind, Status } from "../../generated/prisma/enums";
+import { AgreementKind, ConditionState, DatePrecision, Direction, LinkType, MeasureType, PartyKind, Reliability, SourceKind, Status } from "../../generated/prisma/enums";
 import { col, rowSchema, type TTableDefinition } from "./columns";
 
 // The published record as tables (issue 11, item 5): what the data package holds, one definition
@@ -189,7 +189,65 @@ export const LINKS = {
 } as const satisfies TTableDefinition;
 
 /** Every published table, in foreign-key order (a table only references those above it, or itself). */
-export const PUBLISHED_TABLES: readonly TTableDefinition[] = [PARTIES, AGREEMENTS, AGREEMENT_PARTIES, MEASURES, MEASURE_TARGETS, SOURCES, DEVELOPMENTS, CITATIONS, LINKS];
+export const CONDITIONS = {
+  name: "conditions",
+  title: "Conditions",
+  description: "Conditions that published developments attach to the conditional state they leave their subject in (decision 031).",
+  columns: [
+    col.uuid("id", "The condition's id."),
+    col.uuid("development_id", "The development that set the condition."),
+    col.string("statement", "The condition, in words."),
+    col.uuid("depends_on_agreement_id", "The agreement the condition depends on, if any.", { nullable: true }),
+    col.uuid("depends_on_measure_id", "The measure the condition depends on, if any.", { nullable: true }),
+  ],
+  primaryKey: ["id"],
+  foreignKeys: [
+    { fields: ["development_id"], table: "developments", references: ["id"] },
+    { fields: ["depends_on_agreement_id"], table: "agreements", references: ["id"] },
+    { fields: ["depends_on_measure_id"], table: "measures", references: ["id"] },
+  ],
+} as const satisfies TTableDefinition;
+
+export const CONDITION_STATES = {
+  name: "condition_states",
+  title: "States of conditions",
+  description: "Each condition's dated history: holding, met, breached, lapsed or withdrawn. The latest by occurred_at is current.",
+  columns: [
+    col.uuid("id", "The state's id."),
+    col.uuid("condition_id", "The condition."),
+    col.enum(ConditionState)("state", "Where the condition stands from this date."),
+    col.string("note", "What happened (may be empty).", { mayBeEmpty: true }),
+    col.datetime("occurred_at", "When, as the start of its day, month or year in time_zone (UTC)."),
+    col.enum(DatePrecision)("occurred_precision", "How precisely the date is known."),
+    col.string("time_zone", "IANA time zone of the date."),
+  ],
+  primaryKey: ["id"],
+  foreignKeys: [{ fields: ["condition_id"], table: "conditions", references: ["id"] }],
+} as const satisfies TTableDefinition;
+
+export const CONDITION_CITATIONS = {
+  name: "condition_citations",
+  title: "Citations of conditions' states",
+  description: "The sources backing each state of a condition.",
+  columns: [
+    col.uuid("id", "The citation's id."),
+    col.uuid("condition_state_id", "The state citing."),
+    col.uuid("source_id", "The source cited."),
+    col.integer("position", "Its order among the state's citations, from 0."),
+    col.string("quote", "The quote, in English (a translation when the source is not).", { nullable: true }),
+    col.string("quote_original", "The quote in the source's language, when not English.", { nullable: true }),
+    col.string("quote_language", "The original quote's language code.", { nullable: true }),
+    col.string("locator", "Paragraph, page or timestamp.", { nullable: true }),
+    col.integer("credibility", "Admiralty information credibility: 1 confirmed … 5 improbable, 6 cannot be judged."),
+  ],
+  primaryKey: ["id"],
+  foreignKeys: [
+    { fields: ["condition_state_id"], table: "condition_states", references: ["id"] },
+    { fields: ["source_id"], table: "sources", references: ["id"] },
+  ],
+} as const satisfies TTableDefinition;
+
+export const PUBLISHED_TABLES: readonly TTableDefinition[] = [PARTIES, AGREEMENTS, AGREEMENT_PARTIES, MEASURES, MEASURE_TARGETS, SOURCES, DEVELOPMENTS, CITATIONS, LINKS, CONDITIONS, CONDITION_STATES, CONDITION_CITATIONS];
 
 /** The zod schema of each table's rows, by table name (what the package's reader parses every row with). */
 export const PUBLISHED_ROW_SCHEMAS = Object.fromEntries(PUBLISHED_TABLES.map((table) => [table.name, rowSchema(table)]));

@@ -6,6 +6,8 @@ import { getAppEnv } from "../env";
 import type { TReaderEntry } from "../history-sql";
 import type { TActor } from "../permissions";
 import { listPublishedChanges } from "../status-changes/list-published-changes";
+import { CONDITION_STATE_LABELS } from "../../domain/condition-states";
+import { listSubjectConditions, type TReaderCondition } from "../conditions/list-subject-conditions";
 import { atomDocument, escapeHtml as escape } from "./atom-document";
 import { getFeedSubject, type TFeedScope } from "./get-feed-subject";
 
@@ -21,7 +23,15 @@ export async function buildDevelopmentsFeed(actor: TActor, scope: TFeedScope, re
   const origin = (getAppEnv().PUBLIC_URL ?? requestOrigin).replace(/\/$/, "");
   const subject = await getFeedSubject(actor, scope);
   const { entries } = await listPublishedChanges(actor, { ...subject.filters, order: "occurred" }, { limit: FEED_SIZE });
-  const updatedOf = (entry: TReaderEntry) => entry.retractedAt ?? entry.revisions.last ?? entry.publishedAt ?? entry.occurredAt;
+  // A development's conditions travel in its entry; a newly recorded state updates the entry, so
+  // subscribers see a breach when it is recorded.
+  const conditions = entries.length ? await listSubjectConditions(actor, { statusChangeIds: entries.map((entry) => entry.id) }) : [];
+  const conditionsOf = (entry: TReaderEntry) => conditions.filter((condition) => condition.development.id === entry.id);
+  const updatedOf = (entry: TReaderEntry) => {
+    const own = entry.retractedAt ?? entry.revisions.last ?? entry.publishedAt ?? entry.occurredAt;
+    const recorded = conditionsOf(entry).flatMap((condition) => condition.states.map((state) => state.createdAt));
+    return recorded.reduce((latest, at) => (at > latest ? at : latest), own);
+  };
   return atomDocument({
     id: `${origin}${subject.feedPath}`,
     title: subject.title,
@@ -38,7 +48,7 @@ export async function buildDevelopmentsFeed(actor: TActor, scope: TFeedScope, re
       updated: updatedOf(entry),
       published: entry.publishedAt ?? entry.occurredAt,
       summary: `${formatOccurred(entry.occurredAt, entry.occurredPrecision, entry.timeZone)}: ${STATUS_LABELS[entry.status]}. ${entry.headline}`,
-      contentHtml: contentOf(entry, origin),
+      contentHtml: contentOf(entry, origin) + conditionsHtml(conditionsOf(entry)),
       categories: [{ term: entry.status, label: STATUS_LABELS[entry.status] }, { term: entry.direction.toLowerCase() }],
     })),
   });
@@ -58,4 +68,16 @@ function contentOf(entry: TReaderEntry, origin: string): string {
   });
   parts.push(`<p>Sources:</p><ul>${sources.join("")}</ul>`);
   return parts.join("\n");
+}
+
+function conditionsHtml(conditions: TReaderCondition[]): string {
+  if (conditions.length === 0) return "";
+  const items = conditions.map((condition) => {
+    const states = condition.states.map(
+      (state) => `<li>${escape(CONDITION_STATE_LABELS[state.state])} from ${escape(formatOccurred(state.occurredAt, state.occurredPrecision, state.timeZone))}${state.note ? `: ${escape(state.note)}` : ""}</li>`,
+    );
+    const current = condition.currentState ? ` [${escape(CONDITION_STATE_LABELS[condition.currentState])}]` : "";
+    return `<li>${escape(condition.statement)}${current}<ul>${states.join("")}</ul></li>`;
+  });
+  return `\n<p>Conditions:</p><ul>${items.join("")}</ul>`;
 }

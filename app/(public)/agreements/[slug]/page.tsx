@@ -4,6 +4,9 @@ import { connection } from "next/server";
 import { cache } from "react";
 import { RelatedItems } from "@/components/related-items";
 import { StatusPanel } from "@/components/status-panel";
+import { ConditionsSection } from "@/components/conditions-section";
+import { LiveConditions } from "@/components/live-conditions";
+import { conditionBreaches, listSubjectConditions } from "@/lib/server/conditions/list-subject-conditions";
 import { SubjectTimelineSection } from "@/components/subject-timeline-section";
 import { SubscribeLinks } from "@/components/subscribe-links";
 import { formatInstant, formatIsoDate } from "@/lib/domain/dates";
@@ -39,7 +42,14 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
   const { slug } = await params;
   const cursor = firstParam((await searchParams).cursor);
   const actor = await getCurrentActor();
-  const [agreement, history] = await Promise.all([load(slug), orNotFound(listPublishedChanges(actor, { agreement: slug }, { cursor }))]);
+  const [agreement, history, allConditions] = await Promise.all([
+    load(slug),
+    orNotFound(listPublishedChanges(actor, { agreement: slug }, { cursor })),
+    listSubjectConditions(actor, { agreement: slug }),
+  ]);
+  // This agreement's own conditions go on its panel and timeline; those of other subjects that
+  // depend on it are listed below with theirs.
+  const conditions = allConditions.filter((condition) => condition.development.subject.kind === "AGREEMENT" && condition.development.subject.slug === slug);
   const now = new Date();
   const [firstParty, secondParty] = agreement.parties;
   const pair = agreement.parties.length === 2 && firstParty && secondParty ? canonicalPair(firstParty.code, secondParty.code).join("-") : null;
@@ -58,6 +68,7 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
         derivation={agreement.status}
         skeleton={agreement.skeleton}
         timeZone={agreement.timeZone}
+        conditions={<LiveConditions conditions={conditions} />}
         extraDeadline={
           agreement.noticeDeadline && (
             <>
@@ -114,7 +125,9 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
         </section>
       </div>
 
-      <SubjectTimelineSection id="agreement-timeline" name={agreement.name} subject={agreement} now={now} />
+      <SubjectTimelineSection id="agreement-timeline" name={agreement.name} subject={agreement} now={now} breaches={conditionBreaches(allConditions)} />
+
+      <ConditionsSection conditions={allConditions} showSubject={allConditions.length > conditions.length} />
 
       <RelatedItems items={agreement.related} subjectName={agreement.name} />
 

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { cache } from "react";
 import { HistoryEntry } from "@/components/history-entry";
+import { ConditionsSection } from "@/components/conditions-section";
+import { listSubjectConditions } from "@/lib/server/conditions/list-subject-conditions";
 import { getCurrentActor } from "@/lib/server/session";
 import { getPublishedChange } from "@/lib/server/status-changes/get-published-change";
 import { orNotFound } from "../../_shared/load";
@@ -24,6 +26,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 /** A development's permanent address: what Atom entries and timeline readers link to. */
 export default async function DevelopmentPage({ params }: TProps) {
   const entry = await load((await params).id);
+  const conditions = await listSubjectConditions(await getCurrentActor(), { statusChangeId: entry.id });
   const mark = entry.schedule === "pending" ? { kind: "pending" as const } : entry.schedule === "cancelled" ? { kind: "cancelled" as const, by: null } : null;
   return (
     <div className={UNDERLINED_LINKS}>
@@ -32,6 +35,7 @@ export default async function DevelopmentPage({ params }: TProps) {
       </p>
       <h1 className="sr-only">Development: {entry.headline}</h1>
       <HistoryEntry entry={entry} mark={mark} subject={{ name: entry.subject.title || entry.subject.name, href: entry.subject.href }} linkTo="page" headingLevel={2} />
+      <ConditionsSection conditions={conditions} />
       <p className="mt-4 text-sm">
         <Link href={`${entry.subject.href}#entry-${entry.id}`}>See it in the full history of {entry.subject.name} →</Link>
       </p>

@@ -5,6 +5,9 @@ import { cache } from "react";
 import { humanize } from "@/components/filter-form";
 import { RelatedItems } from "@/components/related-items";
 import { StatusPanel } from "@/components/status-panel";
+import { ConditionsSection } from "@/components/conditions-section";
+import { LiveConditions } from "@/components/live-conditions";
+import { conditionBreaches, listSubjectConditions } from "@/lib/server/conditions/list-subject-conditions";
 import { SubjectTimelineSection } from "@/components/subject-timeline-section";
 import { SubscribeLinks } from "@/components/subscribe-links";
 import { formatIsoDate } from "@/lib/domain/dates";
@@ -39,7 +42,11 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
   const { slug } = await params;
   const cursor = firstParam((await searchParams).cursor);
   const actor = await getCurrentActor();
-  const [measure, history] = await Promise.all([load(slug), orNotFound(listPublishedChanges(actor, { measure: slug }, { cursor }))]);
+  const [measure, history, conditions] = await Promise.all([
+    load(slug),
+    orNotFound(listPublishedChanges(actor, { measure: slug }, { cursor })),
+    listSubjectConditions(actor, { measure: slug }),
+  ]);
   const now = new Date();
   const date = (value: Date | null) => (value ? formatIsoDate(value.toISOString().slice(0, 10)) : "not recorded");
 
@@ -50,7 +57,7 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
       </p>
       <h1 className="mt-1 font-serif text-3xl font-bold">{measure.title}</h1>
 
-      <StatusPanel derivation={measure.status} skeleton={measure.skeleton} timeZone={measure.timeZone}>
+      <StatusPanel derivation={measure.status} skeleton={measure.skeleton} timeZone={measure.timeZone} conditions={<LiveConditions conditions={conditions} />}>
         <SubscribeLinks feed={`/feeds/measures/${measure.slug}.atom`} feedLabel="Follow this measure (Atom feed)" exportQuery={`measure=${measure.slug}`} />
       </StatusPanel>
 
@@ -99,7 +106,9 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
         </section>
       </div>
 
-      <SubjectTimelineSection id="measure-timeline" name={measure.title} subject={measure} now={now} />
+      <SubjectTimelineSection id="measure-timeline" name={measure.title} subject={measure} now={now} breaches={conditionBreaches(conditions)} />
+
+      <ConditionsSection conditions={conditions} showSubject />
 
       <RelatedItems items={measure.related} subjectName="This measure" />
 

@@ -6,6 +6,8 @@ import { cache } from "react";
 import { CurrentStatus } from "@/components/current-status";
 import { humanize } from "@/components/filter-form";
 import { StatusTimeline } from "@/components/status-timeline";
+import { ConditionsSection } from "@/components/conditions-section";
+import { conditionBreaches, listSubjectConditions } from "@/lib/server/conditions/list-subject-conditions";
 import { SubscribeLinks } from "@/components/subscribe-links";
 import { ZPartyPair } from "@/lib/schemas/reader-queries";
 import { canonicalPair, getRelation, MAX_TIMELINE_LANES, RELATION_LANE_WINDOW, RELATION_LISTS, type TRelationList } from "@/lib/server/relations/get-relation";
@@ -63,6 +65,12 @@ export default async function RelationPage({ params, searchParams }: TProps) {
   const [relation, history] = await Promise.all([load(first, second, ...cursors), orNotFound(listPublishedChanges(actor, { pair: [first, second] }, { cursor }))]);
   const [partyA, partyB] = relation.parties;
   const now = new Date();
+  // The conditions of the subjects drawn on the timeline (a bounded set of lanes).
+  const conditions = await listSubjectConditions(actor, {
+    agreementSlugs: relation.lanes.filter((lane) => lane.kind === "AGREEMENT").map((lane) => lane.slug),
+    measureSlugs: relation.lanes.filter((lane) => lane.kind !== "AGREEMENT").map((lane) => lane.slug),
+  });
+  const breaches = conditionBreaches(conditions);
   const { lists } = relation;
   const query = { cursor, ...Object.fromEntries(RELATION_LISTS.map((list, index) => [CURSOR_PARAM[list], cursors[index]])) };
   const measureCount = lists.first.total + lists.second.total;
@@ -107,10 +115,13 @@ export default async function RelationPage({ params, searchParams }: TProps) {
               timeZone: lane.skeleton?.[0]?.timeZone ?? "UTC",
               timeline: lane.timeline!,
               changes: lane.skeleton ?? [],
+              breaches: breaches.filter((breach) => breach.subject.kind === lane.kind && breach.subject.slug === lane.slug),
             }))}
           />
         )}
       </section>
+
+      <ConditionsSection conditions={conditions} showSubject />
 
       <div className="mt-8 grid gap-8 md:grid-cols-2">
         <SubjectList id="agreements" title="Shared agreements" {...listProps("agreements")} empty="No shared agreement is tracked." all={`/agreements?party=${partyA.code}&party=${partyB.code}`} />

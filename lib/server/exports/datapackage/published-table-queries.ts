@@ -74,6 +74,30 @@ export const TABLE_QUERIES: Record<string, TTableQuery> = {
     where: (cutoff) => isPublishedBy("sc", cutoff),
     keys: ["c.id"],
   },
+  // Conditions of developments published by the cutoff, and their states recorded by then
+  // (states are never changed once written, so a state read first still resolves later).
+  conditions: {
+    select: `co.id::text AS id, co."statusChangeId"::text AS development_id, co.statement,
+             co."dependsOnAgreementId"::text AS depends_on_agreement_id, co."dependsOnMeasureId"::text AS depends_on_measure_id`,
+    from: `"Condition" co JOIN "StatusChange" sc ON sc.id = co."statusChangeId"`,
+    where: (cutoff) => isPublishedBy("sc", cutoff),
+    keys: ["co.id"],
+  },
+  condition_states: {
+    select: `cs.id::text AS id, cs."conditionId"::text AS condition_id, cs.state::text AS state, cs.note,
+             ${instant('cs."occurredAt"')} AS occurred_at, cs."occurredPrecision"::text AS occurred_precision, cs."timeZone" AS time_zone`,
+    from: `"ConditionStateChange" cs JOIN "Condition" co ON co.id = cs."conditionId" JOIN "StatusChange" sc ON sc.id = co."statusChangeId"`,
+    where: (cutoff) => Prisma.sql`${isPublishedBy("sc", cutoff)} AND cs."createdAt" <= ${cutoff}`,
+    keys: ["cs.id"],
+  },
+  condition_citations: {
+    select: `cc.id::text AS id, cc."stateChangeId"::text AS condition_state_id, cc."sourceId"::text AS source_id, cc.position, cc.quote,
+             cc."quoteOriginal" AS quote_original, cc."quoteLanguage" AS quote_language, cc.locator, cc.credibility`,
+    from: `"ConditionCitation" cc JOIN "ConditionStateChange" cs ON cs.id = cc."stateChangeId" JOIN "Condition" co ON co.id = cs."conditionId"
+           JOIN "StatusChange" sc ON sc.id = co."statusChangeId"`,
+    where: (cutoff) => Prisma.sql`${isPublishedBy("sc", cutoff)} AND cs."createdAt" <= ${cutoff}`,
+    keys: ["cc.id"],
+  },
   links: {
     select: `l.id::text AS id, l.type::text AS type, l."fromAgreementId"::text AS from_agreement_id, l."fromMeasureId"::text AS from_measure_id,
              l."toAgreementId"::text AS to_agreement_id, l."toMeasureId"::text AS to_measure_id, l.note`,
@@ -83,7 +107,7 @@ export const TABLE_QUERIES: Record<string, TTableQuery> = {
 };
 
 /** The order tables are read in: each before every table it refers to (see above). */
-export const READ_ORDER = ["citations", "developments", "sources", "links", "measure_targets", "measures", "agreement_parties", "agreements", "parties"] as const;
+export const READ_ORDER = ["condition_citations", "condition_states", "conditions", "citations", "developments", "sources", "links", "measure_targets", "measures", "agreement_parties", "agreements", "parties"] as const;
 
 /** One keyset batch of a table: rows after `after` (its primary key's values), in key order. */
 export function batchQuery(table: string, { cutoff, after, limit }: { cutoff: Date; after: readonly string[] | null; limit: number }): Prisma.Sql {

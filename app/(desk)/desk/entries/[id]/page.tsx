@@ -8,6 +8,10 @@ import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
 import { judgeCorroborationAction, markSourceErratumAction, publishStatusChangeAction, retractStatusChangeAction } from "../actions";
 import { loadEntry, publicHref } from "./load";
 import { ENTRY_STATE_LABELS, authorName } from "@/lib/domain/entry-states";
+import { ConditionStateBadge } from "@/components/condition-state-badge";
+import { currentConditionState } from "@/lib/domain/condition-states";
+import { listDevelopmentConditionsForDesk } from "@/lib/server/conditions/get-condition-for-desk";
+import { can } from "@/lib/server/permissions";
 
 export const metadata: Metadata = { title: "Entry" };
 
@@ -30,6 +34,7 @@ export default async function EntryPage({ params, searchParams }: TProps) {
   const { record, subject, may } = entry;
   // A published entry's corroboration, as readers see it, for the analyst to accept or override.
   const published = record.state === "PUBLISHED" && may.edit ? await getPublishedChange(actor, id) : null;
+  const conditions = await listDevelopmentConditionsForDesk(actor, id);
 
   return (
     <section aria-labelledby="entry-heading" className="space-y-6">
@@ -61,6 +66,36 @@ export default async function EntryPage({ params, searchParams }: TProps) {
           As readers {record.state === "DRAFT" ? "will see it" : "see it"}
         </h2>
         <HistoryEntry entry={entry.preview} mark={historyMarkFor(entry.preview, entry.previewStatus)} />
+      </section>
+
+      <section aria-labelledby="conditions-heading">
+        <h2 id="conditions-heading" className="font-serif text-xl font-bold">
+          Conditions
+        </h2>
+        {conditions.length === 0 ? (
+          <p className="text-sm text-muted">None recorded: add one when this development leaves its subject in a conditional state.</p>
+        ) : (
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {conditions.map((condition) => {
+              const current = currentConditionState(condition.states);
+              return (
+                <li key={condition.id}>
+                  <Link href={`/desk/conditions/${condition.id}`} className="underline">
+                    {condition.statement}
+                  </Link>{" "}
+                  {current && <ConditionStateBadge state={current.state} />}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {can(actor, "condition:write") && record.state !== "RETRACTED" && (
+          <p className="mt-2">
+            <Link href={`/desk/entries/${id}/conditions/new`} className="underline">
+              Add a condition
+            </Link>
+          </p>
+        )}
       </section>
 
       {may.publish && (

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { ConditionState, DatePrecision } from "../generated/prisma/enums";
+import { recordId } from "./record-id";
+import { ZCursor, pageLimit } from "./reader-queries";
+import { listBody, ZIdJson, ZInstantJson } from "./responses/common";
+import { text } from "./text";
+
+const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : Array.isArray(value) ? value[0] : value);
+const ZSlug = z.preprocess(blankToUndefined, text().trim().toLowerCase().regex(/^[a-z0-9-]{1,100}$/, "Not a known address.").optional());
+
+/** GET /api/v1/conditions: at most one of agreement, measure or statusChange (none: every published condition, oldest first). */
+export const ZConditionQuery = z
+  .object({
+    agreement: ZSlug,
+    measure: ZSlug,
+    statusChange: z.preprocess(blankToUndefined, recordId("Not a development's id.").optional()),
+    cursor: ZCursor,
+    limit: pageLimit(50),
+  })
+  .refine((query) => [query.agreement, query.measure, query.statusChange].filter(Boolean).length <= 1, {
+    message: "Name one agreement, measure or statusChange (a development's id).",
+    path: ["agreement"],
+  });
+
+const ZSubjectJson = z.object({ kind: z.enum(["AGREEMENT", "MEASURE"]), slug: z.string(), name: z.string() });
+
+/** A published condition with its history of states, oldest first. */
+export const ZConditionJson = z.object({
+  id: ZIdJson,
+  statement: z.string(),
+  currentState: z.enum(ConditionState).nullable(),
+  isLive: z.boolean().meta({ description: "Holding or breached: the condition still governs its subject." }),
+  development: z.object({ id: ZIdJson, headline: z.string(), occurredAt: ZInstantJson, occurredPrecision: z.enum(DatePrecision), timeZone: z.string(), subject: ZSubjectJson }),
+  dependsOn: ZSubjectJson.nullable(),
+  states: z.array(
+    z.object({
+      state: z.enum(ConditionState),
+      note: z.string(),
+      occurredAt: ZInstantJson,
+      occurredPrecision: z.enum(DatePrecision),
+      timeZone: z.string(),
+      citations: z.array(
+        z.object({
+          quote: z.string().nullable(),
+          quoteOriginal: z.string().nullable(),
+          quoteLanguage: z.string().nullable(),
+          locator: z.string().nullable(),
+          credibility: z.int(),
+          source: z.object({ url: z.string(), title: z.string(), publisher: z.string() }),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const ZConditionListBody = listBody(ZConditionJson, {}).meta({ title: "ConditionList" });
+
+export const ZConditionWrittenBody = z.object({ id: ZIdJson, version: z.int().min(1), statusChangeId: ZIdJson }).meta({ title: "ConditionWritten" });
