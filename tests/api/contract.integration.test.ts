@@ -1,3 +1,5 @@
+import { createSubscription } from "../../lib/server/subscriptions/create-subscription";
+import { ZCreateSubscription } from "../../lib/schemas/subscription";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadApiV1Routes } from "../../app/api/v1/route-registry";
 import type { Role } from "../../lib/generated/prisma/enums";
@@ -62,7 +64,9 @@ beforeAll(async () => {
   const measure = await database.db.tradeMeasure.findFirstOrThrow({ orderBy: { slug: "asc" } });
   const source = await database.db.source.findFirstOrThrow({ where: { mergedIntoId: null }, orderBy: { id: "asc" } });
   const change = await database.db.statusChange.findFirstOrThrow({ where: { state: "PUBLISHED" }, orderBy: { id: "asc" } });
-  samples = { "agreements/[slug]": "gsomia", "measures/[slug]": measure.slug, "parties/[code]": "KOR", "relations/[pair]": "JPN-KOR", "relations/[pair]/mirror": "JPN-KOR", "sources/[id]": source.id, "status-changes/[id]": change.id, "admin/sources/[id]": source.id, "status-changes/[id]/revisions": change.id, "status-changes/[id]/public-revisions": change.id, "users/[id]": tokens.READER.user.id };
+  // The reader (the lowest role a subscription route lets through) owns one subscription.
+  const subscription = await createSubscription(tokens.READER.user, ZCreateSubscription.parse({ subjectKind: "AGREEMENT", subject: "gsomia", rule: "ANY_DEVELOPMENT", channel: "FEED" }));
+  samples = { "subscriptions/[id]/deliveries": subscription.id, "agreements/[slug]": "gsomia", "measures/[slug]": measure.slug, "parties/[code]": "KOR", "relations/[pair]": "JPN-KOR", "relations/[pair]/mirror": "JPN-KOR", "sources/[id]": source.id, "status-changes/[id]": change.id, "admin/sources/[id]": source.id, "status-changes/[id]/revisions": change.id, "status-changes/[id]/public-revisions": change.id, "users/[id]": tokens.READER.user.id };
 }, 300_000);
 
 const keyOf = (route: TRoute) => `${route.method} ${route.path}`;
@@ -183,7 +187,7 @@ describe("the API's answers match its OpenAPI document", () => {
       }
       if (declaration.query) {
         const names = (validator.operationOf(route.path, route.method)!.parameters ?? []).map((parameter) => parameter.name);
-        const invalid = names.flatMap((name) => (name === "limit" ? ["limit=0"] : /cursor$/i.test(name) ? [`${name}=%21`] : []));
+        const invalid = names.flatMap((name) => (name === "limit" ? ["limit=0"] : /cursor$|^before$/i.test(name) ? [`${name}=%21`] : []));
         await check(route, "invalid query", { ...success, query: `?${invalid.join("&")}` }, 422);
       }
       if (declaration.schema) {
