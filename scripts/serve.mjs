@@ -67,11 +67,11 @@ const server = createServer((request, response) => {
 });
 server.listen(port, hostname, () => console.log(`▲ Next.js ${isDev ? "dev" : "production"} server listening on http://${hostname}:${port}`));
 
-// At most RENDER_CONCURRENCY renders at once (0: two per core), up to 512 more waiting at most
+// At most RENDER_CONCURRENCY renders at once (0: one per core, at least two), up to 512 more waiting at most
 // 10 s each; beyond that a 503 with Retry-After (decision 027).
 function renderGateFromEnv() {
   const configured = Number(process.env.RENDER_CONCURRENCY ?? 0);
-  const concurrency = configured > 0 ? configured : Math.max(2, 2 * availableParallelism());
+  const concurrency = configured > 0 ? configured : Math.max(2, availableParallelism());
   return createRenderGate({
     concurrency,
     maxQueue: 512,

@@ -113,11 +113,11 @@ const ZLauncherEnv = z.object({
     .min(1, "PAGE_CACHE_TTL_SECONDS must be between 1 and 3600")
     .max(3600, "PAGE_CACHE_TTL_SECONDS must be between 1 and 3600")
     .default(30),
-  /** Renders scripts/serve.mjs runs at once (decision 027); the rest queue. 0: the default for this machine's cores. */
+  /** Renders scripts/serve.mjs runs at once (decision 027); the rest queue. 0: one per CPU core, at least two. */
   RENDER_CONCURRENCY: z.coerce
-    .number({ error: "RENDER_CONCURRENCY must be a whole number of renders at once (0 picks two per CPU core)" })
-    .int("RENDER_CONCURRENCY must be a whole number of renders at once (0 picks two per CPU core)")
-    .min(0, "RENDER_CONCURRENCY must be 0 (two per CPU core) or more")
+    .number({ error: "RENDER_CONCURRENCY must be a whole number of renders at once (0 picks one per CPU core, at least two)" })
+    .int("RENDER_CONCURRENCY must be a whole number of renders at once (0 picks one per CPU core, at least two)")
+    .min(0, "RENDER_CONCURRENCY must be 0 (one per CPU core, at least two) or more")
     .max(256, "RENDER_CONCURRENCY must be at most 256")
     .default(0),
 });
