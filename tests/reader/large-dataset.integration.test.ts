@@ -12,6 +12,7 @@ import { getMirror } from "../../lib/server/relations/get-mirror";
 import { partyAgreementsSql, partyCounterpartsSql, partyMeasuresSql } from "../../lib/server/parties/party-page-sql";
 import { listSources, SOURCE_CANDIDATES, sourceListSql } from "../../lib/server/sources/list-sources";
 import { listPublishedChanges, publishedChangesSql } from "../../lib/server/status-changes/list-published-changes";
+import { statusBeforeSql } from "../../lib/server/subscriptions/enqueue-development";
 import { useTestDatabase } from "../support/test-database";
 
 // The reader's heaviest queries on a generated history of 20 000 changes: the plans must read
@@ -131,6 +132,17 @@ describe(`reading ${CHANGES.toLocaleString("en")} status changes`, () => {
     const next = await listPublishedChanges(null, { agreement: busiest }, { limit: 20, now, cursor: deep.nextCursor! });
     expectIndexBacked(await planOf(publishedChangesSql({ agreement: busiest }, { limit: 20, now, cursor: deep.nextCursor! })));
     expect(next.entries[0]!.effectiveTime <= deep.entries.at(-1)!.effectiveTime).toBe(true);
+  });
+
+  it("finds the status before a publish within its own subject's history, not everyone's", async () => {
+    const [newest] = await database.db.$queryRaw<{ id: string; count: number }[]>`
+      SELECT (SELECT sc.id FROM "StatusChange" sc WHERE sc."agreementId" = a.id AND sc.state = 'PUBLISHED' ORDER BY sc."effectiveTime" DESC LIMIT 1) AS id,
+             (SELECT count(*)::int FROM "StatusChange" sc WHERE sc."agreementId" = a.id) AS count
+      FROM "Agreement" a WHERE a.slug = ${busiest}`;
+    const nodes = await planOf(statusBeforeSql(newest!.id), { withoutSeqScans: true });
+    expectNoSeqScanOf(nodes, ["StatusChange"]);
+    // One index probe of the entry, then at most its subject's own history.
+    expect(rowsRead(nodes, "StatusChange")).toBeLessThanOrEqual(newest!.count + 1);
   });
 
   it("reads the relations page's queries through indexes", async () => {

@@ -13,19 +13,36 @@ import { FAN_OUT_QUEUE, sendInTransaction, type TFanOutJob } from "./job-queue";
 export async function enqueueDevelopment(tx: TTransaction, statusChangeId: string, kind: TFanOutJob["kind"]): Promise<void> {
   const [before] = parseRows(
     ZStatusBeforeRow,
-    await tx.$queryRaw(Prisma.sql`
-      SELECT earlier."status"::text AS "status"
-      FROM "StatusChange" AS this
-      JOIN "StatusChange" AS earlier
-        ON earlier."agreementId" IS NOT DISTINCT FROM this."agreementId"
-       AND earlier."measureId" IS NOT DISTINCT FROM this."measureId"
-       AND earlier."state" = 'PUBLISHED' AND earlier."id" <> this."id"
-       AND (earlier."effectiveTime", earlier."occurredAt", earlier."createdAt", earlier."id") < (this."effectiveTime", this."occurredAt", this."createdAt", this."id")
-      WHERE this."id" = ${statusChangeId}::uuid
-      ORDER BY earlier."effectiveTime" DESC, earlier."occurredAt" DESC, earlier."createdAt" DESC, earlier."id" DESC
-      LIMIT 1`),
+    await tx.$queryRaw(statusBeforeSql(statusChangeId)),
   );
   const entry = await tx.statusChange.findUniqueOrThrow({ where: { id: statusChangeId }, select: { version: true } });
   const job: TFanOutJob = { statusChangeId, kind, entryVersion: entry.version, statusBefore: before?.status ?? null };
   await sendInTransaction(tx, FAN_OUT_QUEUE, job);
+}
+
+/**
+ * The status a development's subject stood at before it, from the published history.
+ * One equality per kind of subject, so each half walks only that subject's history index
+ * from this entry down (IS NOT DISTINCT FROM on both columns cannot use an index, and at a
+ * million changes that scanned 833,766 rows, 640 ms, inside every publish).
+ */
+export function statusBeforeSql(statusChangeId: string): Prisma.Sql {
+  return Prisma.sql`
+    WITH this AS (SELECT "agreementId", "measureId", "effectiveTime", "occurredAt", "createdAt", "id" FROM "StatusChange" WHERE "id" = ${statusChangeId}::uuid)
+    SELECT "status" FROM (
+      (SELECT earlier."status"::text AS "status", earlier."effectiveTime", earlier."occurredAt", earlier."createdAt", earlier."id"
+       FROM this JOIN "StatusChange" AS earlier ON earlier."agreementId" = this."agreementId"
+       WHERE earlier."state" = 'PUBLISHED' AND earlier."id" <> this."id"
+         AND (earlier."effectiveTime", earlier."occurredAt", earlier."createdAt", earlier."id") < (this."effectiveTime", this."occurredAt", this."createdAt", this."id")
+       ORDER BY earlier."effectiveTime" DESC, earlier."occurredAt" DESC, earlier."createdAt" DESC, earlier."id" DESC
+       LIMIT 1)
+      UNION ALL
+      (SELECT earlier."status"::text AS "status", earlier."effectiveTime", earlier."occurredAt", earlier."createdAt", earlier."id"
+       FROM this JOIN "StatusChange" AS earlier ON earlier."measureId" = this."measureId"
+       WHERE earlier."state" = 'PUBLISHED' AND earlier."id" <> this."id"
+         AND (earlier."effectiveTime", earlier."occurredAt", earlier."createdAt", earlier."id") < (this."effectiveTime", this."occurredAt", this."createdAt", this."id")
+       ORDER BY earlier."effectiveTime" DESC, earlier."occurredAt" DESC, earlier."createdAt" DESC, earlier."id" DESC
+       LIMIT 1)
+    ) AS candidates
+    LIMIT 1`;
 }
