@@ -56,6 +56,8 @@ export const ZHistoryRow = z
     schedule: z.enum(["pending", "cancelled", "took-effect"]).nullable(),
     revisionCount: ZInt,
     revisedAt: ZInstant.nullable(),
+    /** Knowledge time (decision 029): from when the development was public. */
+    knownAt: ZInstant.nullable(),
     citations: z.array(ZCitationJson),
   })
   .describe("history row");
