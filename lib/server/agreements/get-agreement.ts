@@ -9,7 +9,8 @@ import { parseRows } from "../rows/parse-rows";
 import { ZAgreementPageRow, ZBoundedSkeletonRow } from "../rows/subject-page-row";
 import { boundedSkeletonJsonSql, deriveBoundedStatus, linksJsonSql, toRelatedItems, type TSkeletonChange } from "../subject-sql";
 import { agreementName } from "../../domain/subject-ref";
-import type { TAsOf } from "../as-of-sql";
+import { asOfFromQuery, type TAsOf } from "../as-of-sql";
+import type { TAsOfQuery } from "../../schemas/as-of";
 import { readAsOfSkeleton } from "../as-of-skeleton";
 
 /**
@@ -19,7 +20,7 @@ import { readAsOfSkeleton } from "../as-of-skeleton";
  * the timeline and the next notice deadline are derived by the domain rules. The history itself
  * is paged separately (listPublishedChanges).
  */
-export async function getAgreement(actor: TActor, slug: string, now: Date = new Date(), asOf?: TAsOf) {
+export async function getAgreement(actor: TActor, slug: string, now: Date = new Date(), asOfOrQuery?: TAsOf | Partial<TAsOfQuery>) {
   assertCan(actor, "published:read");
   const database = await readDatabase(actor);
   const raw = await database.$queryRaw`
@@ -31,7 +32,9 @@ export async function getAgreement(actor: TActor, slug: string, now: Date = new 
     FROM "Agreement" a WHERE a.slug = ${slug}`;
   const agreement = parseRows(ZAgreementPageRow, raw)[0];
   if (!agreement) throw new AppError("NOT_FOUND", `No agreement is recorded at “${slug}”.`);
-  // As of an instant (decision 029) the page is derived at that instant from what stood then.
+  // As of an instant (decision 029) the page is derived at that instant from what stood then;
+  // a query's dates and wall times are read in the agreement's zone.
+  const asOf = asOfOrQuery && "instant" in asOfOrQuery ? asOfOrQuery : asOfFromQuery(asOfOrQuery ?? {}, agreement.timeZone);
   if (asOf) now = asOf.instant;
   const { skeleton, history, status } = asOf ? await readAsOfSkeleton(database, "agreementId", agreement.id, asOf) : await presentSkeleton(database, agreement.id, now);
   // The timeline and its markers; `skeleton` keeps every change read, for the status panel and marks.
@@ -53,6 +56,8 @@ export async function getAgreement(actor: TActor, slug: string, now: Date = new 
     /** Whether older published changes exist than the skeleton holds (the timeline then starts later). */
     skeletonTruncated: skeleton.truncated,
     related: toRelatedItems(related),
+    /** The instant and axis read as of, or undefined for the present. */
+    asOf,
   };
 }
 
