@@ -59,3 +59,45 @@ describe("GSOMIA as known on 22 November 2019", () => {
     expect(recorded.skeleton).toEqual([]);
   });
 });
+
+// The same through the JSON API: asOf on the agreement and on the history, hostile asOf a 422.
+import { runAsActor } from "../../lib/server/auth/actor-context";
+import { GET as getAgreementApi } from "../../app/api/v1/agreements/[slug]/get";
+import { GET as listChangesApi } from "../../app/api/v1/status-changes/get";
+
+type THandler<TParams> = (request: Request, context: { params: Promise<TParams> }) => Promise<Response>;
+function call<TParams>(handler: THandler<TParams>, path: string, params: TParams = {} as TParams): Promise<Response> {
+  return runAsActor(null, () => handler(new Request(`http://localhost:3000${path}`), { params: Promise.resolve(params) }));
+}
+
+describe("the API as of an instant", () => {
+  it("gives the agreement as known at 12:00 and at 23:00 Seoul time, with links that keep the instant", async () => {
+    const noon = (await (await call(getAgreementApi, "/api/v1/agreements/gsomia?asOf=2019-11-22T12:00", { slug: "gsomia" })).json()) as {
+      data: { status: { current: { status: string }; pending: { status: string; effectiveAt: string }[] }; asOf: { instant: string; axis: string }; links: { history: string } };
+    };
+    expect(noon.data.status.current.status).toBe("NOTICE_GIVEN");
+    expect(noon.data.status.pending).toMatchObject([{ status: "TERMINATED", effectiveAt: "2019-11-22T15:00:00.000Z" }]);
+    // A wall time is read in the agreement's zone (Asia/Seoul).
+    expect(noon.data.asOf).toEqual({ instant: "2019-11-22T03:00:00.000Z", axis: "known" });
+    expect(noon.data.links.history).toContain("asOf=2019-11-22T03%3A00%3A00.000Z");
+    const night = (await (await call(getAgreementApi, "/api/v1/agreements/gsomia?asOf=2019-11-22T23:00%2B09:00&axis=known", { slug: "gsomia" })).json()) as {
+      data: { status: { current: { status: string } } };
+    };
+    expect(night.data.status.current.status).toBe("PROVISIONALLY_EXTENDED");
+
+    const history = (await (await call(listChangesApi, `${noon.data.links.history}&limit=100`)).json()) as { data: { status: string; knownAt: string }[] };
+    expect(history.data.map((entry) => entry.status)).not.toContain("PROVISIONALLY_EXTENDED");
+    expect(history.data.every((entry) => Date.parse(entry.knownAt) <= Date.parse("2019-11-22T03:00:00Z"))).toBe(true);
+    const later = (await (await call(listChangesApi, "/api/v1/status-changes?agreement=gsomia&asOf=2019-11-22T14:00:00Z")).json()) as { data: { status: string; schedule: string | null }[] };
+    // Newest first by effect: the termination due at midnight, cancelled as known then; then the suspension.
+    expect(later.data.slice(0, 2).map((entry) => [entry.status, entry.schedule])).toEqual([["TERMINATED", "cancelled"], ["PROVISIONALLY_EXTENDED", null]]);
+  });
+
+  it("answers hostile asOf and axis with 422, never a 500", async () => {
+    for (const query of ["asOf=2019-02-30", "asOf=0000-01-01", "asOf=%00", "asOf=2019-11-22T25:00", `asOf=${"9".repeat(500)}`, "axis=sideways", "asOf=2019-11-22T12:00+09:99", "asOf=2019-11-22T12:00:00.000000Z"]) {
+      const agreement = await call(getAgreementApi, `/api/v1/agreements/gsomia?${query}`, { slug: "gsomia" });
+      const history = await call(listChangesApi, `/api/v1/status-changes?${query}`);
+      expect([agreement.status, history.status], query).toEqual([422, 422]);
+    }
+  });
+});
