@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { keepAsOf, type TAsOfParams } from "@/lib/domain/as-of-link";
 import type { StatusDerivation } from "@/lib/domain/status-derivation";
 import type { THistoryEntry } from "@/lib/server/history-select";
 import { formatInstant, formatOccurred, toLocalIsoDate } from "@/lib/domain/dates";
@@ -55,10 +56,12 @@ type TProps = {
   /** Where "cancelled by …" points: an anchor on this page, or the development's own page. */
   linkTo?: "anchor" | "page";
   headingLevel?: 2 | 3;
+  /** The asOf the page is read at: its links keep it (decision 029). */
+  asOf?: TAsOfParams;
 };
 
 /** One development in a history, with its citations and its marks (current, pending, cancelled, revised, retracted). */
-export function HistoryEntry({ entry, mark, subject, linkTo = "anchor", headingLevel = 3, order = "effective" }: TProps) {
+export function HistoryEntry({ entry, mark, subject, linkTo = "anchor", headingLevel = 3, order = "effective", asOf }: TProps) {
   const isRetracted = entry.state === "RETRACTED";
   const effect = mark?.kind === "pending" ? "Scheduled to take effect" : mark?.kind === "cancelled" ? "Was to take effect" : "Took effect";
   const leadsWithEffect = order === "effective" && entry.effectiveAt !== null;
@@ -69,7 +72,7 @@ export function HistoryEntry({ entry, mark, subject, linkTo = "anchor", headingL
   );
   const effective = entry.effectiveAt && <time dateTime={entry.effectiveAt.toISOString()}>{formatInstant(entry.effectiveAt, entry.timeZone)}</time>;
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const hrefOf = (id: string) => (linkTo === "anchor" ? `#entry-${id}` : `/developments/${id}`);
+  const hrefOf = (id: string) => (linkTo === "anchor" ? `#entry-${id}` : keepAsOf(`/developments/${id}`, asOf));
   return (
     <article id={`entry-${entry.id}`} aria-labelledby={`entry-${entry.id}-headline`} className="border-b border-rule py-5">
       <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
@@ -86,13 +89,13 @@ export function HistoryEntry({ entry, mark, subject, linkTo = "anchor", headingL
         </span>
         {mark?.kind === "current" && <span className="rounded bg-green-100 px-1 text-green-900">current status</span>}
         {subject && (
-          <Link href={subject.href} className="font-semibold">
+          <Link href={keepAsOf(subject.href, asOf)} className="font-semibold">
             {subject.name}
           </Link>
         )}
       </p>
       <Heading id={`entry-${entry.id}-headline`} className={`mt-1 text-lg font-semibold ${isRetracted ? "line-through" : ""}`}>
-        <Link href={`/developments/${entry.id}`} className="text-ink">
+        <Link href={keepAsOf(`/developments/${entry.id}`, asOf)} className="text-ink">
           {entry.headline}
         </Link>
       </Heading>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { LinkType } from "@/lib/generated/prisma/enums";
 import type { TRelatedItem } from "@/lib/server/subject-sql";
+import { keepAsOf, type TAsOfParams } from "@/lib/domain/as-of-link";
 
 // "from TYPE to" reads as a sentence (schema.prisma, Link): outgoing links read from this subject,
 // incoming ones from the other.
@@ -20,7 +21,7 @@ const INCOMING: Record<LinkType, string> = {
 };
 
 /** The agreements and measures linked to a subject, each link read as a sentence with its note. */
-export function RelatedItems({ items, subjectName }: { items: TRelatedItem[]; subjectName: string }) {
+export function RelatedItems({ items, subjectName, asOf }: { items: TRelatedItem[]; subjectName: string; asOf?: TAsOfParams }) {
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="related-heading" className="mt-8">
@@ -33,7 +34,7 @@ export function RelatedItems({ items, subjectName }: { items: TRelatedItem[]; su
             <span className="text-muted">
               {subjectName} {item.outgoing ? OUTGOING[item.type] : INCOMING[item.type]}{" "}
             </span>
-            <Link href={item.href}>{item.name}</Link>{" "}
+            <Link href={keepAsOf(item.href, asOf)}>{item.name}</Link>{" "}
             <span className="text-xs text-muted">({item.kind === "AGREEMENT" ? "agreement" : "trade measure"})</span>
             {item.note && <span className="block text-sm text-muted">{item.note}</span>}
           </li>

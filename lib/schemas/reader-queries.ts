@@ -4,6 +4,7 @@ import { AgreementKind, CorrectionType, Direction, MeasureType, PartyKind, Relia
 import { LOGGED_KINDS } from "../domain/corrections";
 import { partialDateRange, type InstantRange } from "../domain/date-range";
 import { AGREEMENT_STATUSES, MEASURE_STATUSES } from "../domain/statuses";
+import { ZAsOfFields } from "./as-of";
 
 // The query strings of the reader's lists, shared by the pages (plain GET forms), the JSON API,
 // the feeds and the exports, so a filtered view has one URL shape everywhere: ?q=…&party=JPN&…
@@ -83,6 +84,7 @@ export const ZDevelopmentQuery = z
     /** Retracted entries are shown by default, marked; "published" leaves them out. */
     state: z.preprocess(emptyToUndefined, z.enum(["all", "published"]).default("all")),
     order: z.preprocess(emptyToUndefined, z.enum(["effective", "occurred"]).default("effective")),
+    ...ZAsOfFields,
     cursor: ZCursor,
     limit: pageLimit(20),
   })

@@ -17,6 +17,7 @@ export const HISTORY_ENTRY_SELECT = {
   cancelsId: true,
   createdAt: true,
   publishedAt: true,
+  knownAt: true,
   retractedAt: true,
   retractionReason: true,
   version: true,

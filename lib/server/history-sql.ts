@@ -5,6 +5,7 @@ import type { THistoryEntry } from "./history-select";
 import type { TKeyValues } from "./keyset";
 import type { THistoryRow } from "./rows/history-row";
 import { scheduleSql } from "./status-sql";
+import { asOfCitationsSql, type TAsOf } from "./as-of-sql";
 import { subjectHref } from "../domain/subject-ref";
 
 // History entries in one round trip: a page of status changes (chosen by the caller's keyset
@@ -48,18 +49,12 @@ export function historyKeyOf(order: THistoryOrder, entry: THistoryEntry): TKeyVa
  * Wraps `page`, a SELECT of whole "StatusChange" rows (already ordered and limited), into entries
  * with subject, retraction and citations, in the same order.
  */
-export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: Date): Prisma.Sql {
-  return Prisma.sql`
-    SELECT entry.id, entry."agreementId", entry."measureId", entry.status::text AS status, entry.headline, entry.body,
-      entry."occurredAt", entry."occurredPrecision"::text AS "occurredPrecision", entry."timeZone", entry."effectiveAt",
-      entry."effectiveTime", entry.direction::text AS direction, entry.state::text AS state, entry."cancelsId",
-      entry."createdAt", entry."updatedAt", entry."publishedAt", entry."retractedAt", entry."retractionReason", entry."corroborationLevel"::text AS "corroborationLevel", entry."corroborationReason", entry.version,
-      retractor.name AS "retractedByName",
-      agreement.slug AS "agreementSlug", COALESCE(agreement."shortName", agreement.title) AS "agreementName", agreement.title AS "agreementTitle",
-      measure.slug AS "measureSlug", measure.title AS "measureTitle",
-      ${scheduleSql("entry", now)} AS schedule,
-      revised.count AS "revisionCount", revised.last AS "revisedAt", revised.corrections AS "correctionCount",
-      COALESCE((
+export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: Date, asOf?: TAsOf): Prisma.Sql {
+  // As of an instant (decision 029), `page` selects asOfChangesSql rows: each entry's version
+  // then, its citations of sources public by then, and the saves made by then.
+  const citations = asOf
+    ? asOfCitationsSql(asOf)
+    : Prisma.sql`COALESCE((
         SELECT json_agg(json_build_object(
           'id', c.id, 'quote', c.quote, 'quoteOriginal', c."quoteOriginal", 'quoteLanguage', c."quoteLanguage",
           'locator', c.locator, 'credibility', c.credibility, 'erratum', c.erratum, 'erratumAt', c."erratumAt",
@@ -72,7 +67,19 @@ export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: D
         ) ORDER BY c.position, c.id)
         FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId"
         WHERE c."statusChangeId" = entry.id
-      ), '[]'::json) AS citations
+      ), '[]'::json)`;
+  const revisedBy = asOf ? Prisma.sql`AND r."createdAt" <= ${asOf.instant}::timestamptz` : Prisma.empty;
+  return Prisma.sql`
+    SELECT entry.id, entry."agreementId", entry."measureId", entry.status::text AS status, entry.headline, entry.body,
+      entry."occurredAt", entry."occurredPrecision"::text AS "occurredPrecision", entry."timeZone", entry."effectiveAt",
+      entry."effectiveTime", entry.direction::text AS direction, entry.state::text AS state, entry."cancelsId",
+      entry."createdAt", entry."updatedAt", entry."publishedAt", entry."retractedAt", entry."retractionReason", entry."corroborationLevel"::text AS "corroborationLevel", entry."corroborationReason", entry.version,
+      retractor.name AS "retractedByName",
+      agreement.slug AS "agreementSlug", COALESCE(agreement."shortName", agreement.title) AS "agreementName", agreement.title AS "agreementTitle",
+      measure.slug AS "measureSlug", measure.title AS "measureTitle",
+      ${scheduleSql("entry", now)} AS schedule,
+      revised.count AS "revisionCount", revised.last AS "revisedAt", revised.corrections AS "correctionCount", entry."knownAt",
+      ${citations} AS citations
     FROM (${page}) entry
       -- Saves after publication (the publication itself writes a revision at publishedAt, without
       -- a kind; every later save of a published entry has one, issue 12; revisions written before
@@ -80,7 +87,7 @@ export function historyEntriesSql(page: Prisma.Sql, order: THistoryOrder, now: D
       LEFT JOIN LATERAL (
         SELECT count(*)::int AS count, max(r."createdAt") AS last, (count(*) FILTER (WHERE r.kind = 'CORRECTION'))::int AS corrections FROM "Revision" r
         WHERE r."entityType" = 'StatusChange' AND r."entityId" = entry.id
-          AND (r.kind IS NOT NULL OR r."createdAt" > entry."publishedAt" + interval '1 second')
+          AND (r.kind IS NOT NULL OR r."createdAt" > entry."publishedAt" + interval '1 second') ${revisedBy}
       ) revised ON true
       LEFT JOIN "Agreement" agreement ON agreement.id = entry."agreementId"
       LEFT JOIN "TradeMeasure" measure ON measure.id = entry."measureId"
@@ -127,6 +134,7 @@ export function toReaderEntry(row: THistoryRow): TReaderEntry {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     publishedAt: row.publishedAt,
+    knownAt: row.knownAt,
     retractedAt: row.retractedAt,
     retractionReason: row.retractionReason,
     version: row.version,

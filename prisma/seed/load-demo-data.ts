@@ -110,6 +110,8 @@ async function createSources(tx: TTransaction, dataset: TDemoDataset, onProgress
         publisher: source.publisher,
         authors: source.authors,
         publishedAt: toInstant(source.publishedAt, "UTC"),
+        // A time of day in the stored copy makes the publication an instant (knowledge time, decision 029).
+        publishedPrecision: source.publishedAt.includes("T") ? "INSTANT" : "DAY",
         kind: source.kind,
         language: source.language,
         reliability: source.reliability,

@@ -46,9 +46,11 @@ export const RECORD_TABLES: readonly TRecordTable[] = [
  * PublishedVersion is the page cache's counter (decision 024), made by its migration and moved by
  * the import's own writes. The job queue (schema pgboss, decision 028) is not in the public schema
  * and not part of the record: deliveries still PENDING after an import are sent again when their
- * subscription is resumed.
+ * subscription is resumed. StatusChangeRecord (decision 029) is refilled by the import's writes:
+ * each development's version from its publishedAt (closed at retractedAt if retracted); the
+ * versions between edits made before the backup are not carried (Revision keeps every save).
  */
-export const SKIPPED_TABLES: readonly string[] = ["Session", "RateLimit", "ExportLease", "IdempotencyKey", "_prisma_migrations", "DevelopmentYearCount", "CurrentStatusPeriod", "PublishedVersion"];
+export const SKIPPED_TABLES: readonly string[] = ["Session", "RateLimit", "ExportLease", "IdempotencyKey", "_prisma_migrations", "DevelopmentYearCount", "CurrentStatusPeriod", "PublishedVersion", "StatusChangeRecord"];
 
 export const EXPORT_FORMAT = "pactwatch-export";
 /** Raise when a change to the file's layout would confuse an older importer. */

@@ -178,6 +178,31 @@ export default function MethodologyPage() {
         </p>
       </section>
 
+      <section aria-labelledby="time-axes">
+        <h2 id="time-axes" className="font-serif text-2xl font-bold">Three kinds of time</h2>
+        <p>Pactwatch keeps three clocks apart, and names them the same on every page, in the API and in the exports.</p>
+        <dl className="mt-2 space-y-2">
+          <dt className="font-semibold">World time (occurredAt, effectiveAt)</dt>
+          <dd>When a change happened, and when it takes effect, which may be later: Seoul gave notice on 23 August 2019 that GSOMIA would end at midnight on 22 November.</dd>
+          <dt className="font-semibold">Knowledge time (knownAt)</dt>
+          <dd>
+            When a development became public: the publication time of the earliest source we cite that could report it (one published no earlier
+            than the development occurred). A source is dated to the minute when it gives a time of day; one that gives only a date counts from the
+            end of that day, so we never claim something was known earlier than a source can show. With no dated source, a development counts as
+            known from when Pactwatch published it.
+          </dd>
+          <dt className="font-semibold">Record time</dt>
+          <dd>When Pactwatch published, revised or retracted an entry. Every version we showed is kept with the moments it was shown from and until.</dd>
+        </dl>
+        <p className="mt-2">
+          Agreement and development pages, the history API and the agreement API take <code>asOf</code> (a date, a local time, or an instant with
+          its offset) and <code>axis</code>. <strong>As known</strong> (the default) shows what we know today about what was public at that
+          instant: only developments known by then, with the sources published by then, and the status, pending deadlines and timeline derived at
+          that instant; entries we have since retracted stay out. <strong>As recorded</strong> shows what Pactwatch itself showed at that instant,
+          each entry in the version current then, retractions only if made by then.
+        </p>
+      </section>
+
       <section aria-labelledby="corrections">
         <h2 id="corrections" className="font-serif text-2xl font-bold">Corrections</h2>
         <ul className="mt-2 list-disc space-y-2 pl-6">

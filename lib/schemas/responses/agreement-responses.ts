@@ -43,6 +43,10 @@ export const ZAgreementBody = z
         .meta({ description: "The next day by which notice must be given for the agreement not to renew, when its terms set one." }),
       related: z.array(ZRelatedItemJson),
       links: z.object({ page: ZPathJson, history: ZPathJson, feed: ZPathJson }),
+      asOf: z
+        .object({ instant: ZInstantJson, axis: z.enum(["known", "recorded"]) })
+        .nullable()
+        .meta({ description: "The instant and axis the agreement was read as of (asOf, axis), or null for the present." }),
     }),
   })
   .meta({ title: "Agreement" });

@@ -22,6 +22,7 @@ export const ZDevelopmentJson = z.object({
   schedule: z.enum(["pending", "cancelled", "took-effect"]).nullable(),
   cancelsId: ZIdJson.nullable(),
   publishedAt: ZInstantJson.nullable(),
+  knownAt: ZInstantJson.nullable().meta({ description: "Knowledge time: from when the development was public, its earliest cited source that could report it (a date-only source counts from the end of that day)." }),
   retraction: z.object({ at: ZInstantJson, by: z.string().nullable(), reason: z.string().nullable() }).nullable(),
   /** Saves after publication, the last one's time, and how many were corrections (issue 12). */
   revisions: z.object({ count: z.int().min(0), lastAt: ZInstantJson.nullable(), corrections: z.int().min(0) }),

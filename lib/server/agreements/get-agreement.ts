@@ -9,6 +9,9 @@ import { parseRows } from "../rows/parse-rows";
 import { ZAgreementPageRow, ZBoundedSkeletonRow } from "../rows/subject-page-row";
 import { boundedSkeletonJsonSql, deriveBoundedStatus, linksJsonSql, toRelatedItems, type TSkeletonChange } from "../subject-sql";
 import { agreementName } from "../../domain/subject-ref";
+import { asOfFromQuery, type TAsOf } from "../as-of-sql";
+import type { TAsOfQuery } from "../../schemas/as-of";
+import { readAsOfSkeleton } from "../as-of-skeleton";
 
 /**
  * An agreement's page head in two round trips: its fields, parties, related items and the bounded
@@ -17,7 +20,7 @@ import { agreementName } from "../../domain/subject-ref";
  * the timeline and the next notice deadline are derived by the domain rules. The history itself
  * is paged separately (listPublishedChanges).
  */
-export async function getAgreement(actor: TActor, slug: string, now: Date = new Date()) {
+export async function getAgreement(actor: TActor, slug: string, now: Date = new Date(), asOfOrQuery?: TAsOf | Partial<TAsOfQuery>) {
   assertCan(actor, "published:read");
   const database = await readDatabase(actor);
   const raw = await database.$queryRaw`
@@ -29,13 +32,11 @@ export async function getAgreement(actor: TActor, slug: string, now: Date = new 
     FROM "Agreement" a WHERE a.slug = ${slug}`;
   const agreement = parseRows(ZAgreementPageRow, raw)[0];
   if (!agreement) throw new AppError("NOT_FOUND", `No agreement is recorded at “${slug}”.`);
-  // A second statement, so the planner knows the subject: with its id as a value it reads a long
-  // history's latest rows along the history index instead of sorting all of them (at 50 000 entries: 546 → 17–39 ms; the whole skeleton took 3.3 s).
-  const { skeleton } = parseRows(ZBoundedSkeletonRow, await database.$queryRaw`
-    SELECT ${boundedSkeletonJsonSql("agreementId", Prisma.sql`${agreement.id}::uuid`, now)} AS skeleton`)[0]!;
-
-  const history: TSkeletonChange[] = skeleton.changes;
-  const status = deriveBoundedStatus(skeleton, history, now);
+  // As of an instant (decision 029) the page is derived at that instant from what stood then;
+  // a query's dates and wall times are read in the agreement's zone.
+  const asOf = asOfOrQuery && "instant" in asOfOrQuery ? asOfOrQuery : asOfFromQuery(asOfOrQuery ?? {}, agreement.timeZone);
+  if (asOf) now = asOf.instant;
+  const { skeleton, history, status } = asOf ? await readAsOfSkeleton(database, "agreementId", agreement.id, asOf) : await presentSkeleton(database, agreement.id, now);
   // The timeline and its markers; `skeleton` keeps every change read, for the status panel and marks.
   const { timeline, changes } = boundedTimeline(history, skeleton.truncated, now);
   const drawn = { timeline, skeleton: history, markers: changes };
@@ -55,7 +56,18 @@ export async function getAgreement(actor: TActor, slug: string, now: Date = new 
     /** Whether older published changes exist than the skeleton holds (the timeline then starts later). */
     skeletonTruncated: skeleton.truncated,
     related: toRelatedItems(related),
+    /** The instant and axis read as of, or undefined for the present. */
+    asOf,
   };
+}
+
+async function presentSkeleton(database: Awaited<ReturnType<typeof readDatabase>>, agreementId: string, now: Date) {
+  // A second statement, so the planner knows the subject: with its id as a value it reads a long
+  // history's latest rows along the history index instead of sorting all of them (at 50 000 entries: 546 → 17–39 ms; the whole skeleton took 3.3 s).
+  const { skeleton } = parseRows(ZBoundedSkeletonRow, await database.$queryRaw`
+    SELECT ${boundedSkeletonJsonSql("agreementId", Prisma.sql`${agreementId}::uuid`, now)} AS skeleton`)[0]!;
+  const history: TSkeletonChange[] = skeleton.changes;
+  return { skeleton, history, status: deriveBoundedStatus(skeleton, history, now) };
 }
 
 export type TAgreementPage = Awaited<ReturnType<typeof getAgreement>>;

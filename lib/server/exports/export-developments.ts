@@ -143,6 +143,7 @@ export function developmentJson(entry: TReaderEntry, origin = "") {
     schedule: entry.schedule,
     cancelsId: entry.cancelsId,
     publishedAt: entry.publishedAt?.toISOString() ?? null,
+    knownAt: entry.knownAt?.toISOString() ?? null,
     retraction: entry.retractedAt ? { at: entry.retractedAt.toISOString(), by: entry.retractedBy?.name ?? null, reason: entry.retractionReason } : null,
     revisions: { count: entry.revisions.count, lastAt: entry.revisions.last?.toISOString() ?? null, corrections: entry.revisions.corrections },
     corroboration: entry.corroboration,

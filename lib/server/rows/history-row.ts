@@ -65,6 +65,8 @@ export const ZHistoryRow = z
     revisionCount: ZInt,
     revisedAt: ZInstant.nullable(),
     correctionCount: ZInt,
+    /** Knowledge time (decision 029): from when the development was public. */
+    knownAt: ZInstant.nullable(),
     citations: z.array(ZCitationJson),
   })
   .describe("history row");

@@ -7,14 +7,21 @@ import { historyEntriesSql, toReaderEntry, type TReaderEntry } from "../history-
 import { assertCan, type TActor } from "../permissions";
 import { ZHistoryRow } from "../rows/history-row";
 import { queryRows } from "../rows/parse-rows";
+import { asOfChangesSql, type TAsOf } from "../as-of-sql";
 
-/** One published (or retracted) development with its subject and citations: its permanent address. Drafts are NOT_FOUND. */
-export async function getPublishedChange(actor: TActor, id: string, now: Date = new Date()): Promise<TReaderEntry> {
+/**
+ * One published (or retracted) development with its subject and citations: its permanent address.
+ * Drafts are NOT_FOUND. As of an instant: the version that stood then (decision 029), NOT_FOUND
+ * when none did (not yet known or recorded, or already retracted).
+ */
+export async function getPublishedChange(actor: TActor, id: string, now: Date = new Date(), asOf?: TAsOf): Promise<TReaderEntry> {
   assertCan(actor, "published:read");
   if (!isRecordId(id)) throw new AppError("NOT_FOUND", "No development is recorded at this address.");
-  const page = Prisma.sql`SELECT sc.* FROM "StatusChange" sc WHERE sc.id = ${id}::uuid AND sc.state IN ('PUBLISHED', 'RETRACTED')`;
-  const rows = await queryRows(await readDatabase(actor), ZHistoryRow, historyEntriesSql(page, "effective", now));
+  const page = asOf
+    ? Prisma.sql`SELECT sc.* FROM (${asOfChangesSql(asOf)}) sc WHERE sc.id = ${id}::uuid`
+    : Prisma.sql`SELECT sc.* FROM "StatusChange" sc WHERE sc.id = ${id}::uuid AND sc.state IN ('PUBLISHED', 'RETRACTED')`;
+  const rows = await queryRows(await readDatabase(actor), ZHistoryRow, historyEntriesSql(page, "effective", asOf?.instant ?? now, asOf));
   const row = rows[0];
-  if (!row) throw new AppError("NOT_FOUND", "No development is recorded at this address.");
+  if (!row) throw new AppError("NOT_FOUND", asOf ? "This development was not on the record at that instant." : "No development is recorded at this address.");
   return toReaderEntry(row);
 }

@@ -9,6 +9,7 @@ import { decodeCursor, splitPage, ZCursorInstant } from "../keyset";
 import { assertCan, type TActor } from "../permissions";
 import { ZHistoryRow } from "../rows/history-row";
 import { queryRows } from "../rows/parse-rows";
+import { asOfChangesSql, asOfFromQuery, type TAsOf } from "../as-of-sql";
 
 /** The filters of a history as use cases take them (the query string minus paging). */
 export type TDevelopmentFilters = Partial<Omit<TDevelopmentQuery, "cursor" | "limit">>;
@@ -31,11 +32,13 @@ const ZOccurredKey = z.tuple([ZCursorInstant, ZCursorInstant, z.uuid()]);
 export async function listPublishedChanges(
   actor: TActor,
   filters: TDevelopmentFilters,
-  { cursor, limit = 20, now = new Date(), occurredBy, database }: { cursor?: string; limit?: number; now?: Date; occurredBy?: Date; database?: TDatabase } = {},
+  { cursor, limit = 20, now = new Date(), occurredBy, database, asOf }: { cursor?: string; limit?: number; now?: Date; occurredBy?: Date; database?: TDatabase; asOf?: TAsOf } = {},
 ): Promise<TDevelopmentPage> {
   assertCan(actor, "published:read");
   const order = filters.order ?? "effective";
-  const rows = await queryRows(database ?? (await readDatabase(actor)), ZHistoryRow, publishedChangesSql(filters, { cursor, limit, now, occurredBy }));
+  // As of an instant (decision 029): dates and wall times of the query string read in UTC unless the caller resolved them in a subject's zone.
+  const stood = asOf ?? asOfFromQuery(filters);
+  const rows = await queryRows(database ?? (await readDatabase(actor)), ZHistoryRow, publishedChangesSql(filters, { cursor, limit, now, occurredBy, asOf: stood }));
   const { items, nextCursor } = splitPage(rows.map(toReaderEntry), limit, (entry) => historyKeyOf(order, entry));
   return { entries: items, nextCursor };
 }
@@ -43,9 +46,11 @@ export async function listPublishedChanges(
 /** The one statement behind listPublishedChanges (exported for the plan tests). */
 export function publishedChangesSql(
   filters: TDevelopmentFilters,
-  { cursor, limit, now, occurredBy }: { cursor?: string; limit: number; now: Date; occurredBy?: Date },
+  { cursor, limit, now, occurredBy, asOf }: { cursor?: string; limit: number; now: Date; occurredBy?: Date; asOf?: TAsOf },
 ): Prisma.Sql {
   const order = filters.order ?? "effective";
+  // The developments as they stood at an instant are read from the record's versions, shaped as rows of StatusChange.
+  const changes = asOf ? Prisma.sql`(${asOfChangesSql(asOf)})` : Prisma.sql`"StatusChange"`;
   const after = cursor ? historyAfterSql(order, order === "effective" ? decodeCursor(cursor, ZEffectiveKey) : decodeCursor(cursor, ZOccurredKey)) : Prisma.sql`true`;
   const conditions = Prisma.join([...changeConditions(filters, order, occurredBy), after], " AND ");
   const match = Prisma.sql`sc.search @@ websearch_to_tsquery('english', ${filters.q ?? ""})`;
@@ -62,24 +67,24 @@ export function publishedChangesSql(
       )
       SELECT page.* FROM (
         SELECT h.* FROM scope_agreement s CROSS JOIN LATERAL (
-          SELECT sc.* FROM "StatusChange" sc WHERE sc."agreementId" = s.id AND ${conditions} ORDER BY ${orderBy} LIMIT ${take}) h
+          SELECT sc.* FROM ${changes} sc WHERE sc."agreementId" = s.id AND ${conditions} ORDER BY ${orderBy} LIMIT ${take}) h
         WHERE (SELECT subjects FROM scope_size) <= ${WIDE_SCOPE}
         UNION ALL
         SELECT h.* FROM scope_measure s CROSS JOIN LATERAL (
-          SELECT sc.* FROM "StatusChange" sc WHERE sc."measureId" = s.id AND ${conditions} ORDER BY ${orderBy} LIMIT ${take}) h
+          SELECT sc.* FROM ${changes} sc WHERE sc."measureId" = s.id AND ${conditions} ORDER BY ${orderBy} LIMIT ${take}) h
         WHERE (SELECT subjects FROM scope_size) <= ${WIDE_SCOPE}
         UNION ALL
-        (SELECT sc.* FROM "StatusChange" sc
+        (SELECT sc.* FROM ${changes} sc
           WHERE (SELECT subjects FROM scope_size) > ${WIDE_SCOPE} AND ${conditions}
             AND (sc."agreementId" IN (SELECT id FROM scope_agreement) OR sc."measureId" IN (SELECT id FROM scope_measure))
           ORDER BY ${orderBy} LIMIT ${take})
       ) page ORDER BY ${historyOrderSql(order, "page")}
       LIMIT ${take}`
     : filters.q
-      ? searchPageSql(Prisma.join([...changeConditions({ ...filters, q: undefined }, order, occurredBy), after], " AND "), match, orderBy, take)
-      : Prisma.sql`SELECT sc.* FROM "StatusChange" sc WHERE ${conditions} ORDER BY ${orderBy} LIMIT ${take}`;
+      ? searchPageSql(Prisma.join([...changeConditions({ ...filters, q: undefined }, order, occurredBy), after], " AND "), match, orderBy, take, changes)
+      : Prisma.sql`SELECT sc.* FROM ${changes} sc WHERE ${conditions} ORDER BY ${orderBy} LIMIT ${take}`;
 
-  return historyEntriesSql(page, order, now);
+  return historyEntriesSql(page, order, asOf?.instant ?? now, asOf);
 }
 
 /**
@@ -101,17 +106,17 @@ export const SEARCH_WALK_PER_ROW = 50;
  * Otherwise the word is rare (under one row in 50) and the page comes from the GIN index, whose
  * matches are then few enough to sort. A CTE runs only when read, and a one-time filter reads only the one needed; both are exact.
  */
-function searchPageSql(conditions: Prisma.Sql, match: Prisma.Sql, orderBy: Prisma.Sql, take: number): Prisma.Sql {
+function searchPageSql(conditions: Prisma.Sql, match: Prisma.Sql, orderBy: Prisma.Sql, take: number, changes: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     WITH found AS MATERIALIZED (
       -- The walk stops at the page's last match: the subquery is read in order and never sorted again.
-      SELECT sc.* FROM (SELECT sc.* FROM "StatusChange" sc WHERE ${conditions} ORDER BY ${orderBy} LIMIT ${take * SEARCH_WALK_PER_ROW}) sc
+      SELECT sc.* FROM (SELECT sc.* FROM ${changes} sc WHERE ${conditions} ORDER BY ${orderBy} LIMIT ${take * SEARCH_WALK_PER_ROW}) sc
       WHERE ${match} LIMIT ${take}
     ), settled AS (
       SELECT count(*) = ${take} AS yes FROM found
     ), matches AS MATERIALIZED (
       -- Without ORDER BY or LIMIT the planner reads the GIN index for the rare word's rows.
-      SELECT sc.* FROM "StatusChange" sc WHERE ${conditions} AND ${match}
+      SELECT sc.* FROM ${changes} sc WHERE ${conditions} AND ${match}
     )
     (SELECT found.* FROM found WHERE (SELECT yes FROM settled))
     UNION ALL

@@ -18,16 +18,28 @@ import { HistorySection } from "../../_shared/history-section";
 import { firstParam, orNotFound } from "../../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
 import { subjectHref } from "@/lib/domain/subject-ref";
+import { AsOfBanner } from "@/components/as-of-banner";
+import { asOfParams, keepAsOf } from "@/lib/domain/as-of-link";
+import { ZAsOfQuery } from "@/lib/schemas/as-of";
 
 type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const load = cache(async (slug: string) => {
+/** The reader's asOf and axis (decision 029); an unreadable one shows the present, with a note. */
+function readAsOf(search: Record<string, string | string[] | undefined>) {
+  const parsed = ZAsOfQuery.safeParse({ asOf: firstParam(search.asOf), axis: firstParam(search.axis) });
+  return parsed.success ? { query: parsed.data, invalid: false } : { query: undefined, invalid: true };
+}
+
+// Keyed by the strings, so the metadata and the page share one read.
+const load = cache(async (slug: string, asOf?: string, axis?: string) => {
   await connection();
-  return orNotFound(getAgreement(await getCurrentActor(), slug));
+  const { query } = readAsOf({ asOf, axis });
+  return orNotFound(getAgreement(await getCurrentActor(), slug, new Date(), query));
 });
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const agreement = await load((await params).slug);
+export async function generateMetadata({ params, searchParams }: TProps): Promise<Metadata> {
+  const search = await searchParams;
+  const agreement = await load((await params).slug, firstParam(search.asOf), firstParam(search.axis));
   const name = agreement.shortName ? `${agreement.shortName}: ${agreement.title}` : agreement.title;
   const description = agreement.summary.slice(0, 200) || `Status and sourced history of ${name}.`;
   return {
@@ -40,29 +52,37 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 
 export default async function AgreementPage({ params, searchParams }: TProps) {
   const { slug } = await params;
-  const cursor = firstParam((await searchParams).cursor);
+  const search = await searchParams;
+  const cursor = firstParam(search.cursor);
   const actor = await getCurrentActor();
-  const [agreement, history, allConditions] = await Promise.all([
-    load(slug),
-    orNotFound(listPublishedChanges(actor, { agreement: slug }, { cursor })),
-    listSubjectConditions(actor, { agreement: slug }),
+  const { invalid } = readAsOf(search);
+  // As of an instant, the history needs the instant resolved in the agreement's zone: read after the head.
+  const agreement = await load(slug, firstParam(search.asOf), firstParam(search.axis));
+  const asOf = agreement.asOf;
+  const [history, allConditions] = await Promise.all([
+    orNotFound(listPublishedChanges(actor, { agreement: slug }, { cursor, asOf })),
+    // Conditions keep no record time yet: a reading as of an instant shows none rather than today's.
+    asOf ? Promise.resolve([]) : listSubjectConditions(actor, { agreement: slug }),
   ]);
   // This agreement's own conditions go on its panel and timeline; those of other subjects that
   // depend on it are listed below with theirs.
   const conditions = allConditions.filter((condition) => condition.development.subject.kind === "AGREEMENT" && condition.development.subject.slug === slug);
-  const now = new Date();
+  const now = asOf?.instant ?? new Date();
+  const keep = (href: string) => keepAsOf(href, asOf);
   const [firstParty, secondParty] = agreement.parties;
   const pair = agreement.parties.length === 2 && firstParty && secondParty ? canonicalPair(firstParty.code, secondParty.code).join("-") : null;
 
   return (
     <div className={UNDERLINED_LINKS}>
       <p className="text-sm text-muted">
-        <Link href="/agreements">Agreements</Link> / {agreement.name}
+        <Link href={keep("/agreements")}>Agreements</Link> / {agreement.name}
       </p>
       <h1 className="mt-1 font-serif text-3xl font-bold">
         {agreement.shortName && <span className="block">{agreement.shortName}</span>}
         <span className={agreement.shortName ? "block text-xl font-normal" : ""}>{agreement.title}</span>
       </h1>
+
+      <AsOfBanner asOf={asOf} timeZone={agreement.timeZone} presentHref={subjectHref("AGREEMENT", agreement.slug)} invalid={invalid} />
 
       <StatusPanel
         derivation={agreement.status}
@@ -81,7 +101,11 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
           )
         }
       >
-        <SubscribeLinks feed={`/feeds/agreements/${agreement.slug}.atom`} feedLabel="Follow this agreement (Atom feed)" exportQuery={`agreement=${agreement.slug}`} />
+        <SubscribeLinks
+          feed={keep(`/feeds/agreements/${agreement.slug}.atom`)}
+          feedLabel="Follow this agreement (Atom feed)"
+          exportQuery={new URLSearchParams({ agreement: agreement.slug, ...asOfParams(asOf) }).toString()}
+        />
       </StatusPanel>
 
       <div className="mt-6 grid gap-6 md:grid-cols-2">
@@ -92,13 +116,13 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
           <ul className="mt-2 list-disc pl-6">
             {agreement.parties.map((party) => (
               <li key={party.code}>
-                <Link href={`/parties/${party.code}`}>{party.name}</Link> <span className="text-muted">({party.code})</span>
+                <Link href={keep(`/parties/${party.code}`)}>{party.name}</Link> <span className="text-muted">({party.code})</span>
               </li>
             ))}
           </ul>
           {pair && (
             <p className="mt-2 text-sm">
-              <Link href={`/relations/${pair}`}>Everything between {agreement.parties.map((party) => party.name).join(" and ")}</Link>
+              <Link href={keep(`/relations/${pair}`)}>Everything between {agreement.parties.map((party) => party.name).join(" and ")}</Link>
             </p>
           )}
         </section>
@@ -129,7 +153,7 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
 
       <ConditionsSection conditions={allConditions} showSubject={allConditions.length > conditions.length} />
 
-      <RelatedItems items={agreement.related} subjectName={agreement.name} />
+      <RelatedItems items={agreement.related} subjectName={agreement.name} asOf={asOf} />
 
       <HistorySection
         entries={history.entries}
@@ -138,7 +162,12 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
         query={{ cursor }}
         derivation={agreement.status}
         headlines={new Map(agreement.skeleton.map((change) => [change.id, change.headline]))}
-        intro="Newest first, by when each change takes effect. Every entry cites its sources; retracted entries stay, marked."
+        intro={
+          asOf
+            ? "Newest first, by when each change takes effect: the developments that stood on the record at that instant, each as it stood, with the sources public by then."
+            : "Newest first, by when each change takes effect. Every entry cites its sources; retracted entries stay, marked."
+        }
+        asOf={asOf}
       />
     </div>
   );

@@ -1,5 +1,6 @@
-// GET /api/v1/agreements/{slug}: an agreement with parties, terms, derived status, deadlines, timeline and related items.
+// GET /api/v1/agreements/{slug}?asOf&axis: an agreement with parties, terms, derived status, deadlines, timeline and related items.
 import { ZAgreementBody } from "@/lib/schemas/responses/agreement-responses";
+import { ZAsOfQuery } from "@/lib/schemas/as-of";
 import { apiRoute } from "@/lib/server/api";
 import { getAgreement } from "@/lib/server/agreements/get-agreement";
 import { subjectStatusJson } from "../../subject-json";
@@ -10,9 +11,11 @@ export const GET = apiRoute(
     summary: "Get an agreement with its terms, derived status, notice deadline and timeline",
     response: ZAgreementBody,
     params: ["slug"],
+    query: ZAsOfQuery,
   },
-  async (_request, { actor, params }) => {
-    const agreement = await getAgreement(actor, params.slug);
+  async (_request, { actor, params, query }) => {
+    const agreement = await getAgreement(actor, params.slug, new Date(), query);
+    const keep = agreement.asOf ? `asOf=${encodeURIComponent(agreement.asOf.instant.toISOString())}&axis=${agreement.asOf.axis}` : "";
     return {
       data: {
         slug: agreement.slug,
@@ -31,7 +34,12 @@ export const GET = apiRoute(
           termEndsAt: agreement.noticeDeadline.termEndsAt.toISOString(),
         },
         related: agreement.related,
-        links: { page: `/agreements/${agreement.slug}`, history: `/api/v1/status-changes?agreement=${agreement.slug}`, feed: `/feeds/agreements/${agreement.slug}.atom` },
+        links: {
+          page: `/agreements/${agreement.slug}${keep && `?${keep}`}`,
+          history: `/api/v1/status-changes?agreement=${agreement.slug}${keep && `&${keep}`}`,
+          feed: `/feeds/agreements/${agreement.slug}.atom`,
+        },
+        asOf: agreement.asOf ? { instant: agreement.asOf.instant.toISOString(), axis: agreement.asOf.axis } : null,
       },
     };
   },
