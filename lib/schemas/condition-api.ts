@@ -22,31 +22,31 @@ export const ZConditionQuery = z
     path: ["agreement"],
   });
 
-const ZSubjectJson = z.object({ kind: z.enum(["AGREEMENT", "MEASURE"]), slug: z.string(), name: z.string() });
+const ZSubjectJson = z.object({ kind: z.enum(["AGREEMENT", "MEASURE"]), slug: text(), name: text() });
 
 /** A published condition with its history of states, oldest first. */
 export const ZConditionJson = z.object({
   id: ZIdJson,
-  statement: z.string(),
+  statement: text(),
   currentState: z.enum(ConditionState).nullable(),
   isLive: z.boolean().meta({ description: "Holding or breached: the condition still governs its subject." }),
-  development: z.object({ id: ZIdJson, headline: z.string(), occurredAt: ZInstantJson, occurredPrecision: z.enum(DatePrecision), timeZone: z.string(), subject: ZSubjectJson }),
+  development: z.object({ id: ZIdJson, headline: text(), occurredAt: ZInstantJson, occurredPrecision: z.enum(DatePrecision), timeZone: text(), subject: ZSubjectJson }),
   dependsOn: ZSubjectJson.nullable(),
   states: z.array(
     z.object({
       state: z.enum(ConditionState),
-      note: z.string(),
+      note: text(),
       occurredAt: ZInstantJson,
       occurredPrecision: z.enum(DatePrecision),
-      timeZone: z.string(),
+      timeZone: text(),
       citations: z.array(
         z.object({
-          quote: z.string().nullable(),
-          quoteOriginal: z.string().nullable(),
-          quoteLanguage: z.string().nullable(),
-          locator: z.string().nullable(),
+          quote: text().nullable(),
+          quoteOriginal: text().nullable(),
+          quoteLanguage: text().nullable(),
+          locator: text().nullable(),
           credibility: z.int(),
-          source: z.object({ url: z.string(), title: z.string(), publisher: z.string() }),
+          source: z.object({ url: text(), title: text(), publisher: text() }),
         }),
       ),
     }),

@@ -5,6 +5,7 @@ import type { TDatabase } from "./db";
 import type { TAsOf } from "./as-of-sql";
 import { asOfRunBoundarySql, asOfSkeletonJsonSql } from "./as-of-skeleton-sql";
 import { parseRows } from "./rows/parse-rows";
+import { ZRunBoundaryRow } from "./rows/history-row";
 import { ZBoundedSkeletonRow } from "./rows/subject-page-row";
 import { ZSkeletonJson, type TSkeletonChange } from "./rows/subject-json";
 import type { TSubjectColumn } from "./status-sql";
@@ -22,8 +23,9 @@ export async function readAsOfSkeleton(database: TDatabase, column: TSubjectColu
   const oldest = history.find((change) => change.inWindow);
   const current = status.current;
   if (skeleton.truncated && current && oldest && current.sinceChangeId === oldest.id) {
-    const rows = await database.$queryRaw<{ changes: unknown }[]>(
-      asOfRunBoundarySql(column, Prisma.sql`${subjectId}::uuid`, asOf, effectiveTime(oldest), current.status),
+    const rows = parseRows(
+      ZRunBoundaryRow,
+      await database.$queryRaw(asOfRunBoundarySql(column, Prisma.sql`${subjectId}::uuid`, asOf, effectiveTime(oldest), current.status)),
     );
     const known = new Set(history.map((change) => change.id));
     const boundary = ZSkeletonJson.parse(rows[0]?.changes ?? []).filter((change) => !known.has(change.id));

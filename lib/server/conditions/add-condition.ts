@@ -4,6 +4,8 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors";
 import { assertSignedInCan, type TActor } from "../permissions";
 import { recordRevision } from "../revisions/record-revision";
+import { ZLockedStateRow } from "../rows/locked-id-row";
+import { parseRows } from "../rows/parse-rows";
 import { findSubject } from "../status-changes/check-development";
 import { resolveCitations } from "../status-changes/resolve-citations";
 import { runWriteTransaction, type TTransaction } from "../write-transaction";
@@ -26,7 +28,7 @@ export async function addCondition(actor: TActor, input: TAddCondition) {
   assertSignedInCan(actor, "condition:write");
   return runWriteTransaction(async (tx) => {
     // The development is locked so that a retraction running at the same moment waits for this.
-    const [development] = await tx.$queryRaw<{ state: string }[]>`SELECT state::text FROM "StatusChange" WHERE id = ${input.statusChangeId}::uuid FOR NO KEY UPDATE`;
+    const [development] = parseRows(ZLockedStateRow, await tx.$queryRaw`SELECT state::text AS state FROM "StatusChange" WHERE id = ${input.statusChangeId}::uuid FOR NO KEY UPDATE`);
     if (!development) throw new AppError("NOT_FOUND", "There is no such development: it may have been removed, or the link is wrong.");
     if (development.state === "RETRACTED") throw new AppError("INVALID_INPUT", "This development was retracted: conditions can no longer be added to it.");
     const dependency = await findDependency(tx, input.dependsOn);

@@ -5,6 +5,8 @@ import { conflictError } from "../desk/conflict-error";
 import { AppError } from "../errors";
 import { assertSignedInCan, type TActor } from "../permissions";
 import { recordRevision } from "../revisions/record-revision";
+import { ZLockedIdRow } from "../rows/locked-id-row";
+import { parseRows } from "../rows/parse-rows";
 import { resolveCitations } from "../status-changes/resolve-citations";
 import { runWriteTransaction } from "../write-transaction";
 import { conditionSnapshot, insertConditionState, readConditionRecord } from "./condition-record";
@@ -15,7 +17,7 @@ export async function recordConditionState(actor: TActor, input: TRecordConditio
   assertSignedInCan(actor, "condition:write");
   return runWriteTransaction(async (tx) => {
     // The row lock orders concurrent recorders: the second reads the first one's version.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Condition" WHERE id = ${input.conditionId}::uuid FOR NO KEY UPDATE`;
+    const locked = parseRows(ZLockedIdRow, await tx.$queryRaw`SELECT id FROM "Condition" WHERE id = ${input.conditionId}::uuid FOR NO KEY UPDATE`);
     const before = locked.length ? await readConditionRecord(tx, input.conditionId) : null;
     if (!before) throw new AppError("NOT_FOUND", "There is no such condition: it may have been removed, or the link is wrong.");
     if (before.version !== input.version) {

@@ -72,3 +72,6 @@ export const ZHistoryRow = z
   .describe("history row");
 
 export type THistoryRow = z.infer<typeof ZHistoryRow>;
+
+/** The earlier changes of a run that began before the skeleton's window, as JSON (as-of-skeleton.ts). */
+export const ZRunBoundaryRow = z.object({ changes: z.unknown() }).describe("run boundary row");

@@ -35,6 +35,8 @@ const historyRow = () => ({
   schedule: "cancelled",
   revisionCount: 0,
   revisedAt: null,
+  correctionCount: 0,
+  knownAt: null,
   citations: [
     {
       id: "0190a1b2-0000-7000-8000-000000000002",
@@ -43,6 +45,8 @@ const historyRow = () => ({
       quoteLanguage: null,
       locator: null,
       credibility: 6,
+      erratum: null,
+      erratumAt: null,
       source: {
         id: "0190a1b2-0000-7000-8000-000000000003",
         url: "https://example.org/a",
