@@ -1,3 +1,5 @@
+import { ZRunBoundaryRow } from "../../lib/server/rows/history-row";
+import { asOfRunBoundarySql } from "../../lib/server/as-of-skeleton-sql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { seedDemoData } from "../../prisma/seed/seed-database";
@@ -72,6 +74,10 @@ describe("row schemas", () => {
     await listParties(null);
     await getRelation(null, ["JPN", "KOR"], now);
     await getMirror(null, ["JPN", "KOR"]);
+    // The asOf skeleton's run boundary, read only when a long history is cut (decision 029).
+    const gsomia = await database.db.agreement.findUniqueOrThrow({ where: { slug: "gsomia" }, select: { id: true } });
+    const asOf = { instant: new Date("2019-11-22T03:00:00Z"), axis: "known" as const };
+    parseRows(ZRunBoundaryRow, await database.db.$queryRaw(asOfRunBoundarySql("agreementId", Prisma.sql`${gsomia.id}::uuid`, asOf, asOf.instant, "NOTICE_GIVEN")));
     await countByStatus(null, now);
     // Before GSOMIA's termination was due: a scheduled change ahead and a renewing agreement.
     await listPendingDeadlines(null, { now: new Date("2019-09-01T00:00:00Z") });

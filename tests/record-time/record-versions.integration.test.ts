@@ -1,3 +1,4 @@
+import { runWriteTransaction } from "../../lib/server/write-transaction";
 import { describe, expect, it } from "vitest";
 import { listPublishedChanges } from "../../lib/server/status-changes/list-published-changes";
 import { getAgreement } from "../../lib/server/agreements/get-agreement";
@@ -32,7 +33,7 @@ describe("record time on random histories", () => {
       const shown: string[] = [];
       const snapshots: TSnapshot[] = [];
       for (let step = 0; step < 14; step++) {
-        await database.db.$transaction(async (tx) => {
+        await runWriteTransaction(async (tx) => {
           for (let write = 0; write < 1 + Math.floor(random() * 2); write++) {
             const roll = random();
             if (shown.length === 0 || roll < 0.35) {

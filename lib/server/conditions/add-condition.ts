@@ -4,7 +4,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors";
 import { assertSignedInCan, type TActor } from "../permissions";
 import { recordRevision } from "../revisions/record-revision";
-import { ZLockedStateRow } from "../rows/locked-id-row";
+import { ZLockedIdRow } from "../rows/locked-id-row";
 import { parseRows } from "../rows/parse-rows";
 import { findSubject } from "../status-changes/check-development";
 import { resolveCitations } from "../status-changes/resolve-citations";
@@ -28,7 +28,8 @@ export async function addCondition(actor: TActor, input: TAddCondition) {
   assertSignedInCan(actor, "condition:write");
   return runWriteTransaction(async (tx) => {
     // The development is locked so that a retraction running at the same moment waits for this.
-    const [development] = parseRows(ZLockedStateRow, await tx.$queryRaw`SELECT state::text AS state FROM "StatusChange" WHERE id = ${input.statusChangeId}::uuid FOR NO KEY UPDATE`);
+    const [locked] = parseRows(ZLockedIdRow, await tx.$queryRaw`SELECT id FROM "StatusChange" WHERE id = ${input.statusChangeId}::uuid FOR NO KEY UPDATE`);
+    const development = locked ? await tx.statusChange.findUnique({ where: { id: locked.id }, select: { state: true } }) : null;
     if (!development) throw new AppError("NOT_FOUND", "There is no such development: it may have been removed, or the link is wrong.");
     if (development.state === "RETRACTED") throw new AppError("INVALID_INPUT", "This development was retracted: conditions can no longer be added to it.");
     const dependency = await findDependency(tx, input.dependsOn);

@@ -3,6 +3,3 @@ import { z } from "zod";
 
 /** The id of a row locked with FOR UPDATE, FOR NO KEY UPDATE or FOR SHARE (an empty result: no such row). */
 export const ZLockedIdRow = z.object({ id: z.string() }).describe("locked id row");
-
-/** A development locked FOR NO KEY UPDATE with its entry state (add-condition.ts). */
-export const ZLockedStateRow = z.object({ state: z.string() }).describe("locked state row");
