@@ -10,7 +10,7 @@ export type TConditionHistoryState = {
   occurredAt: Date;
   occurredPrecision: DatePrecision;
   timeZone: string;
-  citations: { quote: string | null; locator: string | null; source: { url: string; title: string; publisher: string } }[];
+  citations: { quote: string | null; locator: string | null; source: { url: string; title: string; publisher: string; retiredAt: Date | null; retiredReason: string | null } }[];
 };
 
 /** When a state happened, to its precision, in its own zone. */
@@ -37,6 +37,14 @@ export function ConditionHistory({ states }: { states: TConditionHistoryState[] 
                 </Link>
                 {citation.locator && <>, {citation.locator}</>}
                 {citation.quote && <>: “{citation.quote}”</>}
+                {citation.source.retiredAt && (
+                  // As beside a development's citations: readers are told a source was retired, and why.
+                  <>
+                    {" "}
+                    <span className="rounded bg-gray-200 px-1 font-semibold">Retired source</span>
+                    {citation.source.retiredReason ? <>: {citation.source.retiredReason}</> : null}
+                  </>
+                )}
               </li>
             ))}
           </ul>

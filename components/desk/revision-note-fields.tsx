@@ -19,10 +19,22 @@ export function RevisionNoteFields({ values, error }: TProps) {
       <FieldGroup id={fieldId("changeKind")} legend="Kind of change" error={error("changeKind")}>
         {EDIT_KINDS.map((kind) => (
           <div key={kind} className="flex items-start gap-2">
-            <input type="radio" id={`changeKind-${kind}`} name="changeKind" value={kind} defaultChecked={values.changeKind === kind} className="mt-1 h-4 w-4" />
-            <label htmlFor={`changeKind-${kind}`}>
-              <span className="font-semibold">{REVISION_KIND_LABELS[kind]}</span>: {EDIT_KIND_HINTS[kind]}
-            </label>
+            {/* The label names the kind; the hint is its description, so the radio's accessible name stays short. */}
+            <input
+              type="radio"
+              id={`changeKind-${kind}`}
+              name="changeKind"
+              value={kind}
+              defaultChecked={values.changeKind === kind}
+              aria-describedby={`changeKind-${kind}-hint`}
+              className="mt-1 h-4 w-4"
+            />
+            <span>
+              <label htmlFor={`changeKind-${kind}`} className="font-semibold">
+                {REVISION_KIND_LABELS[kind]}
+              </label>
+              : <span id={`changeKind-${kind}-hint`}>{EDIT_KIND_HINTS[kind]}</span>
+            </span>
           </div>
         ))}
       </FieldGroup>

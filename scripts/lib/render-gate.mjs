@@ -27,33 +27,69 @@ export function isExempt(request) {
  * A slot is released when the response closes (finished, or the client went away), so a render
  * that streams holds its slot until its last byte. A client that leaves while waiting is
  * dropped from the queue without rendering.
+ *
+ * A render still running after `stallMs` no longer counts against `concurrency` (up to
+ * `maxStalled` of them): a render takes tens of milliseconds of CPU, so one that has run for a
+ * second is waiting on something, almost always the database, and holds little while it
+ * waits. Counting it would queue every other reader behind a frozen or overloaded database
+ * until its deadline, and then behind the next: the fault journey saw a 503 take 12 s, twice
+ * the query deadline.
  */
 /**
- * @param {{ concurrency: number, maxQueue: number, maxWaitMs: number,
+ * @param {{ concurrency: number, maxQueue: number, maxWaitMs: number, stallMs?: number, maxStalled?: number,
  *   onError?: (error: unknown, response: import("node:http").ServerResponse) => void }} options
  */
-export function createRenderGate({ concurrency, maxQueue, maxWaitMs, onError = () => {} }) {
-  let running = 0;
+export function createRenderGate({ concurrency, maxQueue, maxWaitMs, stallMs = 1_000, maxStalled = 64, onError = () => {} }) {
+  /** Start times of the renders running, oldest first. */
+  const running = [];
   /** @type {{ start: () => void, timer: NodeJS.Timeout, isDone: boolean }[]} */
   const waiting = [];
+  /** @type {NodeJS.Timeout | undefined} */
+  let stallTimer;
+
+  const stalledCount = (now) => {
+    let count = 0;
+    while (count < running.length && now - running[count] >= stallMs) count += 1;
+    return count;
+  };
+  const hasRoom = (now) => {
+    const stalled = Math.min(stalledCount(now), maxStalled);
+    return running.length - stalled < concurrency;
+  };
 
   const startNext = () => {
-    while (running < concurrency && waiting.length > 0) {
+    let now = performance.now();
+    while (waiting.length > 0 && hasRoom(now)) {
       const next = waiting.shift();
       if (next.isDone) continue;
       next.isDone = true;
       clearTimeout(next.timer);
       next.start();
+      now = performance.now();
     }
+    planStallCheck(now);
+  };
+
+  // Someone is waiting behind full slots: look again when the oldest fresh render turns stalled.
+  const planStallCheck = (now) => {
+    if (stallTimer || waiting.length === 0) return;
+    const oldestFresh = running[stalledCount(now)];
+    if (oldestFresh === undefined || stalledCount(now) >= maxStalled) return;
+    stallTimer = setTimeout(() => {
+      stallTimer = undefined;
+      startNext();
+    }, Math.max(1, oldestFresh + stallMs - now));
+    stallTimer.unref?.();
   };
 
   const begin = (response, work) => {
-    running += 1;
+    const startedAt = performance.now();
+    running.push(startedAt);
     let isReleased = false;
     const release = () => {
       if (isReleased) return;
       isReleased = true;
-      running -= 1;
+      running.splice(running.indexOf(startedAt), 1);
       startNext();
     };
     response.once("close", release);
@@ -70,9 +106,9 @@ export function createRenderGate({ concurrency, maxQueue, maxWaitMs, onError = (
   };
 
   return {
-    stats: () => ({ running, waiting: waiting.filter((entry) => !entry.isDone).length }),
+    stats: () => ({ running: running.length, waiting: waiting.filter((entry) => !entry.isDone).length }),
     run(response, work, refuse) {
-      if (running < concurrency && waiting.length === 0) return begin(response, work);
+      if (waiting.length === 0 && hasRoom(performance.now())) return begin(response, work);
       if (waiting.length >= maxQueue) return refuse("queue");
       // Bound to this request's async context: a waiting render is started by the one that
       // finishes before it, and would otherwise run inside that request's context, where
@@ -93,6 +129,7 @@ export function createRenderGate({ concurrency, maxQueue, maxWaitMs, onError = (
         removeEntry(entry);
       });
       waiting.push(entry);
+      planStallCheck(performance.now());
     },
   };
 

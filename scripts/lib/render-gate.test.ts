@@ -7,7 +7,7 @@ import { answerBusy, createRenderGate, isExempt } from "./render-gate.mjs";
 // scripts/serve.mjs's admission of renders (decision 027), in front of a stand-in for Next that
 // answers each path only when the test lets it, over real sockets so "close" is what Node sends.
 
-type TGateOptions = { concurrency: number; maxQueue: number; maxWaitMs: number };
+type TGateOptions = { concurrency: number; maxQueue: number; maxWaitMs: number; stallMs?: number; maxStalled?: number };
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -150,6 +150,27 @@ describe("the render gate", () => {
     releaseFirst();
     await Promise.all([first, second]);
     expect(seen).toEqual(["/first", "/second"]);
+  });
+
+  it("stops counting a render that has run past stallMs, up to maxStalled of them, so others need not wait out its deadline", async () => {
+    const app = await start({ concurrency: 1, maxQueue: 5, maxWaitMs: 5_000, stallMs: 100, maxStalled: 1 });
+    const stuck = app.get("/stuck");
+    await app.waitUntilStarted(1);
+    const queued = [app.get("/second"), app.get("/third")];
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(app.started).toEqual(["/stuck"]);
+    // Once /stuck has run 100 ms, /second gets a slot; /third waits, as one stalled render is the most not counted.
+    await app.waitUntilStarted(2);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(app.started).toEqual(["/stuck", "/second"]);
+    expect(app.gate.stats()).toEqual({ running: 2, waiting: 1 });
+    await app.finish("/second");
+    await app.waitUntilStarted(3);
+    expect(app.started).toEqual(["/stuck", "/second", "/third"]);
+    await app.finish("/third");
+    await app.finish("/stuck");
+    expect((await Promise.all([stuck, ...queued])).map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(app.gate.stats()).toEqual({ running: 0, waiting: 0 });
   });
 
   it("lets the health check and exports past the gate", () => {

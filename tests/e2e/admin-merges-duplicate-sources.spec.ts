@@ -34,10 +34,10 @@ async function stageLegacyDuplicate(): Promise<{ keptId: string; legacyId: strin
   });
 }
 
-/** The links to the New York Times report on the GSOMIA page, as a reader sees them. */
+/** The links to the New York Times report among the developments' sources on the GSOMIA page, as a reader sees them (conditions cite it too). */
 async function reportLinks(page: Page): Promise<string[]> {
   await page.goto("/agreements/gsomia", { waitUntil: "load" });
-  const links = page.getByRole("main").getByRole("link", { name: NYT_TITLE });
+  const links = page.getByRole("main").getByRole("list", { name: "Sources cited" }).getByRole("link", { name: NYT_TITLE });
   await expect(links.first()).toBeVisible();
   return links.evaluateAll((elements) => elements.map((element) => element.getAttribute("href") ?? ""));
 }

@@ -27,7 +27,7 @@ export const CONDITION_RECORD_SELECT = {
       createdAt: true,
       citations: {
         orderBy: { position: "asc" },
-        select: { sourceId: true, quote: true, quoteOriginal: true, quoteLanguage: true, locator: true, credibility: true, source: { select: { url: true, title: true, publisher: true } } },
+        select: { sourceId: true, quote: true, quoteOriginal: true, quoteLanguage: true, locator: true, credibility: true, source: { select: { url: true, title: true, publisher: true, retiredAt: true, retiredReason: true } } },
       },
     },
   },

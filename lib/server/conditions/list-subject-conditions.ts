@@ -11,7 +11,8 @@ import { readDatabase } from "../read-database";
 export const MAX_SUBJECT_CONDITIONS = 100;
 export const MAX_CONDITION_STATES = 50;
 
-const SOURCE_SELECT = { url: true, title: true, publisher: true, mergedInto: { select: { url: true, title: true, publisher: true } } } as const;
+const SOURCE_FIELDS = { url: true, title: true, publisher: true, retiredAt: true, retiredReason: true } as const;
+const SOURCE_SELECT = { ...SOURCE_FIELDS, mergedInto: { select: SOURCE_FIELDS } } as const;
 
 const READER_CONDITION_SELECT = {
   id: true,
@@ -57,6 +58,10 @@ function subjectOf(entity: { slug: string; title: string; shortName?: string | n
   return { kind, slug: entity.slug, name: kind === "AGREEMENT" ? agreementName({ title: entity.title, shortName: entity.shortName ?? null }) : entity.title };
 }
 
+function sourceFields({ url, title, publisher, retiredAt, retiredReason }: TRow["states"][number]["citations"][number]["source"]) {
+  return { url, title, publisher, retiredAt, retiredReason };
+}
+
 function toReaderCondition(row: TRow) {
   const states = row.states.map((entry) => ({
     id: entry.id,
@@ -67,7 +72,7 @@ function toReaderCondition(row: TRow) {
     timeZone: entry.timeZone,
     createdAt: entry.createdAt,
     // A merged source is shown as the source it was merged into (merges move Citation rows only).
-    citations: entry.citations.map(({ source, ...citation }) => ({ ...citation, source: source.mergedInto ?? { url: source.url, title: source.title, publisher: source.publisher } })),
+    citations: entry.citations.map(({ source, ...citation }) => ({ ...citation, source: source.mergedInto ?? sourceFields(source) })),
   }));
   const current = currentConditionState(states);
   const development = row.statusChange;
