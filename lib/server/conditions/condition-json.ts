@@ -16,7 +16,7 @@ export function conditionJson(condition: TReaderCondition) {
       occurredAt: entry.occurredAt.toISOString(),
       occurredPrecision: entry.occurredPrecision,
       timeZone: entry.timeZone,
-      citations: entry.citations,
+      citations: entry.citations.map(({ source, ...citation }) => ({ ...citation, source: { ...source, retiredAt: source.retiredAt?.toISOString() ?? null } })),
     })),
   };
 }
