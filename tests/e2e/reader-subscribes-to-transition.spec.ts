@@ -36,7 +36,7 @@ test("a reader subscribes to GSOMIA leaving Provisionally extended and finds the
   await reader.getByLabel("What to follow").selectOption({ label: "An agreement" });
   await reader.getByLabel("Which one").fill("gsomia");
   await reader.getByLabel("Tell me about").selectOption({ label: "When the status leaves…" });
-  await reader.getByLabel("Status", { exact: true }).selectOption({ label: "Provisionally extended" });
+  await reader.getByRole("combobox", { name: "Status (optional)" }).selectOption({ label: "Provisionally extended" });
   await expect(reader.getByLabel(/Also tell me when a development I was told of is corrected or retracted/)).toBeChecked();
   await reader.getByLabel("How").selectOption({ value: "EMAIL" });
   await reader.getByRole("button", { name: "Subscribe" }).click();
