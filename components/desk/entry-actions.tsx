@@ -29,7 +29,9 @@ export function RetractForm({ action, id, version }: { action: TFormAction<never
       <FormOutcome state={state} conflicts="plain" title="Not retracted" labelFor={() => "Reason"} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
+      {/* Ids of their own: the entry page also shows the corroboration form's "reason", and one id for both pointed this label at that field. */}
       <Textarea
+        id="retract-reason"
         name="reason"
         label="Reason for the retraction"
         rows={3}
@@ -77,7 +79,7 @@ export function CorroborationForm({ action, id, version, suggested, judgment }: 
           </p>
         )}
       </div>
-      <Textarea name="reason" label="Reason" rows={2} hint="Readers see it beside the level." defaultValue={text("reason")} error={error("reason")} />
+      <Textarea id="corroboration-reason" name="reason" label="Reason" rows={2} hint="Readers see it beside the level." defaultValue={text("reason")} error={error("reason")} />
       <Button type="submit" disabled={isPending}>
         Save the corroboration level
       </Button>

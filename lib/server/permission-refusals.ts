@@ -25,6 +25,7 @@ const DOING: Record<TPermission, string> = {
   "account:manage-own": "manage their own sign-in sessions",
   "api-token:manage-own": "make API tokens",
   "subscription:manage-own": "manage subscriptions",
+  "delivery:monitor": "see the health of subscription deliveries",
   "user:manage": "manage accounts",
   "audit:read": "read the audit log",
 };

@@ -26,6 +26,7 @@ const ROLE_PERMISSIONS = {
   "account:manage-own": ["READER", "ANALYST", "ADMIN"],
   "api-token:manage-own": ["ANALYST", "ADMIN"],
   "subscription:manage-own": ["READER", "ANALYST", "ADMIN"],
+  "delivery:monitor": ["ADMIN"],
   "user:manage": ["ADMIN"],
   "audit:read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -71,6 +71,7 @@ export const PAGE_MATRIX: Record<string, { needs: TPageNeed; params?: (records: 
   // The admin's desk.
   "(desk)/admin/page.tsx": { needs: "audit:read" },
   "(desk)/admin/audit/page.tsx": { needs: "audit:read" },
+  "(desk)/admin/deliveries/page.tsx": { needs: "delivery:monitor" },
   "(desk)/admin/sources/page.tsx": { needs: "source:edit" },
   "(desk)/admin/sources/[id]/page.tsx": { needs: "source:edit", params: (r) => ({ id: r.sourceId }) },
   "(desk)/admin/sources/duplicates/page.tsx": { needs: "source:merge" },

@@ -39,6 +39,8 @@ export const SPEC_ROLES_BY_PERMISSION: Record<string, readonly Role[]> = {
   "api-token:manage-own": ANALYSTS_AND_ADMINS,
   // SPEC §9 "Subscriptions to transitions", issue 14: "for any signed-in account (readers included)"; each manages only its own.
   "subscription:manage-own": EVERYONE,
+  // Issue 14: "Admins can see delivery health" (counts, failures, paused subscriptions of every account).
+  "delivery:monitor": ADMINS,
   // SPEC §4 "Sign in / sign out": every signed-in account ends its own sessions ("sign out everywhere").
   "account:manage-own": EVERYONE,
   // admin: "manage users and roles, read the audit log"

@@ -12,7 +12,7 @@ test("the admin's pages have no serious accessibility violations", async ({ page
   await page.goto("/admin/users");
   const userHref = await page.getByRole("table").getByRole("link", { name: "Demo Reader" }).getAttribute("href");
   const violations: string[] = [];
-  for (const address of ["/admin", "/admin/sources", sourceHref!, "/admin/sources/duplicates", "/admin/users", userHref!, "/admin/audit"]) {
+  for (const address of ["/admin", "/admin/sources", sourceHref!, "/admin/sources/duplicates", "/admin/users", userHref!, "/admin/audit", "/admin/deliveries"]) {
     const response = await page.goto(address);
     expect(response?.status(), address).toBe(200);
     await expect(page).toHaveTitle(/Pactwatch/);

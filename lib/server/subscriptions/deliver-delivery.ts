@@ -7,6 +7,7 @@ import { deliveryMail, deliveryPayload } from "./delivery-message";
 import { DELIVERY_RECORD_SELECT, type TDeliveryRecord } from "./delivery-record";
 import { sendMail } from "./mail-transport";
 import { recordWebhookFailure } from "./record-webhook-failure";
+import { recordWhenBack } from "./record-when-back";
 import { postWebhook } from "./webhook";
 
 /** Thrown for a failed attempt that the queue should retry later (with backoff). */
@@ -39,7 +40,7 @@ export async function deliverDelivery(deliveryId: string, attempt: TAttempt): Pr
     const mail = deliveryMail(delivery, links);
     const messageId = `delivery-${delivery.id}@pactwatch`;
     const transport = await sendMail({ to: subscription.user.email, ...mail, messageId, unsubscribeUrl: links.oneClick });
-    await finish(delivery, "SENT", null, { userId: subscription.userId, messageId, toAddress: subscription.user.email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, transport });
+    await recordWhenBack(() => finish(delivery, "SENT", null, { userId: subscription.userId, messageId, toAddress: subscription.user.email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, transport }));
     return "sent";
   }
   if (subscription.channel === "WEBHOOK") {
@@ -51,7 +52,7 @@ export async function deliverDelivery(deliveryId: string, attempt: TAttempt): Pr
       await recordWebhookFailure(delivery, outcome, attempt.isLastAttempt);
       throw new RetryLaterError(outcome.error);
     }
-    await finish(delivery, "SENT", null, undefined, outcome.status);
+    await recordWhenBack(() => finish(delivery, "SENT", null, undefined, outcome.status));
     return "sent";
   }
   // A feed subscription's deliveries are its feed's entries: recorded is delivered.
