@@ -16,6 +16,7 @@ const SHOWN = ["Agreement", "AgreementParty", "Citation", "Condition", "Conditio
 /** Tables that need no trigger, and why. */
 const NOT_SHOWN: Record<string, string> = {
   ApiToken: "credentials: never on a reader's page",
+  Digest: "a subscriber's daily digest (decision 035): private to its owner, read signed in only",
   Delivery: "subscriptions are private to their owner (issue 14): a delivery log is read signed in, never from the cache",
   MailMessage: "an account's own outbox, read signed in only",
   Subscription: "private to its owner (what an account follows is nobody else's business); read signed in only, never cached",

@@ -38,3 +38,11 @@ describe("isDeliveredTo", () => {
     expect(isDeliveredTo(base, { kind: "PUBLISHED", ...change("IN_FORCE", "NOTICE_GIVEN"), wasDelivered: false })).toBe(false);
   });
 });
+
+describe("deadline and breach rules", () => {
+  it("are never told of a development as such (their own jobs tell them)", () => {
+    for (const rule of ["DEADLINE_APPROACHING", "CONDITION_BREACHED"] as const) {
+      expect(isDeliveredTo({ rule, ruleStatus: null, includeCorrections: true }, { kind: "PUBLISHED", ...change("IN_FORCE", "NOTICE_GIVEN", "ESCALATION"), wasDelivered: false })).toBe(false);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // Which developments a subscription reports (issue 14), as pure rules: the fan-out job asks
 // these of every subscription of the development's subject.
 
-export type TSubscriptionRule = "ANY_DEVELOPMENT" | "ENTERS_STATUS" | "LEAVES_STATUS" | "ESCALATION";
+export type TSubscriptionRule = "ANY_DEVELOPMENT" | "ENTERS_STATUS" | "LEAVES_STATUS" | "ESCALATION" | "DEADLINE_APPROACHING" | "CONDITION_BREACHED";
 export type TDeliveryKind = "PUBLISHED" | "CORRECTED" | "RETRACTED";
 
 export type TRuleSubscription = { rule: TSubscriptionRule; ruleStatus: string | null; includeCorrections: boolean };
@@ -27,6 +27,10 @@ export function matchesRule(subscription: Pick<TRuleSubscription, "rule" | "rule
       return event.statusBefore === subscription.ruleStatus && event.statusAfter !== subscription.ruleStatus;
     case "ESCALATION":
       return event.direction === "ESCALATION";
+    // Told by their own jobs (the deadline planner, the breach fan-out), never of a development as such.
+    case "DEADLINE_APPROACHING":
+    case "CONDITION_BREACHED":
+      return false;
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZApiInstant } from "./api-list";
 import { text } from "./text";
+import { DELIVERY_TIMINGS, SUBSCRIPTION_RULES } from "./subscription";
 
 // Subscriptions over the API (issue 14): the caller's own only.
 
@@ -8,11 +9,15 @@ const ZSubjectRef = z.object({ slug: text() }).nullable();
 export const ZSubscriptionRow = z.object({
   id: z.uuid(),
   subjectKind: z.enum(["AGREEMENT", "MEASURE", "PARTY", "RELATION"]),
-  rule: z.enum(["ANY_DEVELOPMENT", "ENTERS_STATUS", "LEAVES_STATUS", "ESCALATION"]),
+  rule: z.enum(SUBSCRIPTION_RULES),
   ruleStatus: text().nullable(),
+  ruleDays: z.int().nullable(),
   includeCorrections: z.boolean(),
   channel: z.enum(["EMAIL", "WEBHOOK", "FEED"]),
   webhookUrl: text().nullable(),
+  timing: z.enum(DELIVERY_TIMINGS),
+  digestHour: z.int().nullable(),
+  digestTimeZone: text().nullable(),
   pausedAt: ZApiInstant.nullable(),
   consecutiveFailures: z.int(),
   endedAt: ZApiInstant.nullable(),
@@ -35,7 +40,7 @@ export const ZDeliveryLogResponse = z.object({
   data: z.array(
     z.object({
       id: z.uuid(),
-      kind: z.enum(["PUBLISHED", "CORRECTED", "RETRACTED"]),
+      kind: z.enum(["PUBLISHED", "CORRECTED", "RETRACTED", "DEADLINE_APPROACHING", "CONDITION_BREACHED"]),
       state: z.enum(["PENDING", "SENT", "FAILED"]),
       attempts: z.int(),
       lastError: text().nullable(),
@@ -44,7 +49,12 @@ export const ZDeliveryLogResponse = z.object({
       createdAt: ZApiInstant,
       statusBefore: text().nullable(),
       statusAfter: text(),
-      statusChange: z.object({ id: z.uuid(), headline: text() }),
+      /** DEADLINE_APPROACHING: the deadline told of. */
+      deadlineAt: ZApiInstant.nullable(),
+      /** DAILY_DIGEST: when the digest carrying it is (or was) due. */
+      digestScheduledAt: ZApiInstant.nullable(),
+      /** The development told of (a deadline's scheduled one, a breached condition's); null for a notice deadline. */
+      statusChange: z.object({ id: z.uuid(), headline: text() }).nullable(),
     }),
   ),
   next: z.uuid().nullable(),

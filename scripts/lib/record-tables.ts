@@ -35,6 +35,7 @@ export const RECORD_TABLES: readonly TRecordTable[] = [
   { name: "ApiToken", isSecret: true },
   // Subscriptions (issue 14): the webhook signing key and the feed's secret hash are secrets.
   { name: "Subscription", secretColumns: ["webhookSecret", "feedTokenHash"] },
+  { name: "Digest" },
   { name: "Delivery" },
   { name: "MailMessage" },
 ];

@@ -37,6 +37,7 @@ import { listCorrections } from "../../lib/server/corrections/list-corrections";
 import { listCorrectedSubjects } from "../../lib/server/corrections/list-corrected-subjects";
 import { createSubscription } from "../../lib/server/subscriptions/create-subscription";
 import { fanOutDevelopment } from "../../lib/server/subscriptions/fan-out-development";
+import { planDeadlineReminders } from "../../lib/server/subscriptions/plan-deadline-reminders";
 import { ZCreateSubscription } from "../../lib/schemas/subscription";
 import { logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
@@ -99,8 +100,13 @@ describe("row schemas", () => {
     const analyst = await createTestUser(database.db, "ANALYST");
     // A subscriber of GSOMIA, so that the publish's fan-out (run here, without a worker) finds and records one delivery.
     await createSubscription(admin, ZCreateSubscription.parse({ subjectKind: "AGREEMENT", subject: "gsomia", rule: "ANY_DEVELOPMENT", channel: "FEED" }));
+    // A daily digest's delivery opens its digest (ZOpenDigestRow); a deadline subscription's plan
+    // reads the terms and the scheduled termination ahead (ZAgreementTermsRow, ZScheduledDevelopmentRow).
+    await createSubscription(admin, ZCreateSubscription.parse({ subjectKind: "AGREEMENT", subject: "gsomia", rule: "ANY_DEVELOPMENT", channel: "EMAIL", timing: "DAILY_DIGEST", digestHour: "8", digestTimeZone: "Asia/Seoul" }));
+    await createSubscription(admin, ZCreateSubscription.parse({ subjectKind: "AGREEMENT", subject: "gsomia", rule: "DEADLINE_APPROACHING", ruleDays: "30", channel: "EMAIL" }));
+    expect(await planDeadlineReminders({ agreementId: gsomia.id }, new Date("2019-09-01T00:00:00Z"))).not.toHaveLength(0);
     const logged = await logStatusChange(analyst, logInput("agreement:gsomia", { citations: [{ url: "", sourceId: sources.items[0]!.id, credibility: "2", locator: "p. 1", quote: "" }] }));
-    expect(await fanOutDevelopment({ statusChangeId: logged.id, kind: "PUBLISHED", entryVersion: 1, statusBefore: null })).toEqual({ deliveries: 1 });
+    expect(await fanOutDevelopment({ statusChangeId: logged.id, kind: "PUBLISHED", entryVersion: 1, statusBefore: null })).toEqual({ deliveries: 2 });
     // A retraction puts a row in the corrections log (ZCorrectionRow, ZCorrectedSubjectRow).
     await retractStatusChange(admin, { id: logged.id, version: 1, reason: "Row schemas" });
     await listCorrections(null, {});

@@ -74,6 +74,25 @@ describe("delivery", () => {
     expect(await database.db.auditEvent.count({ where: { action: "delivery:sent", entityId: deliveries[0]!.id } })).toBe(1);
   });
 
+  it("mails a deadline reminder once, when the worker's queue starts it N days before a scheduled effectiveAt", async () => {
+    const analyst = await createTestUser(database.db, "ANALYST");
+    const reader = await createTestUser(database.db, "READER");
+    const slug = await createTestAgreement(database.db, analyst);
+    await subscribe(reader, { subject: slug, rule: "DEADLINE_APPROACHING", ruleDays: "1" });
+    // A change taking effect a day and a minute or two from now (entries are to the minute), so
+    // the one-day reminder is due within two minutes: planned by the publish's plan job.
+    const at = new Date(Math.ceil((Date.now() + 86_400_000 + 20_000) / 60_000) * 60_000);
+    const scheduled = await logStatusChange(analyst, logInput(`agreement:${slug}`, { status: "TERMINATED", headline: "Termination takes effect", occurredOn: new Date().toISOString().slice(0, 10), timeZone: "UTC", effectiveAt: at.toISOString().slice(0, 16), effectiveTimeZone: "UTC", direction: "ESCALATION" }));
+    const isOurs = (message: (typeof mail.messages)[number]) => JSON.stringify(message.to).includes(reader.email);
+    await waitFor(() => mail.messages.some(isOurs), 150_000, "the reminder");
+    expect(Date.now()).toBeGreaterThanOrEqual(at.getTime() - 86_400_000);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const ours = mail.messages.filter(isOurs);
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.subject).toContain("Deadline ahead");
+    expect(ours[0]!.text).toContain(`/developments/${scheduled.id}`);
+  }, 180_000);
+
   it("sends nothing for a publish whose transaction rolled back", async () => {
     const analyst = await createTestUser(database.db, "ANALYST");
     const reader = await createTestUser(database.db, "READER");

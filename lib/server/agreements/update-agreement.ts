@@ -7,7 +7,20 @@ import { partyIdsByCode } from "../parties/party-ids-by-code";
 import { assertSignedInCan, type TActor } from "../permissions";
 import { recordRevision } from "../revisions/record-revision";
 import { runWriteTransaction } from "../write-transaction";
+import { enqueueDeadlinePlan } from "../subscriptions/enqueue-deadline-plan";
 import { AGREEMENT_RECORD_SELECT, agreementFormValues, agreementSnapshot } from "./agreement-record";
+
+type TTerms = { inForceOn: Date | null; termMonths: number | null; autoRenews: boolean | null; noticeDays: number | null; timeZone: string };
+
+function haveTermsChanged(before: TTerms, after: TTerms): boolean {
+  return (
+    before.inForceOn?.getTime() !== after.inForceOn?.getTime() ||
+    before.termMonths !== after.termMonths ||
+    before.autoRenews !== after.autoRenews ||
+    before.noticeDays !== after.noticeDays ||
+    before.timeZone !== after.timeZone
+  );
+}
 
 /** Saves an edit of an agreement made at `input.version`; CONFLICT (nothing written) when someone saved since. The slug stays. */
 export async function updateAgreement(actor: TActor, slug: string, input: TUpdateAgreement) {
@@ -32,6 +45,8 @@ export async function updateAgreement(actor: TActor, slug: string, input: TUpdat
     const snapshot = agreementSnapshot(after);
     await recordAuditEvent(tx, actor, { action: "agreement:edit", entityType: "Agreement", entityId: after.id, before: agreementSnapshot(before), after: snapshot });
     await recordRevision(tx, actor, { entityType: "Agreement", entityId: after.id, version: after.version, snapshot });
+    // New terms move the notice deadlines: the reminders are planned again (decision 035).
+    if (haveTermsChanged(before, after)) await enqueueDeadlinePlan(tx, { agreementId: after.id });
     return { id: after.id, slug: after.slug, version: after.version };
   });
 }

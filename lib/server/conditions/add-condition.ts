@@ -10,6 +10,7 @@ import { findSubject } from "../status-changes/check-development";
 import { resolveCitations } from "../status-changes/resolve-citations";
 import { runWriteTransaction, type TTransaction } from "../write-transaction";
 import { conditionSnapshot, insertConditionState, readConditionRecord } from "./condition-record";
+import { enqueueIfBreached } from "./enqueue-if-breached";
 
 async function findDependency(tx: TTransaction, dependsOn: TAddCondition["dependsOn"]) {
   if (!dependsOn) return { dependsOnAgreementId: null, dependsOnMeasureId: null };
@@ -42,6 +43,7 @@ export async function addCondition(actor: TActor, input: TAddCondition) {
     const record = (await readConditionRecord(tx, condition.id))!;
     const snapshot = conditionSnapshot(record);
     await recordRevision(tx, actor, { entityType: "Condition", entityId: record.id, version: 1, snapshot });
+    await enqueueIfBreached(tx, [], record.states);
     await recordAuditEvent(tx, actor, { action: "condition:add", entityType: "Condition", entityId: record.id, after: snapshot });
     return { id: record.id, version: record.version, statusChangeId: record.statusChangeId };
   });

@@ -11,6 +11,7 @@ import { resolveCitations } from "../status-changes/resolve-citations";
 import { runWriteTransaction } from "../write-transaction";
 import { conditionSnapshot, insertConditionState, readConditionRecord } from "./condition-record";
 import { toConditionStateFormValues } from "./condition-form-values";
+import { enqueueIfBreached } from "./enqueue-if-breached";
 
 /** Records a new dated, cited state of a condition, refused (409) when another was recorded since the form was opened. */
 export async function recordConditionState(actor: TActor, input: TRecordConditionState) {
@@ -34,6 +35,7 @@ export async function recordConditionState(actor: TActor, input: TRecordConditio
     const after = (await readConditionRecord(tx, before.id))!;
     const snapshot = conditionSnapshot(after);
     await recordRevision(tx, actor, { entityType: "Condition", entityId: after.id, version: after.version, snapshot });
+    await enqueueIfBreached(tx, before.states, after.states);
     await recordAuditEvent(tx, actor, { action: "condition:record-state", entityType: "Condition", entityId: after.id, before: conditionSnapshot(before), after: snapshot });
     return { id: after.id, version: after.version, statusChangeId: after.statusChangeId };
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { ZInstant, ZInt, ZStatus } from "./columns";
 
 /** A row pg-boss's own SQL returns through the transaction (lib/server/subscriptions/job-queue.ts): its columns are pg-boss's. */
 export const ZQueueRow = z.record(z.string(), z.unknown()).describe("job queue row");
@@ -19,5 +20,26 @@ export const ZSubscriptionCandidateRow = z
   })
   .describe("subscription candidate row");
 
-/** A delivery the fan-out recorded (ON CONFLICT DO NOTHING: only new ones come back). */
-export const ZInsertedDeliveryRow = z.object({ id: z.string(), channel: z.enum(["EMAIL", "WEBHOOK", "FEED"]) }).describe("inserted delivery row");
+
+/** The digest a delivery joins (route-delivery.ts): new, or open, or already closed (then the next day's). */
+export const ZOpenDigestRow = z.object({ id: z.string(), closedAt: ZInstant.nullable(), isNew: z.boolean() }).describe("open digest row");
+
+/** An agreement's terms and current status, for its notice deadline (subject-deadlines.ts). */
+export const ZAgreementTermsRow = z
+  .object({
+    inForceOn: ZInstant.nullable(),
+    termMonths: ZInt.nullable(),
+    autoRenews: z.boolean().nullable(),
+    noticeDays: ZInt.nullable(),
+    timeZone: z.string(),
+    currentStatus: ZStatus.nullable(),
+  })
+  .describe("agreement terms row");
+
+/** A published development scheduled to take effect later (subject-deadlines.ts). */
+export const ZScheduledDevelopmentRow = z
+  .object({ id: z.string(), status: ZStatus, effectiveAt: ZInstant, timeZone: z.string(), version: ZInt })
+  .describe("scheduled development row");
+
+/** A delivery the fan-outs and the reminder recorded (ON CONFLICT DO NOTHING: only new ones come back). */
+export const ZRecordedDeliveryRow = z.object({ id: z.string(), subscriptionId: z.string() }).describe("recorded delivery row");

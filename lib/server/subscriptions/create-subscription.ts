@@ -8,6 +8,7 @@ import { getAppEnv } from "../env";
 import { AppError } from "../errors";
 import { assertSignedInCan, type TActor } from "../permissions";
 import { runWriteTransaction } from "../write-transaction";
+import { enqueueDeadlinePlan } from "./enqueue-deadline-plan";
 import { findSubscriptionSubject } from "./find-subscription-subject";
 import { SUBSCRIPTION_SELECT } from "./subscription-record";
 
@@ -30,15 +31,19 @@ export async function createSubscription(actor: TActor, input: TCreateSubscripti
         ...subject,
         rule: input.rule,
         ruleStatus: input.rule === "ENTERS_STATUS" || input.rule === "LEAVES_STATUS" ? input.ruleStatus : null,
+        ruleDays: input.rule === "DEADLINE_APPROACHING" ? input.ruleDays : null,
         includeCorrections: input.includeCorrections,
         channel: input.channel,
         webhookUrl: isWebhook ? input.webhookUrl : null,
         webhookSecret,
         feedTokenHash: feedSecret ? hashTokenSecret(feedSecret) : null,
+        // Email only (the schema refuses a digest for other channels): webhooks and feeds are immediate.
+        ...(input.timing === "DAILY_DIGEST" && input.channel === "EMAIL" ? { timing: "DAILY_DIGEST" as const, digestHour: input.digestHour, digestTimeZone: input.digestTimeZone } : {}),
       },
       select: SUBSCRIPTION_SELECT,
     });
     await recordAuditEvent(tx, actor, { action: "subscription:create", entityType: "Subscription", entityId: created.id, after: created });
+    if (created.rule === "DEADLINE_APPROACHING") await enqueueDeadlinePlan(tx, { subscriptionId: created.id });
     return { ...created, webhookSecret, feedSecret };
   });
 }

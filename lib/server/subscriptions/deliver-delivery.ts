@@ -4,6 +4,7 @@ import { getDatabase } from "../db";
 import { runWriteTransaction } from "../write-transaction";
 import { deliveryLinks } from "./delivery-links";
 import { deliveryMail, deliveryPayload } from "./delivery-message";
+import { describeDelivery } from "./delivery-story";
 import { DELIVERY_RECORD_SELECT, type TDeliveryRecord } from "./delivery-record";
 import { sendMail } from "./mail-transport";
 import { recordWebhookFailure } from "./record-webhook-failure";
@@ -25,7 +26,8 @@ export type TAttempt = { isLastAttempt: boolean };
  */
 export async function deliverDelivery(deliveryId: string, attempt: TAttempt): Promise<"sent" | "skipped" | "paused"> {
   const delivery = await getDatabase().delivery.findUnique({ where: { id: deliveryId }, select: DELIVERY_RECORD_SELECT });
-  if (!delivery || delivery.state !== "PENDING") return "skipped";
+  // A delivery collected into a daily digest is sent by the digest job (deliver-digest.ts).
+  if (!delivery || delivery.state !== "PENDING" || delivery.digestId) return "skipped";
   const { subscription } = delivery;
   if (subscription.endedAt || subscription.user.disabledAt) {
     await finish(delivery, "FAILED", "The subscription ended before this was sent.");
@@ -34,10 +36,11 @@ export async function deliverDelivery(deliveryId: string, attempt: TAttempt): Pr
   // A paused webhook keeps its deliveries pending; resuming it enqueues them again.
   if (subscription.pausedAt) return "paused";
   await getDatabase().delivery.update({ where: { id: delivery.id }, data: { attempts: { increment: 1 } } });
-  const links = deliveryLinks(subscription.id, delivery.statusChange.id);
+  const links = deliveryLinks(subscription.id);
+  const story = describeDelivery(delivery);
 
   if (subscription.channel === "EMAIL") {
-    const mail = deliveryMail(delivery, links);
+    const mail = deliveryMail(story, links);
     const messageId = `delivery-${delivery.id}@pactwatch`;
     const transport = await sendMail({ to: subscription.user.email, ...mail, messageId, unsubscribeUrl: links.oneClick });
     await recordWhenBack(() => finish(delivery, "SENT", null, { userId: subscription.userId, messageId, toAddress: subscription.user.email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, transport }));
@@ -46,7 +49,7 @@ export async function deliverDelivery(deliveryId: string, attempt: TAttempt): Pr
   if (subscription.channel === "WEBHOOK") {
     // A backup restored without secrets has no signing key: an unsigned call would be worthless.
     const outcome = subscription.webhookSecret
-      ? await postWebhook(subscription.webhookUrl!, subscription.webhookSecret, delivery.id, deliveryPayload(delivery, links))
+      ? await postWebhook(subscription.webhookUrl!, subscription.webhookSecret, delivery.id, deliveryPayload(delivery, story, links))
       : ({ ok: false, status: null, error: "This webhook has no signing key (restored from a backup without secrets): subscribe it again." } as const);
     if (!outcome.ok) {
       await recordWebhookFailure(delivery, outcome, attempt.isLastAttempt);
@@ -78,7 +81,7 @@ async function finish(delivery: TDeliveryRecord, state: "SENT" | "FAILED", error
       action: state === "SENT" ? "delivery:sent" : "delivery:failed",
       entityType: "Delivery",
       entityId: delivery.id,
-      after: { subscriptionId: delivery.subscriptionId, statusChangeId: delivery.statusChange.id, kind: delivery.kind, channel: delivery.subscription.channel, error },
+      after: { subscriptionId: delivery.subscriptionId, statusChangeId: delivery.statusChange?.id ?? null, kind: delivery.kind, channel: delivery.subscription.channel, error },
     });
   });
 }

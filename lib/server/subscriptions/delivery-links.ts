@@ -8,11 +8,11 @@ export function publicOrigin(): string {
   return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
 }
 
-export function deliveryLinks(subscriptionId: string, statusChangeId: string) {
+export function deliveryLinks(subscriptionId: string) {
   const origin = publicOrigin();
   const token = unsubscribeToken(getDeliveryEnv().AUTH_SECRET, subscriptionId);
   return {
-    development: `${origin}/developments/${statusChangeId}`,
+    origin,
     /** The page a person opens (it asks before unsubscribing, so link scanners do not). */
     unsubscribe: `${origin}/unsubscribe/${subscriptionId}?token=${token}`,
     /** RFC 8058's one-click POST target. */

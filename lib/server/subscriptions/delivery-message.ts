@@ -1,24 +1,23 @@
 import "server-only";
-import { STATUS_LABELS } from "../../domain/statuses";
-import type { Status } from "../../generated/prisma/enums";
 import type { TDeliveryRecord } from "./delivery-record";
+import type { TDeliveryStory } from "./delivery-story";
 
-// What a delivery says, by mail (plain text and HTML) and as a webhook's JSON body.
+// What a delivery says, by mail (plain text and HTML) and as a webhook's JSON body; a daily
+// digest's mail is the same sections, one per delivery.
 
-const KIND_WORDS = { PUBLISHED: "New development", CORRECTED: "Corrected", RETRACTED: "Retracted" } as const;
-const label = (status: Status | null) => (status ? STATUS_LABELS[status] : "none recorded");
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-export type TDeliveryLinks = { development: string; unsubscribe: string };
+export type TDeliveryLinks = { origin: string; unsubscribe: string };
 
 /** The JSON a webhook receives (README "Webhooks"). */
-export function deliveryPayload(delivery: TDeliveryRecord, links: TDeliveryLinks) {
+export function deliveryPayload(delivery: TDeliveryRecord, story: TDeliveryStory, links: TDeliveryLinks) {
   const entry = delivery.statusChange;
   return {
     deliveryId: delivery.id,
     subscriptionId: delivery.subscriptionId,
     kind: delivery.kind,
-    development: {
+    url: `${links.origin}${story.path}`,
+    development: entry && {
       id: entry.id,
       headline: entry.headline,
       subject: entry.agreement ? { kind: "agreement", slug: entry.agreement.slug } : { kind: "measure", slug: entry.measure!.slug },
@@ -29,42 +28,54 @@ export function deliveryPayload(delivery: TDeliveryRecord, links: TDeliveryLinks
       effectiveAt: entry.effectiveAt?.toISOString() ?? null,
       version: delivery.entryVersion,
       retractionReason: entry.retractionReason,
-      sources: entry.citations.map((citation) => ({ url: citation.source.url, title: citation.source.title, publisher: citation.source.publisher })),
-      url: links.development,
+      sources: story.sources,
+      url: `${links.origin}/developments/${entry.id}`,
+    },
+    /** DEADLINE_APPROACHING: the deadline (a notice deadline when development is null). */
+    deadline: delivery.deadlineAt && { at: delivery.deadlineAt.toISOString(), isNoticeDeadline: entry === null, status: delivery.statusAfter },
+    /** CONDITION_BREACHED: the condition and the state that breached it. */
+    condition: delivery.conditionState && {
+      id: delivery.conditionState.condition.id,
+      statement: delivery.conditionState.condition.statement,
+      developmentId: delivery.conditionState.condition.statusChange.id,
+      breachedAt: delivery.conditionState.occurredAt.toISOString(),
+      note: delivery.conditionState.note,
+      sources: story.sources,
     },
   };
 }
 
-/** Subject line, plain text and HTML of a delivery's mail. */
-export function deliveryMail(delivery: TDeliveryRecord, links: TDeliveryLinks) {
-  const entry = delivery.statusChange;
-  const subjectName = entry.agreement ? (entry.agreement.shortName ?? entry.agreement.title) : entry.measure!.title;
-  const change = `${label(delivery.statusBefore)} → ${label(delivery.statusAfter)}`;
-  const subject = `${KIND_WORDS[delivery.kind]}: ${subjectName}: ${change}`;
-  const sources = entry.citations.map((citation) => `${citation.source.title} (${citation.source.publisher}): ${citation.source.url}`);
-  const text = [
-    `${KIND_WORDS[delivery.kind]} on ${subjectName}`,
-    "",
-    entry.headline,
-    `Status before: ${label(delivery.statusBefore)}`,
-    `Status after: ${label(delivery.statusAfter)}`,
-    ...(entry.retractionReason && delivery.kind === "RETRACTED" ? [`Retracted because: ${entry.retractionReason}`] : []),
-    "",
-    "Sources:",
-    ...sources.map((line) => `- ${line}`),
-    "",
-    `Read it on Pactwatch: ${links.development}`,
-    "",
-    `Unsubscribe from these messages: ${links.unsubscribe}`,
-  ].join("\n");
+function textSection(story: TDeliveryStory, origin: string): string[] {
+  return [story.heading, "", story.headline, ...story.details, "", "Sources:", ...(story.sources.length ? story.sources.map((source) => `- ${source.title} (${source.publisher}): ${source.url}`) : ["- none cited"]), "", `Read it on Pactwatch: ${origin}${story.path}`];
+}
+
+function htmlSection(story: TDeliveryStory, origin: string, level: 1 | 2): string {
+  return `<h${level}>${escapeHtml(story.heading)}</h${level}>
+<p><strong>${escapeHtml(story.headline)}</strong></p>
+<ul>${story.details.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>
+<p>Sources:</p><ul>${story.sources.map((source) => `<li><a href="${escapeHtml(source.url)}">${escapeHtml(source.title)}</a> (${escapeHtml(source.publisher)})</li>`).join("") || "<li>none cited</li>"}</ul>
+<p><a href="${escapeHtml(`${origin}${story.path}`)}">Read it on Pactwatch</a></p>`;
+}
+
+/** Subject line, plain text and HTML of one delivery's mail. */
+export function deliveryMail(story: TDeliveryStory, links: TDeliveryLinks) {
+  const text = [...textSection(story, links.origin), "", `Unsubscribe from these messages: ${links.unsubscribe}`].join("\n");
   const html = `<!doctype html><html lang="en"><body>
-<h1>${escapeHtml(`${KIND_WORDS[delivery.kind]} on ${subjectName}`)}</h1>
-<p><strong>${escapeHtml(entry.headline)}</strong></p>
-<dl><dt>Status before</dt><dd>${escapeHtml(label(delivery.statusBefore))}</dd><dt>Status after</dt><dd>${escapeHtml(label(delivery.statusAfter))}</dd></dl>
-${entry.retractionReason && delivery.kind === "RETRACTED" ? `<p>Retracted because: ${escapeHtml(entry.retractionReason)}</p>` : ""}
-<h2>Sources</h2><ul>${entry.citations.map((citation) => `<li><a href="${escapeHtml(citation.source.url)}">${escapeHtml(citation.source.title)}</a> (${escapeHtml(citation.source.publisher)})</li>`).join("")}</ul>
-<p><a href="${escapeHtml(links.development)}">Read it on Pactwatch</a></p>
+${htmlSection(story, links.origin, 1)}
 <p><a href="${escapeHtml(links.unsubscribe)}">Unsubscribe from these messages</a></p>
 </body></html>`;
-  return { subject, text, html };
+  return { subject: story.subjectLine, text, html };
+}
+
+/** The daily digest's mail: one section per delivery, oldest first. */
+export function digestMail(title: string, stories: readonly TDeliveryStory[], links: TDeliveryLinks) {
+  const count = `${stories.length} item${stories.length === 1 ? "" : "s"}`;
+  const text = [title, `${count}:`, ...stories.map((story, index) => `${index + 1}. ${story.subjectLine}`), "", ...stories.flatMap((story) => [...textSection(story, links.origin), "", "—", ""]), `Unsubscribe from these messages: ${links.unsubscribe}`].join("\n");
+  const html = `<!doctype html><html lang="en"><body>
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(count)}</p>
+${stories.map((story) => htmlSection(story, links.origin, 2)).join("\n")}
+<p><a href="${escapeHtml(links.unsubscribe)}">Unsubscribe from these messages</a></p>
+</body></html>`;
+  return { subject: `${title} (${count})`, text, html };
 }

@@ -3,7 +3,24 @@ import PgBoss from "pg-boss";
 import { getDeliveryEnv } from "../env";
 import { deliverDelivery } from "./deliver-delivery";
 import { fanOutDevelopment } from "./fan-out-development";
-import { DELIVERY_QUEUE, FAN_OUT_QUEUE, type TDeliveryJob, type TFanOutJob } from "./job-queue";
+import { deliverDigest } from "./deliver-digest";
+import { fanOutBreach } from "./fan-out-breach";
+import {
+  BREACH_FAN_OUT_QUEUE,
+  DEADLINE_PLAN_QUEUE,
+  DEADLINE_REMINDER_QUEUE,
+  DELIVERY_QUEUE,
+  DIGEST_QUEUE,
+  FAN_OUT_QUEUE,
+  type TBreachFanOutJob,
+  type TDeadlinePlanJob,
+  type TDeadlineReminderJob,
+  type TDeliveryJob,
+  type TDigestJob,
+  type TFanOutJob,
+} from "./job-queue";
+import { planDeadlineReminders } from "./plan-deadline-reminders";
+import { remindDeadline } from "./remind-deadline";
 
 export type TDeliveryWorker = { stop: () => Promise<void> };
 
@@ -40,8 +57,10 @@ export async function startDeliveryWorker(options: TDeliveryWorkerOptions): Prom
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   const expireInSeconds = env.DELIVERY_JOB_EXPIRY_SECONDS;
   // The queues' expiry and retry delay follow this configuration.
-  for (const name of [FAN_OUT_QUEUE, DELIVERY_QUEUE]) {
-    await boss.updateQueue(name, { name, expireInSeconds, retryDelay: name === DELIVERY_QUEUE ? env.DELIVERY_RETRY_DELAY_SECONDS : 1, retryBackoff: true } as PgBoss.Queue);
+  // (updateQueue keeps each queue's policy: the reminder and digest queues are "short", decision 035.)
+  for (const name of [FAN_OUT_QUEUE, DELIVERY_QUEUE, DEADLINE_PLAN_QUEUE, DEADLINE_REMINDER_QUEUE, DIGEST_QUEUE, BREACH_FAN_OUT_QUEUE]) {
+    const isSending = name === DELIVERY_QUEUE || name === DIGEST_QUEUE;
+    await boss.updateQueue(name, { name, expireInSeconds, retryDelay: isSending ? env.DELIVERY_RETRY_DELAY_SECONDS : 1, retryBackoff: true } as PgBoss.Queue);
   }
   await boss.work<TFanOutJob>(FAN_OUT_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
     const { deliveries } = await fanOutDevelopment(job!.data);
@@ -49,6 +68,20 @@ export async function startDeliveryWorker(options: TDeliveryWorkerOptions): Prom
   });
   await boss.work<TDeliveryJob>(DELIVERY_QUEUE, { pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, async ([job]) => {
     await deliverDelivery(job!.data.deliveryId, { isLastAttempt: job!.retryCount >= job!.retryLimit });
+  });
+  await boss.work<TDeadlinePlanJob>(DEADLINE_PLAN_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
+    const planned = await planDeadlineReminders(job!.data);
+    if (planned.length) log(`deadline reminders planned: ${planned.length}`);
+  });
+  await boss.work<TDeadlineReminderJob>(DEADLINE_REMINDER_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
+    log(`deadline reminder ${job!.data.subscriptionId} ${job!.data.deadlineAt}: ${await remindDeadline(job!.data)}`);
+  });
+  await boss.work<TBreachFanOutJob>(BREACH_FAN_OUT_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
+    const { deliveries } = await fanOutBreach(job!.data);
+    if (deliveries) log(`condition state ${job!.data.conditionStateId} breached: ${deliveries} delivery(ies) queued`);
+  });
+  await boss.work<TDigestJob>(DIGEST_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
+    log(`digest ${job!.data.digestId}: ${await deliverDigest(job!.data.digestId)}`);
   });
   log("delivery worker started");
   return {

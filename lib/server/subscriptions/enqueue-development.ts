@@ -3,6 +3,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { parseRows } from "../rows/parse-rows";
 import { ZStatusBeforeRow } from "../rows/subscription-rows";
 import type { TTransaction } from "../write-transaction";
+import { enqueueDeadlinePlan } from "./enqueue-deadline-plan";
 import { FAN_OUT_QUEUE, sendInTransaction, type TFanOutJob } from "./job-queue";
 
 /**
@@ -15,9 +16,12 @@ export async function enqueueDevelopment(tx: TTransaction, statusChangeId: strin
     ZStatusBeforeRow,
     await tx.$queryRaw(statusBeforeSql(statusChangeId)),
   );
-  const entry = await tx.statusChange.findUniqueOrThrow({ where: { id: statusChangeId }, select: { version: true } });
+  const entry = await tx.statusChange.findUniqueOrThrow({ where: { id: statusChangeId }, select: { version: true, agreementId: true, measureId: true } });
   const job: TFanOutJob = { statusChangeId, kind, entryVersion: entry.version, statusBefore: before?.status ?? null };
   await sendInTransaction(tx, FAN_OUT_QUEUE, job);
+  // The subject's deadlines may have moved (a schedule published, corrected, retracted; a status
+  // with or without a running term): its deadline reminders are planned again (decision 035).
+  await enqueueDeadlinePlan(tx, entry.agreementId ? { agreementId: entry.agreementId } : { measureId: entry.measureId! });
 }
 
 /**

@@ -56,7 +56,7 @@ export async function getDeliveryHealth(actor: TActor, options: { failuresBefore
       where: { AND: [FAILURE_WHERE, afterCursor] },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       take: FAILURES_PAGE + 1,
-      select: { id: true, state: true, kind: true, attempts: true, lastError: true, lastResponse: true, updatedAt: true, statusChange: { select: { id: true, headline: true } }, subscription: { select: OWNER_VIEW } },
+      select: { id: true, state: true, kind: true, attempts: true, lastError: true, lastResponse: true, updatedAt: true, deadlineAt: true, statusChange: { select: { id: true, headline: true } }, subscription: { select: OWNER_VIEW } },
     }),
     db.subscription.findMany({ where: { pausedAt: { not: null }, endedAt: null }, orderBy: [{ pausedAt: "desc" }, { id: "desc" }], take: PAUSED_SHOWN, select: { ...OWNER_VIEW, _count: { select: { deliveries: { where: { state: "PENDING" } } } } } }),
     db.subscription.count({ where: { pausedAt: { not: null }, endedAt: null } }),

@@ -10,6 +10,11 @@ import type { TTransaction } from "../write-transaction";
 
 export const FAN_OUT_QUEUE = "subscription-fan-out";
 export const DELIVERY_QUEUE = "subscription-delivery";
+// Decision 035 (migration 20261203061355_subscription_rules_and_digest).
+export const DEADLINE_PLAN_QUEUE = "subscription-deadline-plan";
+export const DEADLINE_REMINDER_QUEUE = "subscription-deadline-reminder";
+export const DIGEST_QUEUE = "subscription-digest";
+export const BREACH_FAN_OUT_QUEUE = "subscription-breach-fan-out";
 
 export type TFanOutJob = {
   statusChangeId: string;
@@ -19,6 +24,15 @@ export type TFanOutJob = {
   statusBefore: string | null;
 };
 export type TDeliveryJob = { deliveryId: string };
+/** Plan the deadline reminders of one subject's subscriptions, or of one subscription. */
+export type TDeadlinePlanJob = ({ agreementId: string } | { measureId: string } | { subscriptionId: string }) & {
+  /** Keyset: a subject with more subscriptions than one job plans goes on after this id. */
+  afterSubscriptionId?: string;
+};
+/** One reminder: (subscription, deadline instant), checked again when it runs. */
+export type TDeadlineReminderJob = { subscriptionId: string; deadlineAt: string; statusChangeId: string | null };
+export type TDigestJob = { digestId: string };
+export type TBreachFanOutJob = { conditionStateId: string };
 
 type TSql = { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> };
 

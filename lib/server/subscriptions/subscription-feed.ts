@@ -4,12 +4,14 @@ import { hashTokenSecret } from "../api-tokens/token-secret";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { atomDocument, escapeHtml } from "../feeds/atom-document";
+import { DELIVERY_RECORD_SELECT } from "./delivery-record";
+import { describeDelivery } from "./delivery-story";
 
 // A personal feed is its subscription's deliveries, at a secret address (the secret is the key:
 // only its hash is stored). Unsubscribing clears the hash, so the address stops answering.
 
 const FEED_ENTRIES = 50;
-const KIND_WORDS = { PUBLISHED: "New", CORRECTED: "Corrected", RETRACTED: "Retracted" } as const;
+const KIND_WORDS = { PUBLISHED: "New", CORRECTED: "Corrected", RETRACTED: "Retracted", DEADLINE_APPROACHING: "Deadline ahead", CONDITION_BREACHED: "Condition breached" } as const;
 
 /** The Atom document of the subscription whose feed secret this is; NOT_FOUND for any other string. */
 export async function buildSubscriptionFeed(secret: string, origin: string): Promise<string> {
@@ -19,7 +21,7 @@ export async function buildSubscriptionFeed(secret: string, origin: string): Pro
     where: { subscriptionId: subscription.id, state: "SENT" },
     orderBy: { id: "desc" },
     take: FEED_ENTRIES,
-    select: { id: true, kind: true, statusBefore: true, statusAfter: true, sentAt: true, statusChange: { select: { id: true, headline: true, publishedAt: true } } },
+    select: { ...DELIVERY_RECORD_SELECT, sentAt: true },
   });
   const address = `${origin}/feeds/subscriptions/${secret}.atom`;
   return atomDocument({
@@ -32,15 +34,16 @@ export async function buildSubscriptionFeed(secret: string, origin: string): Pro
     author: { name: "Pactwatch", uri: origin },
     rights: "Pactwatch; quotations belong to their publishers",
     entries: deliveries.map((delivery) => {
-      const change = `${delivery.statusBefore ? STATUS_LABELS[delivery.statusBefore] : "none"} → ${STATUS_LABELS[delivery.statusAfter]}`;
+      const story = describeDelivery(delivery);
+      const summary = story.details.join("; ");
       return {
         id: `urn:pactwatch:delivery:${delivery.id}`,
-        title: `${KIND_WORDS[delivery.kind]}: ${delivery.statusChange.headline}`,
-        link: `${origin}/developments/${delivery.statusChange.id}`,
+        title: `${KIND_WORDS[delivery.kind]}: ${story.headline}`,
+        link: `${origin}${story.path}`,
         updated: delivery.sentAt!,
-        published: delivery.statusChange.publishedAt ?? delivery.sentAt!,
-        summary: change,
-        contentHtml: `<p>${escapeHtml(delivery.statusChange.headline)}</p><p>${escapeHtml(change)}</p>`,
+        published: delivery.sentAt!,
+        summary,
+        contentHtml: `<p>${escapeHtml(story.headline)}</p><p>${escapeHtml(summary)}</p>`,
         categories: [{ term: delivery.statusAfter, label: STATUS_LABELS[delivery.statusAfter] }],
       };
     }),

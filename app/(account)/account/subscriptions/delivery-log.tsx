@@ -6,6 +6,8 @@ import { AppError } from "@/lib/server/errors";
 import { listDeliveries } from "@/lib/server/subscriptions/list-deliveries";
 import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 
+const KIND_LABELS: Record<string, string> = { PUBLISHED: "published", CORRECTED: "corrected", RETRACTED: "retracted", DEADLINE_APPROACHING: "deadline reminder", CONDITION_BREACHED: "condition breached" };
+
 /** One of the actor's subscriptions' delivery log, under the list (?log=<id>, ?before=<id> pages on). */
 export async function DeliveryLog({ actor, id, before }: { actor: TSignedInActor; id: string; before?: string }) {
   const log = await listDeliveries(actor, id, { before }).catch((error: unknown) => {
@@ -33,12 +35,23 @@ export async function DeliveryLog({ actor, id, before }: { actor: TSignedInActor
             {log.deliveries.map((delivery) => (
               <TableRow key={delivery.id}>
                 <TableCell>
-                  <Link href={`/developments/${delivery.statusChange.id}`} className="underline">{delivery.statusChange.headline}</Link>
+                  {delivery.statusChange ? (
+                    <Link href={`/developments/${delivery.statusChange.id}`} className="underline">{delivery.statusChange.headline}</Link>
+                  ) : (
+                    "Notice deadline"
+                  )}
+                  {delivery.deadlineAt && <div className="text-sm text-muted">Deadline {formatInstant(delivery.deadlineAt, "UTC")}</div>}
                 </TableCell>
                 <TableCell>{`${delivery.statusBefore ? STATUS_LABELS[delivery.statusBefore] : "none"} → ${STATUS_LABELS[delivery.statusAfter]}`}</TableCell>
-                <TableCell className="lowercase">{delivery.kind}</TableCell>
+                <TableCell>{KIND_LABELS[delivery.kind]}</TableCell>
                 <TableCell>
-                  {delivery.state === "SENT" && delivery.sentAt ? `Sent ${formatInstant(delivery.sentAt, "UTC")}` : delivery.state === "FAILED" ? "Failed" : "Pending"}
+                  {delivery.state === "SENT" && delivery.sentAt
+                    ? `Sent ${formatInstant(delivery.sentAt, "UTC")}`
+                    : delivery.state === "FAILED"
+                      ? "Failed"
+                      : delivery.digestScheduledAt
+                        ? `In the digest of ${formatInstant(delivery.digestScheduledAt, "UTC")}`
+                        : "Pending"}
                   {delivery.lastError && <div className="text-sm text-red-800">{delivery.lastError}</div>}
                 </TableCell>
                 <TableCell>{delivery.attempts}{delivery.lastResponse ? ` (last answer ${delivery.lastResponse})` : ""}</TableCell>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { formatInstant } from "@/lib/domain/dates";
 import { STATUS_LABELS } from "@/lib/domain/statuses";
-import { CHANNEL_LABELS, ruleLabel } from "@/lib/domain/subscription-labels";
+import { CHANNEL_LABELS, ruleLabel, timingLabel } from "@/lib/domain/subscription-labels";
 import { requireSignedIn } from "@/lib/server/auth/require-signed-in";
 import { listSubscriptions } from "@/lib/server/subscriptions/list-subscriptions";
 import { subscriptionSubjectName } from "@/lib/server/subscriptions/subscription-record";
@@ -22,6 +22,7 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
   const logId = typeof log === "string" && isRecordId(log) ? log : undefined;
   const subscriptions = await listSubscriptions(actor);
   const statuses = Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }));
+  const timeZones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
   return (
     <div className="space-y-8">
       <section aria-labelledby="subscriptions-heading">
@@ -29,7 +30,8 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
           Your subscriptions
         </h1>
         <p className="mt-1 max-w-prose text-sm text-muted">
-          Be told when something you follow changes: any development, a status entered or left, or escalations only. Mail you
+          Be told when something you follow changes: any development, a status entered or left, escalations only, a deadline
+          approaching or a condition breached; by email at once or in a daily digest at your hour. Mail you
           are sent is also kept in <Link href="/account/outbox" className="underline">your outbox</Link>.
         </p>
         {subscriptions.length === 0 ? (
@@ -45,16 +47,16 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
             </TableHead>
             <TableBody>
               {subscriptions.map((subscription) => {
-                const name = `${subscriptionSubjectName(subscription)} ${ruleLabel(subscription.rule, subscription.ruleStatus)}`;
+                const name = `${subscriptionSubjectName(subscription)} ${ruleLabel(subscription.rule, subscription.ruleStatus, subscription.ruleDays)}`;
                 return (
                   <TableRow key={subscription.id}>
                     <TableCell>{subscriptionSubjectName(subscription)}</TableCell>
                     <TableCell>
-                      {ruleLabel(subscription.rule, subscription.ruleStatus)}
+                      {ruleLabel(subscription.rule, subscription.ruleStatus, subscription.ruleDays)}
                       {subscription.includeCorrections ? ", with corrections" : ""}
                     </TableCell>
                     <TableCell>
-                      {CHANNEL_LABELS[subscription.channel]}
+                      {CHANNEL_LABELS[subscription.channel]}, {timingLabel(subscription.timing, subscription.digestHour, subscription.digestTimeZone)}
                       {subscription.webhookUrl && <div className="break-all text-sm text-muted">{subscription.webhookUrl}</div>}
                     </TableCell>
                     <TableCell>
@@ -82,7 +84,7 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
         <h2 id="subscribe-heading" className="font-serif text-2xl font-bold">
           Subscribe
         </h2>
-        <SubscribeForm statuses={statuses} />
+        <SubscribeForm statuses={statuses} timeZones={timeZones} />
       </section>
     </div>
   );

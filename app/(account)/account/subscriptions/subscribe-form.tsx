@@ -7,11 +7,22 @@ import { Checkbox, Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { subscribe } from "./actions";
 
-const LABELS: Record<string, string> = { subjectKind: "What to follow", subject: "Which one", rule: "Tell me about", ruleStatus: "Status", channel: "How", webhookUrl: "Webhook URL" };
+const LABELS: Record<string, string> = {
+  subjectKind: "What to follow",
+  subject: "Which one",
+  rule: "Tell me about",
+  ruleStatus: "Status",
+  ruleDays: "Days before the deadline",
+  channel: "How",
+  webhookUrl: "Webhook URL",
+  timing: "When",
+  digestHour: "Digest hour",
+  digestTimeZone: "Your time zone",
+};
 
 /** Starting a subscription: subject, rule, channel. Works without JavaScript (a server action). */
-export function SubscribeForm({ statuses }: { statuses: { value: string; label: string }[] }) {
-  const form = useActionForm(subscribe, { subjectKind: "AGREEMENT", rule: "ANY_DEVELOPMENT", channel: "EMAIL", includeCorrections: "on" });
+export function SubscribeForm({ statuses, timeZones }: { statuses: { value: string; label: string }[]; timeZones: readonly string[] }) {
+  const form = useActionForm(subscribe, { subjectKind: "AGREEMENT", rule: "ANY_DEVELOPMENT", channel: "EMAIL", includeCorrections: "on", timing: "IMMEDIATE", digestHour: "8", digestTimeZone: "UTC" });
   const created = form.state?.ok ? form.state.data : null;
   return (
     <div className="mt-4">
@@ -51,6 +62,8 @@ export function SubscribeForm({ statuses }: { statuses: { value: string; label: 
           <option value="ENTERS_STATUS">When the status enters…</option>
           <option value="LEAVES_STATUS">When the status leaves…</option>
           <option value="ESCALATION">Escalations only</option>
+          <option value="DEADLINE_APPROACHING">A deadline approaching (a notice deadline or a scheduled change; one agreement or measure)</option>
+          <option value="CONDITION_BREACHED">A condition breached (one agreement or measure)</option>
         </Select>
         <Select name="ruleStatus" label={LABELS.ruleStatus} hint="For “enters” and “leaves” only" optional defaultValue={form.text("ruleStatus")} error={form.error("ruleStatus")}>
           <option value="">—</option>
@@ -60,6 +73,7 @@ export function SubscribeForm({ statuses }: { statuses: { value: string; label: 
             </option>
           ))}
         </Select>
+        <Input name="ruleDays" type="number" inputMode="numeric" min={1} max={365} label={LABELS.ruleDays} optional hint="For “a deadline approaching” only: 1 to 365 days before" defaultValue={form.text("ruleDays")} error={form.error("ruleDays")} />
         <Checkbox name="includeCorrections" label="Also tell me when a development I was told of is corrected or retracted" defaultChecked={form.text("includeCorrections") === "on"} />
         <Select name="channel" label={LABELS.channel} defaultValue={form.text("channel")} error={form.error("channel")}>
           <option value="EMAIL">Email (to your account&apos;s address; kept in your outbox when no mail server is set up)</option>
@@ -67,6 +81,24 @@ export function SubscribeForm({ statuses }: { statuses: { value: string; label: 
           <option value="FEED">A personal Atom feed</option>
         </Select>
         <Input name="webhookUrl" type="url" label={LABELS.webhookUrl} optional hint="For webhooks: https://…" defaultValue={form.text("webhookUrl")} error={form.error("webhookUrl")} maxLength={2000} />
+        <Select name="timing" label={LABELS.timing} hint="Webhooks and feeds are always told at once; the daily digest is for email" defaultValue={form.text("timing")} error={form.error("timing")}>
+          <option value="IMMEDIATE">At once</option>
+          <option value="DAILY_DIGEST">In one email a day (daily digest)</option>
+        </Select>
+        <Select name="digestHour" label={LABELS.digestHour} hint="For the daily digest: the hour it is sent, in your time zone" optional defaultValue={form.text("digestHour")} error={form.error("digestHour")}>
+          {Array.from({ length: 24 }, (_, hour) => (
+            <option key={hour} value={String(hour)}>
+              {`${String(hour).padStart(2, "0")}:00`}
+            </option>
+          ))}
+        </Select>
+        <Select name="digestTimeZone" label={LABELS.digestTimeZone} hint="For the daily digest" optional defaultValue={form.text("digestTimeZone")} error={form.error("digestTimeZone")}>
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </Select>
         <div>
           <Button type="submit" disabled={form.isPending}>
             Subscribe

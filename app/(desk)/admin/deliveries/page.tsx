@@ -13,7 +13,13 @@ export const metadata: Metadata = { title: "Deliveries", description: "Whether s
 
 const STATE_LABELS = { PENDING: "Waiting to be sent", SENT: "Sent", FAILED: "Failed (given up)" } as const;
 const SUBSCRIPTION_STATES = { ACTIVE: "active", PAUSED: "paused", ENDED: "unsubscribed" } as const;
-const KIND_LABELS = { PUBLISHED: "New development", CORRECTED: "Correction", RETRACTED: "Retraction" } as const;
+const KIND_LABELS = {
+  PUBLISHED: "New development",
+  CORRECTED: "Correction",
+  RETRACTED: "Retraction",
+  DEADLINE_APPROACHING: "Deadline reminder",
+  CONDITION_BREACHED: "Condition breached",
+} as const;
 
 type TSubscriptionView = { ownerEmail: string; subject: string; channel: string; state: keyof typeof SUBSCRIPTION_STATES };
 const describe = (subscription: TSubscriptionView) => `${subscription.subject} · ${CHANNEL_LABELS[subscription.channel] ?? subscription.channel} · ${SUBSCRIPTION_STATES[subscription.state]}`;
@@ -79,7 +85,14 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
                   <TableCell className="break-all">{failure.subscription.ownerEmail}</TableCell>
                   <TableCell>{describe(failure.subscription)}</TableCell>
                   <TableCell>
-                    {KIND_LABELS[failure.kind]}: <Link href={`/developments/${failure.statusChange.id}`}>{failure.statusChange.headline}</Link>
+                    {KIND_LABELS[failure.kind]}
+                    {failure.statusChange ? (
+                      <>
+                        : <Link href={`/developments/${failure.statusChange.id}`}>{failure.statusChange.headline}</Link>
+                      </>
+                    ) : failure.deadlineAt ? (
+                      <>: deadline {formatInstant(failure.deadlineAt, "UTC")}</>
+                    ) : null}
                   </TableCell>
                   <TableCell>
                     {failure.state === "FAILED" ? "Given up" : "Retrying"} after {failure.attempts} attempt{failure.attempts === 1 ? "" : "s"}
