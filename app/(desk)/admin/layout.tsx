@@ -9,6 +9,7 @@ const ADMIN_LINKS = [
   { href: "/admin/sources/duplicates", label: "Duplicates" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/settings", label: "Settings" },
 ];
 
 // Each page checks its own permission (requireSignedIn); the layout only decides whether to
