@@ -15,6 +15,7 @@ import { logStatusChange } from "../../lib/server/status-changes/log-status-chan
 import { publishStatusChange } from "../../lib/server/status-changes/publish-status-change";
 import { retractStatusChange } from "../../lib/server/status-changes/retract-status-change";
 import { POST as approveRoute } from "../../app/api/v1/reviews/[id]/approve/route";
+import { GET as queueRoute } from "../../app/api/v1/reviews/route";
 import { POST as returnRoute } from "../../app/api/v1/reviews/[id]/return/route";
 import { POST as submitRoute } from "../../app/api/v1/status-changes/[id]/submit/route";
 import { callRoute } from "../api/call-route";
@@ -178,6 +179,8 @@ describe("with review on", () => {
     const submitted = await callRoute(submitRoute, "POST", { token: authorToken, params: { id: draft.id }, body: { version: 1 } });
     expect(submitted.status).toBe(200);
     const reviewId = submitted.json!.review.id as string;
+    const queue = await callRoute(queueRoute, "GET", { token: colleagueToken, query: { limit: 100 } });
+    expect(queue.json!.data.find((row: { id: string }) => row.id === reviewId)).toMatchObject({ kind: "PUBLICATION", isOwn: false, mayDecide: true, links: { approve: `/api/v1/reviews/${reviewId}/approve` } });
     const returned = await callRoute(returnRoute, "POST", { token: colleagueToken, params: { id: reviewId }, body: { version: 1, comment: "Add the ministry's statement." } });
     expect(returned.json).toMatchObject({ state: "DRAFT", review: { state: "RETURNED" } });
     const resubmitted = await callRoute(submitRoute, "POST", { token: authorToken, params: { id: draft.id }, body: { version: 1 } });

@@ -28,6 +28,7 @@ export const API_V1_ROUTE_FILES = {
   "status-changes/[id]/errata/route.ts": () => import("./status-changes/[id]/errata/route"),
   "status-changes/[id]/corroboration/route.ts": () => import("./status-changes/[id]/corroboration/route"),
   "status-changes/[id]/submit/route.ts": () => import("./status-changes/[id]/submit/route"),
+  "reviews/route.ts": () => import("./reviews/route"),
   "reviews/[id]/approve/route.ts": () => import("./reviews/[id]/approve/route"),
   "reviews/[id]/return/route.ts": () => import("./reviews/[id]/return/route"),
   "conditions/route.ts": () => import("./conditions/route"),

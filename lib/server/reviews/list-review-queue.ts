@@ -1,11 +1,21 @@
 import "server-only";
 import { z } from "zod";
+import { CorrectionType } from "../../generated/prisma/enums";
 import { ZRecordId } from "../../schemas/record-id";
 import { getDatabase } from "../db";
 import { decodeCursor, splitPage, ZCursorInstant } from "../keyset";
 import { assertSignedInCan, can, type TActor } from "../permissions";
 
 const ZQueueCursor = z.tuple([ZCursorInstant, ZRecordId]);
+
+// What the queue shows of a proposal (JSON written by submit-for-review.ts); anything else is ignored.
+const ZProposalSummary = z
+  .object({
+    headline: z.string().optional(),
+    reason: z.string().optional(),
+    note: z.object({ reason: z.string().optional(), correctionType: z.enum(CorrectionType).optional() }).optional(),
+  })
+  .catch({});
 export const REVIEW_QUEUE_PAGE = 50;
 
 /**
@@ -39,7 +49,7 @@ export async function listReviewQueue(actor: TActor, { cursor, limit = REVIEW_QU
     nextCursor: page.nextCursor,
     items: page.items.map((row) => {
       const isOwn = row.submittedById === actor.id || (row.kind === "PUBLICATION" && row.statusChange.authorId === actor.id);
-      const proposal = (row.proposal ?? {}) as { headline?: string; reason?: string; note?: { changeKind?: string; correctionType?: string; reason?: string } };
+      const proposal = ZProposalSummary.parse(row.proposal ?? {});
       return {
         id: row.id,
         kind: row.kind,
