@@ -22,7 +22,7 @@ export function PublishForm({ action, id, version, isReviewRequired = false }: {
 }
 
 /** Retracts a published entry (admins): a reason is required and shown to readers. */
-export function RetractForm({ action, id, version }: { action: TFormAction<never>; id: string; version: number }) {
+export function RetractForm({ action, id, version, isReviewRequired = false }: { action: TFormAction<never>; id: string; version: number; isReviewRequired?: boolean }) {
   const { state, formAction, isPending, generation, error, text } = useActionForm(action, { reason: "" }, { showsConflicts: true });
   return (
     <form key={generation} action={formAction} className="space-y-3">
@@ -38,7 +38,7 @@ export function RetractForm({ action, id, version }: { action: TFormAction<never
         error={error("reason")}
       />
       <Button type="submit" variant="danger" disabled={isPending}>
-        Retract this entry
+        {isReviewRequired ? "Submit the retraction for review" : "Retract this entry"}
       </Button>
     </form>
   );

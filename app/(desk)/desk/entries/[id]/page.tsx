@@ -145,7 +145,7 @@ export default async function EntryPage({ params, searchParams }: TProps) {
           <h2 id="retract-heading" className="font-serif text-xl font-bold">
             Retract
           </h2>
-          <RetractForm action={retractStatusChangeAction} id={id} version={record.version} />
+          <RetractForm action={retractStatusChangeAction} id={id} version={record.version} isReviewRequired={isReviewRequired} />
         </section>
       )}
     </section>
