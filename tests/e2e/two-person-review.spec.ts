@@ -39,7 +39,7 @@ test("with two-person review on, the author's own approval is refused and anothe
     await expect(analyst.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
     await analyst.getByRole("button", { name: "Submit for review" }).click();
     await expect(analyst.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
-    await expect(analyst.getByRole("region", { name: "Review" })).toContainText("Waiting for review");
+    await expect(analyst.getByRole("region", { name: "Review", exact: true })).toContainText("Waiting for review");
     const entryId = /\/desk\/entries\/([0-9a-f-]{36})/.exec(analyst.url())![1]!;
 
     // Not public yet.
@@ -72,7 +72,7 @@ test("with two-person review on, the author's own approval is refused and anothe
     await expect(admin.getByRole("listitem").filter({ hasText: HEADLINE })).toHaveCount(0);
 
     await reader.goto(`/developments/${entryId}`);
-    await expect(reader.getByRole("heading", { name: HEADLINE })).toBeVisible();
+    await expect(reader.getByRole("heading", { name: HEADLINE, exact: true })).toBeVisible();
     await expect(reader.getByText("reviewed by An editor (admin)")).toBeVisible();
     await reader.goto(`/developments/${entryId}/revisions`);
     await expect(reader.getByText(/by An analyst, reviewed by An editor \(admin\)/)).toBeVisible();
