@@ -188,3 +188,17 @@ describe("with review on", () => {
     expect(approved.json).toMatchObject({ state: "PUBLISHED", review: { state: "APPROVED" } });
   });
 });
+
+describe("after review is switched off again", () => {
+  it("leaves waiting submissions decidable, and a direct publication withdraws the entry's own", async () => {
+    await switchReview(true);
+    const waiting = await submittedDraft();
+    const direct = await submittedDraft();
+    await switchReview(false);
+    expect((await listReviewQueue(colleague)).items.map((item) => item.id)).toEqual(expect.arrayContaining([waiting.review.id, direct.review.id]));
+    await expect(approveReview(colleague, ZApproveReview.parse({ id: waiting.review.id, version: "1" }))).resolves.toMatchObject({ state: "PUBLISHED" });
+    await expect(publishStatusChange(author, ZPublishStatusChange.parse({ id: direct.id, version: String(direct.version) }))).resolves.toMatchObject({ state: "PUBLISHED" });
+    expect((await database.db.reviewRequest.findUniqueOrThrow({ where: { id: direct.review.id } })).state).toBe("WITHDRAWN");
+    expect((await listReviewQueue(colleague)).items.map((item) => item.id)).not.toContain(direct.review.id);
+  });
+});

@@ -43,8 +43,8 @@ export async function editStatusChange(actor: TActor, input: TEditStatusChange) 
       if (input.citations.length === 0) throw new AppError("INVALID_INPUT", CITATION_REQUIRED_MESSAGE, { citations: [CITATION_REQUIRED_MESSAGE] });
       return submitForReview(tx, actor, before, { kind: "CORRECTION", proposal: input });
     }
-    // A draft that changes is no longer what was submitted: its waiting submission is withdrawn.
-    if (before.state === "DRAFT") await withdrawSubmission(tx, actor, before.id);
+    // An entry that changes is no longer what was submitted: its waiting submission is withdrawn.
+    await withdrawSubmission(tx, actor, before.id);
     const after = await applyEdit(tx, actor, before, input, { isPublishing: wantsPublishing && !isReviewed, why });
     if (wantsPublishing && isReviewed) return submitForReview(tx, actor, after, { kind: "PUBLICATION" });
     return { id: after.id, state: after.state, version: after.version, ...written };

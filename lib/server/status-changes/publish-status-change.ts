@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { assertSignedInCan, type TActor, type TSignedInActor } from "../permissions";
 import { recordRevision } from "../revisions/record-revision";
 import { isReviewRequired } from "../reviews/review-setting";
-import { submitForReview } from "../reviews/submit-for-review";
+import { submitForReview, withdrawSubmission } from "../reviews/submit-for-review";
 import { runWriteTransaction, type TTransaction } from "../write-transaction";
 import { assertCancellable, assertMayChangeDraft } from "./check-development";
 import { statusChangeConflict } from "./conflict";
@@ -22,6 +22,8 @@ export async function publishStatusChange(actor: TActor, input: TPublishStatusCh
     const before = await lockStatusChange(tx, input.id);
     await assertPublishable(tx, actor, before, input.version);
     if (await isReviewRequired(tx)) return submitForReview(tx, actor, before, { kind: "PUBLICATION" });
+    // Published directly (review switched off since): a waiting submission would only go stale.
+    await withdrawSubmission(tx, actor, before.id);
     return applyPublication(tx, actor, before);
   });
 }

@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { assertSignedInCan, type TActor, type TSignedInActor } from "../permissions";
 import { recordRevision } from "../revisions/record-revision";
 import { isReviewRequired } from "../reviews/review-setting";
-import { submitForReview } from "../reviews/submit-for-review";
+import { submitForReview, withdrawSubmission } from "../reviews/submit-for-review";
 import { runWriteTransaction, type TTransaction } from "../write-transaction";
 import { statusChangeConflict } from "./conflict";
 import { STATUS_CHANGE_RECORD_SELECT, lockStatusChange, snapshotOf, subjectOf, type TStatusChangeRecord } from "./status-change-record";
@@ -22,6 +22,8 @@ export async function retractStatusChange(actor: TActor, input: TRetractStatusCh
     const before = await lockStatusChange(tx, input.id);
     await assertRetractable(tx, before, input.version);
     if (await isReviewRequired(tx)) return submitForReview(tx, actor, before, { kind: "RETRACTION", proposal: { reason: input.reason } });
+    // Retracted directly (review switched off since): a waiting submission would only go stale.
+    await withdrawSubmission(tx, actor, before.id);
     return applyRetraction(tx, actor, before, input.reason);
   });
 }
