@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import * as statusChangeRoutes from "../app/api/v1/status-changes/[id]/route";
 import * as publishRoutes from "../app/api/v1/status-changes/[id]/publish/route";
+import * as approveRoutes from "../app/api/v1/reviews/[id]/approve/route";
+import { approveReviewAction } from "../app/(desk)/desk/review/actions";
+import { approveReview, OWN_APPROVAL_MESSAGE } from "../lib/server/reviews/approve-review";
+import { submitStatusChange } from "../lib/server/reviews/submit-status-change";
+import { runAction } from "./authorization/app-handlers";
 import { ZEditStatusChange } from "../lib/schemas/status-change";
 import { runAsActor } from "../lib/server/auth/actor-context";
 import type { TSignedInActor } from "../lib/server/permissions";
@@ -48,6 +53,26 @@ describe("drafts", () => {
     await expect(publishStatusChange(author, { id: draft.id, version: 2 })).resolves.toMatchObject({ state: "PUBLISHED" });
     // Published, the entry is anyone's with status-change:edit to correct (kept as a revision).
     await expect(editedHeadline(colleague, draft.id, "Corrected by a colleague")).resolves.toMatchObject({ version: 4 });
+  });
+});
+
+describe("two-person review", () => {
+  it("never lets the author approve their own entry: refused on the desk and the API (403, FORBIDDEN, a clear message), writing nothing", async () => {
+    const [author, reviewer] = [await createTestUser(database.db, "ADMIN"), await createTestUser(database.db, "ANALYST")];
+    const slug = await createTestAgreement(database.db, author);
+    const draft = await logStatusChange(author, logInput(`agreement:${slug}`, { intent: "draft" }));
+    const { review } = await submitStatusChange(author, { id: draft.id, version: 1 });
+    const token = await createTestToken(database.db, author.id);
+
+    const before = await databaseFingerprint(database.db);
+    await expect(approveReview(author, { id: review.id, version: 1 })).rejects.toMatchObject({ code: "FORBIDDEN", message: OWN_APPROVAL_MESSAGE });
+    expect(await runAction(approveReviewAction, author, { id: review.id, version: "1" })).toMatchObject({ ok: false, code: "FORBIDDEN", error: OWN_APPROVAL_MESSAGE });
+    const answer = await runAsActor(null, () => approveRoutes.POST(jsonRequest("POST", token, { version: 1 }), { params: Promise.resolve({ id: review.id }) }));
+    expect(answer.status).toBe(403);
+    expect(((await answer.json()) as { detail: string }).detail).toBe(OWN_APPROVAL_MESSAGE);
+    expect({ ...(await databaseFingerprint(database.db)), ApiToken: "" }).toEqual({ ...before, ApiToken: "" });
+
+    await expect(approveReview(reviewer, { id: review.id, version: 1 })).resolves.toMatchObject({ state: "PUBLISHED" });
   });
 });
 

@@ -29,6 +29,8 @@ const NOT_SHOWN: Record<string, string> = {
   RateLimit: "limit counters; searches and exports, which they count, are never cached",
   Session: "sign-in state: a signed-in request is never served from the cache",
   _prisma_migrations: "schema history",
+  DeskSetting: "the desk's switches (two-person review): read by desk pages, which are signed in and never cached",
+  ReviewRequest: "submissions for review live on the desk; what readers see of a review (the reviewer) is on StatusChange and Revision, whose triggers move the version",
 };
 
 async function version(): Promise<bigint> {

@@ -6,23 +6,23 @@ import { Textarea } from "@/components/ui/textarea";
 import type { TFormAction } from "@/components/forms/form-state";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-/** Publishes a draft as it stands (the server refuses it without a citation). */
-export function PublishForm({ action, id, version }: { action: TFormAction<never>; id: string; version: number }) {
+/** Publishes a draft as it stands (the server refuses it without a citation), or submits it while two-person review is on. */
+export function PublishForm({ action, id, version, isReviewRequired = false }: { action: TFormAction<never>; id: string; version: number; isReviewRequired?: boolean }) {
   const { state, formAction, isPending } = useActionForm(action, {}, { showsConflicts: true });
   return (
     <form action={formAction} className="space-y-3">
-      <FormOutcome state={state} conflicts="plain" title="Not published" describe={(failure) => failure.fieldErrors.citations?.[0] ?? failure.error} />
+      <FormOutcome state={state} conflicts="plain" title={isReviewRequired ? "Not submitted" : "Not published"} describe={(failure) => failure.fieldErrors.citations?.[0] ?? failure.error} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <Button type="submit" disabled={isPending}>
-        Publish this draft
+        {isReviewRequired ? "Submit for review" : "Publish this draft"}
       </Button>
     </form>
   );
 }
 
 /** Retracts a published entry (admins): a reason is required and shown to readers. */
-export function RetractForm({ action, id, version }: { action: TFormAction<never>; id: string; version: number }) {
+export function RetractForm({ action, id, version, isReviewRequired = false }: { action: TFormAction<never>; id: string; version: number; isReviewRequired?: boolean }) {
   const { state, formAction, isPending, generation, error, text } = useActionForm(action, { reason: "" }, { showsConflicts: true });
   return (
     <form key={generation} action={formAction} className="space-y-3">
@@ -40,7 +40,7 @@ export function RetractForm({ action, id, version }: { action: TFormAction<never
         error={error("reason")}
       />
       <Button type="submit" variant="danger" disabled={isPending}>
-        Retract this entry
+        {isReviewRequired ? "Submit the retraction for review" : "Retract this entry"}
       </Button>
     </form>
   );

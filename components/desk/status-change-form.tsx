@@ -26,6 +26,8 @@ export type TStatusChangeFormProps = {
   timeZones: string[];
   /** Absent when logging; the entry's id, version and state when editing. */
   entry?: { id: string; version: number; state: "DRAFT" | "PUBLISHED" };
+  /** Two-person review is on: "Publish" submits for review, and a published entry's edit is submitted (decision 034). */
+  isReviewRequired?: boolean;
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -94,7 +96,7 @@ function conflictFields(theirs: TStatusChangeFormValues, yours: unknown): TConfl
  * without JavaScript; after a refusal it shows every error beside its field, a summary at the top,
  * and everything that was typed. A conflict shows their version beside yours.
  */
-export function StatusChangeForm({ action, subject, initial, cancellable, timeZones, entry }: TStatusChangeFormProps) {
+export function StatusChangeForm({ action, subject, initial, cancellable, timeZones, entry, isReviewRequired = false }: TStatusChangeFormProps) {
   // Each answer from the server remounts the fields, so they show exactly what it sent back.
   const { state, formAction, isPending, failure, conflict, generation, values, error } = useActionForm(action, initial, { showsConflicts: true });
   const theirs = conflict?.details.current as TStatusChangeFormValues | undefined;
@@ -102,7 +104,8 @@ export function StatusChangeForm({ action, subject, initial, cancellable, timeZo
   const version = conflict ? String(conflict.details.currentVersion) : failure ? textAt(values, "version") : String(entry?.version ?? "");
   const statuses = STATUSES_BY_SUBJECT_KIND[subject.kind];
   const citations = failure ? (rowsAt(values, "citations") as Partial<TCitationFormValues>[]) : initial.citations;
-  const buttonNames = !entry ? { draft: "Save draft", publish: "Publish" } : entry.state === "DRAFT" ? { draft: "Save draft", publish: "Publish" } : null;
+  const publishName = isReviewRequired ? "Submit for review" : "Publish";
+  const buttonNames = !entry || entry.state === "DRAFT" ? { draft: "Save draft", publish: publishName } : null;
 
   return (
     <div className="space-y-6">
@@ -237,7 +240,7 @@ export function StatusChangeForm({ action, subject, initial, cancellable, timeZo
             </>
           ) : (
             <Button type="submit" name="intent" value="save" disabled={isPending || isRetracted}>
-              {conflict ? "Save my version over theirs" : "Save changes"}
+              {conflict ? "Save my version over theirs" : isReviewRequired ? "Submit changes for review" : "Save changes"}
             </Button>
           )}
           {isPending && (

@@ -28,6 +28,8 @@ export const ZPublicRevision = z.object({
   savedAt: ZApiInstant,
   /** The account's name where it chose to be named, otherwise its role ("An analyst"). */
   savedBy: text(),
+  /** Who approved this version under two-person review, credited the same way; null when saved alone. */
+  reviewedBy: text().nullable(),
   /** CLARIFICATION, CORRECTION, SOURCE_ERRATUM or RETRACTION; null for the publication. */
   kind: z.enum(RevisionKind).nullable(),
   correctionType: z.enum(CorrectionType).nullable(),

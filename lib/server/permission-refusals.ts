@@ -12,6 +12,7 @@ const DOING: Record<TPermission, string> = {
   "status-change:edit": "edit developments",
   "status-change:edit-others-draft": "edit another analyst's draft",
   "status-change:retract": "retract published entries",
+  "review:decide": "approve or return submissions for review",
   "agreement:write": "add or edit agreements",
   "measure:write": "add or edit trade measures",
   "party:write": "add or edit parties",
@@ -28,6 +29,7 @@ const DOING: Record<TPermission, string> = {
   "delivery:monitor": "see the health of subscription deliveries",
   "user:manage": "manage accounts",
   "audit:read": "read the audit log",
+  "settings:manage": "change the desk's settings",
 };
 
 const ROLE_NAMES: Record<Role, string> = { READER: "readers", ANALYST: "analysts", ADMIN: "admins" };

@@ -13,6 +13,7 @@ const ROLE_PERMISSIONS = {
   "status-change:edit": ["ANALYST", "ADMIN"],
   "status-change:edit-others-draft": ["ADMIN"],
   "status-change:retract": ["ADMIN"],
+  "review:decide": ["ANALYST", "ADMIN"],
   "agreement:write": ["ANALYST", "ADMIN"],
   "measure:write": ["ANALYST", "ADMIN"],
   "party:write": ["ANALYST", "ADMIN"],
@@ -29,6 +30,7 @@ const ROLE_PERMISSIONS = {
   "delivery:monitor": ["ADMIN"],
   "user:manage": ["ADMIN"],
   "audit:read": ["ADMIN"],
+  "settings:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TPermission = keyof typeof ROLE_PERMISSIONS;

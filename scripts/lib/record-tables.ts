@@ -17,6 +17,8 @@ export type TRecordTable = {
 
 export const RECORD_TABLES: readonly TRecordTable[] = [
   { name: "User", secretColumns: ["passwordHash"] },
+  // Two-person review (decision 034): the switch, and every submission with its decision.
+  { name: "DeskSetting" },
   { name: "Party" },
   { name: "Agreement" },
   { name: "AgreementParty" },
@@ -27,6 +29,7 @@ export const RECORD_TABLES: readonly TRecordTable[] = [
   { name: "Source", selfReferences: ["mergedIntoId", "syndicatedFromId"] },
   { name: "StatusChange", selfReferences: ["cancelsId"] },
   { name: "Citation" },
+  { name: "ReviewRequest" },
   { name: "Condition" },
   { name: "ConditionStateChange" },
   { name: "ConditionCitation" },

@@ -18,6 +18,10 @@ const sourceFields = (id: string) => ({
 });
 
 export const ADMIN_ACTION_MATRIX: Record<string, TActionEntry> = {
+  // Switched off (as it starts), so the other rows run with review off.
+  "(desk)/admin/settings/actions.ts#setReviewRequiredAction": {
+    input: async ({ db }) => ({ isReviewRequired: "", version: String((await db.deskSetting.findUnique({ where: { id: 1 } }))?.version ?? 0) }),
+  },
   "(desk)/admin/sources/actions.ts#addSource": {
     input: async () => ({ url: `https://matrix.example.org/${randomUUID()}?utm_source=x`, title: "Added in the matrix", publisher: "Matrix Press" }),
   },

@@ -68,6 +68,17 @@ async function entry({ db, actor }: TMatrixContext, state: "DRAFT" | "PUBLISHED"
   return created.id;
 }
 
+/**
+ * A draft submitted for review by another analyst (never the actor: nobody approves their own),
+ * for the review rows.
+ */
+async function submission(context: TMatrixContext): Promise<string> {
+  const author = await context.db.user.create({ data: { email: `matrix-author-${suffix()}@example.org`, name: "Matrix author", role: "ANALYST" } });
+  const statusChangeId = await entry({ db: context.db, actor: { id: author.id, role: "ANALYST", name: author.name, email: author.email } }, "DRAFT");
+  const review = await context.db.reviewRequest.create({ data: { statusChangeId, kind: "PUBLICATION", entryVersion: 1, submittedById: author.id } });
+  return review.id;
+}
+
 /** A published entry and the source it cites, for errata. */
 async function citedEntry(context: TMatrixContext): Promise<{ id: string; sourceId: string }> {
   const id = await entry(context, "PUBLISHED");
@@ -139,6 +150,12 @@ export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
   },
   "(desk)/desk/entries/actions.ts#judgeCorroborationAction": {
     input: async (context) => ({ id: await entry(context, "PUBLISHED"), version: "1", level: "CORROBORATED", reason: "Judged by the matrix" }),
+  },
+  "(desk)/desk/review/actions.ts#approveReviewAction": {
+    input: async (context) => ({ id: await submission(context), version: "1" }),
+  },
+  "(desk)/desk/review/actions.ts#returnReviewAction": {
+    input: async (context) => ({ id: await submission(context), version: "1", comment: "Returned by the matrix" }),
   },
   "(desk)/desk/sources/actions.ts#searchSourcesAction": { input: async () => ({ q: "matrix" }) },
   "(desk)/desk/agreements/actions.ts#createAgreementAction": {
@@ -212,6 +229,15 @@ export const DESK_ROUTE_MATRIX: Record<string, TRouteEntry> = {
   },
   "POST api/v1/status-changes/[id]/corroboration/route.ts": {
     request: async (context) => ({ params: { id: await entry(context, "PUBLISHED") }, body: { version: 1, level: "SINGLE_SOURCE", reason: "Judged through the API" } }),
+  },
+  "POST api/v1/status-changes/[id]/submit/route.ts": {
+    request: async (context) => ({ params: { id: await entry(context, "DRAFT") }, body: { version: 1 } }),
+  },
+  "POST api/v1/reviews/[id]/approve/route.ts": {
+    request: async (context) => ({ params: { id: await submission(context) }, body: { version: 1 } }),
+  },
+  "POST api/v1/reviews/[id]/return/route.ts": {
+    request: async (context) => ({ params: { id: await submission(context) }, body: { version: 1, comment: "Returned through the API" } }),
   },
   "POST api/v1/agreements/route.ts": {
     request: async ({ db }) => {

@@ -58,6 +58,9 @@ export const PAGE_MATRIX: Record<string, { needs: TPageNeed; params?: (records: 
   "(desk)/desk/entries/[id]/revisions/page.tsx": { needs: "draft:read", params: (r) => ({ id: r.publishedId }) },
   "(desk)/desk/entries/[id]/edit/page.tsx": { needs: "status-change:edit", params: (r) => ({ id: r.publishedId }) },
   "(desk)/desk/log/page.tsx": { needs: "status-change:log" },
+  // Two-person review (issue 12 item 5): the queue is for those who may decide, the switch the admins'.
+  "(desk)/desk/review/page.tsx": { needs: "review:decide" },
+  "(desk)/admin/settings/page.tsx": { needs: "settings:manage" },
   "(desk)/desk/entries/[id]/conditions/new/page.tsx": { needs: "condition:write", params: (r) => ({ id: r.publishedId }) },
   "(desk)/desk/conditions/[id]/page.tsx": { needs: "draft:read", params: (r) => ({ id: r.conditionId }) },
   "(desk)/desk/agreements/new/page.tsx": { needs: "agreement:write" },

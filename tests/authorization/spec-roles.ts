@@ -21,6 +21,9 @@ export const SPEC_ROLES_BY_PERMISSION: Record<string, readonly Role[]> = {
   "status-change:edit-others-draft": ADMINS,
   // admin: "retract published entries (never hard-delete)"
   "status-change:retract": ADMINS,
+  // issue 12 item 5: "another analyst or an admin — never the author — approves … or returns it"
+  // (the row rule "never the author" is the use case's: tests/review/)
+  "review:decide": ANALYSTS_AND_ADMINS,
   // analyst: "create and edit parties, agreements, trade measures" (links between them included)
   "agreement:write": ANALYSTS_AND_ADMINS,
   "measure:write": ANALYSTS_AND_ADMINS,
@@ -46,6 +49,8 @@ export const SPEC_ROLES_BY_PERMISSION: Record<string, readonly Role[]> = {
   // admin: "manage users and roles, read the audit log"
   "user:manage": ADMINS,
   "audit:read": ADMINS,
+  // issue 12 item 5: two-person review is "switched on by an admin in the app"
+  "settings:manage": ADMINS,
 };
 
 /** Anonymous visitors hold only published:read, and only while PUBLIC_READ is on. */

@@ -10,6 +10,7 @@ const ADMIN_LINKS = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/deliveries", label: "Deliveries" },
+  { href: "/admin/settings", label: "Settings" },
 ];
 
 // Each page checks its own permission (requireSignedIn); the layout only decides whether to

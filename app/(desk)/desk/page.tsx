@@ -81,6 +81,9 @@ export default async function DeskPage() {
           <Link href="/desk/parties" className="self-center">
             Parties
           </Link>
+          <Link href="/desk/review" className="self-center">
+            Review queue
+          </Link>
         </p>
       </div>
       <section aria-labelledby="drafts-heading">

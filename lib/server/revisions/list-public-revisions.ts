@@ -32,7 +32,7 @@ export async function listPublicRevisions(actor: TActor, id: string) {
     where: { entityType: "StatusChange", entityId: id },
     orderBy: { version: "desc" },
     take: MAX_PUBLIC_REVISIONS + 1,
-    select: { id: true, version: true, snapshot: true, createdAt: true, kind: true, correctionType: true, reason: true, actor: { select: { name: true, role: true, namedInPublic: true } } },
+    select: { id: true, version: true, snapshot: true, createdAt: true, kind: true, correctionType: true, reason: true, actor: { select: { name: true, role: true, namedInPublic: true } }, reviewer: { select: { name: true, role: true, namedInPublic: true } } },
   });
   const oldestFirst = rows.reverse();
   const versions = oldestFirst.map((row, index) => {
@@ -43,6 +43,8 @@ export async function listPublicRevisions(actor: TActor, id: string) {
       version: row.version,
       savedAt: row.createdAt,
       savedBy: publicCredit(row.actor),
+      // Two-person review (decision 034): who approved this version, credited as its author is.
+      reviewedBy: row.reviewer ? publicCredit(row.reviewer) : null,
       kind: row.kind,
       correctionType: row.correctionType,
       reason: row.reason,

@@ -28,6 +28,7 @@ export function publicRevisionsJson({ entry, versions, isTruncated }: TPublicRev
         version: version.version,
         savedAt: version.savedAt.toISOString(),
         savedBy: version.savedBy,
+        reviewedBy: version.reviewedBy,
         kind: version.kind,
         correctionType: version.correctionType,
         reason: version.reason,

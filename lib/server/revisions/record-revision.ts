@@ -14,11 +14,11 @@ function toJson(value: unknown): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
-/** Appends the entity as it stands after a save (its new version), in the caller's transaction. */
+/** Appends the entity as it stands after a save (its new version), in the caller's transaction; `reviewerId` when a second account approved it. */
 export async function recordRevision(
   tx: TTransaction,
   actor: TSignedInActor,
-  revision: { entityType: TRevisionEntityType; entityId: string; version: number; snapshot: unknown; why?: TRevisionReason },
+  revision: { entityType: TRevisionEntityType; entityId: string; version: number; snapshot: unknown; why?: TRevisionReason; reviewerId?: string },
 ): Promise<void> {
   await tx.revision.create({
     data: {
@@ -30,6 +30,7 @@ export async function recordRevision(
       kind: revision.why?.kind ?? null,
       correctionType: revision.why?.correctionType ?? null,
       reason: revision.why?.reason ?? null,
+      reviewerId: revision.reviewerId ?? null,
     },
   });
 }

@@ -7,11 +7,12 @@ export function adminHrefFor(entityType: string, entityId: string): string | nul
   if (entityType === "Source") return `/admin/sources/${entityId}`;
   if (entityType === "User") return `/admin/users/${entityId}`;
   if (entityType === "StatusChange") return `/desk/entries/${entityId}`;
+  if (entityType === "DeskSetting") return "/admin/settings";
   return null;
 }
 
 // The log stores model names; people read these.
-const ENTITY_KINDS: Record<string, string> = { StatusChange: "entry", Source: "source", User: "account", Agreement: "agreement", TradeMeasure: "measure", Party: "party", ApiToken: "API token" };
+const ENTITY_KINDS: Record<string, string> = { StatusChange: "entry", Source: "source", User: "account", Agreement: "agreement", TradeMeasure: "measure", Party: "party", ApiToken: "API token", ReviewRequest: "submission for review", DeskSetting: "desk settings" };
 
 /** One line of the log: when, who, what, on which entity. */
 export function AuditEventSummary({ event }: { event: TAuditEventRow }) {

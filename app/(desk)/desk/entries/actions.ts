@@ -10,6 +10,11 @@ import { publishStatusChange } from "@/lib/server/status-changes/publish-status-
 import { retractStatusChange } from "@/lib/server/status-changes/retract-status-change";
 import { judgeCorroboration } from "@/lib/server/status-changes/judge-corroboration";
 
+/** "submitted" when the write went to two-person review instead of taking effect (decision 034). */
+function outcome(result: object, saved: string): string {
+  return "review" in result ? "submitted" : saved;
+}
+
 function done(id: string, saved: string): never {
   revalidatePath("/", "layout");
   redirect(`/desk/entries/${id}?saved=${saved}`);
@@ -20,7 +25,7 @@ export const editStatusChangeAction = defineAction({
   schema: ZEditStatusChange,
   handler: async (actor, input) => {
     const result = await editStatusChange(actor, input);
-    done(result.id, result.state === "PUBLISHED" && input.intent === "publish" ? "published" : "saved");
+    done(result.id, outcome(result, result.state === "PUBLISHED" && input.intent === "publish" ? "published" : "saved"));
   },
 });
 
@@ -29,7 +34,7 @@ export const publishStatusChangeAction = defineAction({
   schema: ZPublishStatusChange,
   handler: async (actor, input) => {
     const result = await publishStatusChange(actor, input);
-    done(result.id, "published");
+    done(result.id, outcome(result, "published"));
   },
 });
 
@@ -38,7 +43,7 @@ export const retractStatusChangeAction = defineAction({
   schema: ZRetractStatusChange,
   handler: async (actor, input) => {
     const result = await retractStatusChange(actor, input);
-    done(result.id, "retracted");
+    done(result.id, outcome(result, "retracted"));
   },
 });
 

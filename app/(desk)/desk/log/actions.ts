@@ -12,6 +12,8 @@ export const logStatusChangeAction = defineAction({
   handler: async (actor, input) => {
     const result = await logStatusChange(actor, input);
     revalidatePath("/", "layout");
-    redirect(`/desk/entries/${result.id}?saved=${result.state === "PUBLISHED" ? "published" : "draft"}`);
+    // Under two-person review "publish" submits the new draft (decision 034).
+    const saved = "review" in result ? "submitted" : result.state === "PUBLISHED" ? "published" : "draft";
+    redirect(`/desk/entries/${result.id}?saved=${saved}`);
   },
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusChangeForm } from "@/components/desk/status-change-form";
+import { getReviewMode } from "@/lib/server/reviews/get-desk-settings";
 import { listTimeZones } from "@/components/desk/time-zone-options";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
@@ -79,6 +80,7 @@ export default async function LogPage({ searchParams }: TProps) {
       </p>
       <div className="mt-4">
         <StatusChangeForm
+          isReviewRequired={(await getReviewMode(actor)).isReviewRequired}
           action={logStatusChangeAction}
           subject={{ value: chosen.value, kind, name: chosen.label }}
           initial={{

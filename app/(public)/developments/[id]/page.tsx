@@ -15,6 +15,7 @@ import { resolveAsOf } from "@/lib/domain/as-of";
 import { ZAsOfQuery } from "@/lib/schemas/as-of";
 import type { TAsOf } from "@/lib/server/as-of-sql";
 import { firstParam } from "../../_shared/load";
+import { getReviewCredit } from "@/lib/server/reviews/get-review-credit";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -53,6 +54,7 @@ export default async function DevelopmentPage({ params, searchParams }: TProps) 
   const keep = (href: string) => keepAsOf(href, asOf);
   // Conditions keep no record time yet: a reading as of an instant shows none rather than today's.
   const conditions = asOf ? [] : await listSubjectConditions(await getCurrentActor(), { statusChangeId: entry.id });
+  const reviewedBy = await getReviewCredit(await getCurrentActor(), entry.id);
   const mark = entry.schedule === "pending" ? { kind: "pending" as const } : entry.schedule === "cancelled" ? { kind: "cancelled" as const, by: null } : null;
   return (
     <div className={UNDERLINED_LINKS}>
@@ -62,6 +64,7 @@ export default async function DevelopmentPage({ params, searchParams }: TProps) 
       <AsOfBanner asOf={asOf} timeZone={entry.timeZone} presentHref={`/developments/${entry.id}`} invalid={invalid} />
       <h1 className="sr-only">Development: {entry.headline}</h1>
       <HistoryEntry entry={entry} mark={mark} subject={{ name: entry.subject.title || entry.subject.name, href: entry.subject.href }} linkTo="page" headingLevel={2} asOf={asOf} />
+      {reviewedBy && <p className="mt-2 text-sm">Published after review by a second person: reviewed by {reviewedBy}.</p>}
       <ConditionsSection conditions={conditions} />
       <p className="mt-4 text-sm">
         <Link href={keep(`${entry.subject.href}#entry-${entry.id}`)}>See it in the full history of {entry.subject.name} →</Link>

@@ -10,7 +10,7 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export const ERROR_STATUS_DESCRIPTIONS: Record<number, string> = {
   400: "The body is not JSON, or not a JSON object.",
   401: "No valid credentials: send an API token (Authorization: Bearer pw_…) or sign in.",
-  403: "Your role does not allow this, or a write signed in with the session cookie came from another site's page.",
+  403: "Your role does not allow this (or the record's own rule refuses you: approving your own submission for review), or a write signed in with the session cookie came from another site's page.",
   404: "No such record.",
   409: "The record changed since the version (or If-Match ETag) you sent: the problem's details carry the current version; read it again and reapply. For a create: a request with this Idempotency-Key is still running (retry after Retry-After).",
   413: "The body is larger than this endpoint accepts.",

@@ -12,6 +12,9 @@ import { ConditionStateBadge } from "@/components/condition-state-badge";
 import { currentConditionState } from "@/lib/domain/condition-states";
 import { listDevelopmentConditionsForDesk } from "@/lib/server/conditions/get-condition-for-desk";
 import { can } from "@/lib/server/permissions";
+import { EntryReviewStatus } from "@/components/desk/entry-review-status";
+import { getReviewMode } from "@/lib/server/reviews/get-desk-settings";
+import { getEntryReview } from "@/lib/server/reviews/get-entry-review";
 
 export const metadata: Metadata = { title: "Entry" };
 
@@ -22,6 +25,7 @@ const SAVED_MESSAGES: Record<string, string> = {
   published: "Published. Readers see it now in the history.",
   saved: "Saved.",
   retracted: "Retracted. The entry stays in the history, marked, and no longer counts for the current status.",
+  submitted: "Submitted for review. It takes effect when another analyst or an admin approves it.",
   erratum: "Marked: readers see the source's error beside its citation and in the corrections log.",
 };
 
@@ -35,6 +39,7 @@ export default async function EntryPage({ params, searchParams }: TProps) {
   // A published entry's corroboration, as readers see it, for the analyst to accept or override.
   const published = record.state === "PUBLISHED" && may.edit ? await getPublishedChange(actor, id) : null;
   const conditions = await listDevelopmentConditionsForDesk(actor, id);
+  const [review, { isReviewRequired }] = await Promise.all([getEntryReview(actor, id), getReviewMode(actor)]);
 
   return (
     <section aria-labelledby="entry-heading" className="space-y-6">
@@ -54,6 +59,7 @@ export default async function EntryPage({ params, searchParams }: TProps) {
           {SAVED_MESSAGES[saved]}
         </p>
       )}
+      <EntryReviewStatus review={review} />
       <nav aria-label="This entry" className="flex flex-wrap gap-4">
         {may.edit && <Link href={`/desk/entries/${id}/edit`}>Edit this entry</Link>}
         <Link href={`/desk/entries/${id}/revisions`}>Revisions</Link>
@@ -101,9 +107,10 @@ export default async function EntryPage({ params, searchParams }: TProps) {
       {may.publish && (
         <section aria-labelledby="publish-heading">
           <h2 id="publish-heading" className="font-serif text-xl font-bold">
-            Publish
+            {isReviewRequired ? "Submit for review" : "Publish"}
           </h2>
-          <PublishForm action={publishStatusChangeAction} id={id} version={record.version} />
+          {isReviewRequired && <p className="mb-2 text-sm">Two-person review is on: another analyst or an admin approves it before readers see it.</p>}
+          <PublishForm action={publishStatusChangeAction} id={id} version={record.version} isReviewRequired={isReviewRequired} />
         </section>
       )}
       {may.edit && record.state === "PUBLISHED" && record.citations.length > 0 && (
@@ -138,7 +145,7 @@ export default async function EntryPage({ params, searchParams }: TProps) {
           <h2 id="retract-heading" className="font-serif text-xl font-bold">
             Retract
           </h2>
-          <RetractForm action={retractStatusChangeAction} id={id} version={record.version} />
+          <RetractForm action={retractStatusChangeAction} id={id} version={record.version} isReviewRequired={isReviewRequired} />
         </section>
       )}
     </section>

@@ -46,6 +46,7 @@ export default async function DevelopmentRevisionsPage({ params }: TProps) {
             </h2>
             <p className="text-sm text-muted">
               Saved <time dateTime={version.savedAt.toISOString()}>{formatInstant(version.savedAt, "UTC")}</time> by {version.savedBy}
+              {version.reviewedBy && <>, reviewed by {version.reviewedBy}</>}
             </p>
             {version.reason && (
               <p className="mt-1">

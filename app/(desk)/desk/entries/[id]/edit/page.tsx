@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { StatusChangeForm } from "@/components/desk/status-change-form";
+import { getReviewMode } from "@/lib/server/reviews/get-desk-settings";
 import { listTimeZones } from "@/components/desk/time-zone-options";
 import { formatInstant } from "@/lib/domain/dates";
 import { STATUS_LABELS } from "@/lib/domain/statuses";
@@ -45,6 +46,7 @@ export default async function EditEntryPage({ params }: TProps) {
       {record.state === "PUBLISHED" && <p className="mt-1 text-sm">Every save of a published entry is kept as a revision, with who saved it and when.</p>}
       <div className="mt-4">
         <StatusChangeForm
+          isReviewRequired={(await getReviewMode(actor)).isReviewRequired}
           action={editStatusChangeAction}
           subject={{ value: `${subject.kind === "AGREEMENT" ? "agreement" : "measure"}:${subject.slug}`, kind: subject.kind, name: subject.name }}
           initial={entry.formValues}
