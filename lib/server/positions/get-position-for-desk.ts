@@ -1,4 +1,5 @@
 import "server-only";
+import type { TPositionSubject } from "../../schemas/party-position";
 import { isRecordId } from "../../schemas/record-id";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
@@ -35,8 +36,9 @@ export async function listSubjectPartiesForDesk(actor: TActor, subject: { agreem
   return { name: development.headline, parties: development.agreement ? development.agreement.parties.map((row) => row.party) : ofMeasure(development.measure!) };
 }
 
-/** A subject's positions for the desk, newest first (bounded), with links to edit or supersede each. */
-export async function listSubjectPositionsForDesk(actor: TActor, where: { agreementId?: string; measureId?: string; statusChangeId?: string }) {
+/** A subject's positions for the desk, newest first (bounded), each linking to its page to edit or supersede it. */
+export async function listSubjectPositionsForDesk(actor: TActor, subject: TPositionSubject) {
   assertSignedInCan(actor, "draft:read");
+  const where = subject.kind === "DEVELOPMENT" ? { statusChangeId: subject.id } : subject.kind === "AGREEMENT" ? { agreement: { slug: subject.slug } } : { measure: { slug: subject.slug } };
   return getDatabase().partyPosition.findMany({ where, orderBy: [{ statedAt: "desc" }, { id: "desc" }], take: 200, select: POSITION_RECORD_SELECT });
 }
