@@ -30,6 +30,7 @@ function PositionCard({ position, supersededBy }: { position: TPosition; superse
             <span lang={position.translationLanguage ?? "en"}>“{position.translation}”</span>
           </p>
         )}
+        {!position.translation && position.translationNote && <p className="mt-1 pl-4 text-sm text-muted">({position.translationNote})</p>}
         <figcaption className="mt-2 text-sm">
           — {position.speaker}, <ConditionDate at={position.statedAt} precision={position.statedPrecision} timeZone={position.timeZone} />
           {position.quoteLanguage !== "en" && <>, in {languageName(position.quoteLanguage)}</>}.{" "}

@@ -74,10 +74,12 @@ function checkWords(fields: TWords, context: z.RefinementCtx): void {
 
 // Only reached when checkWords found no issue. A translation without a language is English, the
 // language the site is written in; a language with no translation means nothing and is dropped.
+// The note stays either way: an English quote may itself be someone's translation ("as broadcast
+// by KBS; said in Korean"), which readers should know.
 function toWords<T extends TWords & { statedOn: string; citations: z.output<typeof ZCitations>; translation: string | null; translationLanguage: string }>(fields: T) {
   const { statedOn: _statedOn, ...rest } = fields;
   const translationLanguage = fields.translation ? fields.translationLanguage || "en" : null;
-  return { ...rest, translationLanguage, translationNote: fields.translation ? (rest as { translationNote?: string | null }).translationNote ?? null : null, ...(readStated(fields) as { statedAt: Date; statedPrecision: DatePrecision }) };
+  return { ...rest, translationLanguage, ...(readStated(fields) as { statedAt: Date; statedPrecision: DatePrecision }) };
 }
 
 const EXAMPLE = {
