@@ -16,7 +16,8 @@ export function conditionJson(condition: TReaderCondition) {
       occurredAt: entry.occurredAt.toISOString(),
       occurredPrecision: entry.occurredPrecision,
       timeZone: entry.timeZone,
-      citations: entry.citations,
+      // The documented citation source is url, title and publisher: the page's retirement note stays on the page.
+      citations: entry.citations.map(({ source, ...citation }) => ({ ...citation, source: { url: source.url, title: source.title, publisher: source.publisher } })),
     })),
   };
 }
