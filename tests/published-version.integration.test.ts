@@ -12,7 +12,7 @@ import { makeRandomAgreement, seededRandom } from "./support/random-history";
 const database = useTestDatabase();
 
 /** Tables whose writes move the version: what reader pages, feeds and the public API show. */
-const SHOWN = ["Agreement", "AgreementParty", "Citation", "Condition", "ConditionCitation", "ConditionStateChange", "Link", "MirrorPairDismissal", "Party", "Revision", "Source", "StatusChange", "StatusChangeRecord", "TradeMeasure", "TradeMeasureTarget", "User"];
+const SHOWN = ["Agreement", "AgreementParty", "Citation", "Condition", "ConditionCitation", "ConditionStateChange", "Link", "MirrorPairDismissal", "Party", "PartyPosition", "Revision", "Source", "StatusChange", "StatusChangeRecord", "TradeMeasure", "TradeMeasureTarget", "User"];
 /** Tables that need no trigger, and why. */
 const NOT_SHOWN: Record<string, string> = {
   ApiToken: "credentials: never on a reader's page",

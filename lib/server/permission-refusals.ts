@@ -18,6 +18,7 @@ const DOING: Record<TPermission, string> = {
   "party:write": "add or edit parties",
   "link:write": "link measures and agreements",
   "condition:write": "add conditions to developments or record their states",
+  "position:write": "add, edit or supersede parties' positions",
   "source:create": "add sources",
   "source:edit": "edit sources",
   "source:grade": "grade sources",

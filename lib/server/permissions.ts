@@ -19,6 +19,7 @@ const ROLE_PERMISSIONS = {
   "party:write": ["ANALYST", "ADMIN"],
   "link:write": ["ANALYST", "ADMIN"],
   "condition:write": ["ANALYST", "ADMIN"],
+  "position:write": ["ANALYST", "ADMIN"],
   "source:create": ["ANALYST", "ADMIN"],
   "source:edit": ["ADMIN"],
   "source:grade": ["ADMIN"],

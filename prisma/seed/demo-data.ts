@@ -554,6 +554,7 @@ const sources: TDemoSource[] = [
 ];
 
 import { conditionSources, demoConditions } from "./demo-conditions";
+import { demoPositions, positionSources } from "./demo-positions";
 
 // ---------------------------------------------------------------------------------------------
 // Agreement: GSOMIA
@@ -1224,8 +1225,9 @@ const links: TDemoLink[] = [
 ];
 
 export const demoData: TDemoDataset = {
-  sources: [...sources, ...conditionSources],
+  sources: [...sources, ...conditionSources, ...positionSources],
   conditions: demoConditions,
+  positions: demoPositions,
   agreements: [gsomia],
   measures: [japanExportControls, japanWhiteList, koreaWhiteList],
   links,

@@ -5,6 +5,8 @@ import { runWriteTransaction } from "../../lib/server/write-transaction";
 import { parsePartialDate, startOfLocalPeriod } from "../../lib/domain/dates";
 import type { TDemoChange, TDemoDataset } from "./types";
 import type { TDemoCondition } from "./demo-conditions";
+import type { TDemoPosition } from "./demo-positions";
+import { POSITION_RECORD_SELECT, positionSnapshot } from "../../lib/server/positions/position-record";
 import { CONDITION_RECORD_SELECT, conditionSnapshot } from "../../lib/server/conditions/condition-record";
 import { effectiveTimeOf } from "../../lib/domain/status-order";
 
@@ -92,6 +94,8 @@ export async function loadDemoData(
       }
       await createDemoConditions(tx, dataset.conditions ?? [], { changeIds, subjectIds, sourceIds });
       onProgress(`${dataset.conditions?.length ?? 0} conditions`);
+      await createDemoPositions(tx, dataset.positions ?? [], { partyIds, subjectIds, sourceIds });
+      onProgress(`${dataset.positions?.length ?? 0} positions`);
     },
     { database, timeout: 120_000 },
   );
@@ -227,6 +231,48 @@ async function createDemoConditions(
     const snapshot = conditionSnapshot(created);
     await tx.revision.create({ data: { entityType: "Condition", entityId: created.id, version: created.version, snapshot: JSON.parse(JSON.stringify(snapshot)) } });
     await recordAuditEvent(tx, null, { action: "condition:add", entityType: "Condition", entityId: created.id, after: snapshot });
+  }
+}
+
+/** The demo positions, in order (a superseding one after the one it replaces), a revision and an audit event each. */
+async function createDemoPositions(
+  tx: TTransaction,
+  positions: TDemoPosition[],
+  ids: { partyIds: Map<string, string>; subjectIds: Map<string, { agreementId?: string; measureId?: string }>; sourceIds: Map<string, string> },
+): Promise<void> {
+  const positionIds = new Map<string, string>();
+  for (const position of positions) {
+    const subject = ids.subjectIds.get(position.subject);
+    const sourceId = ids.sourceIds.get(position.source);
+    const partyId = ids.partyIds.get(position.party);
+    const supersedesId = position.supersedes ? positionIds.get(position.supersedes) : null;
+    if (!subject || !sourceId || !partyId || supersedesId === undefined) throw new Error(`demo position ${position.key} names an unknown subject, source, party or earlier position`);
+    const period = parsePartialDate(position.statedOn);
+    if (!period.ok) throw new Error(`demo position ${position.key}: ${period.reason}`);
+    const created = await tx.partyPosition.create({
+      data: {
+        partyId,
+        agreementId: subject.agreementId ?? null,
+        measureId: subject.measureId ?? null,
+        speaker: position.speaker,
+        quote: position.quote,
+        quoteLanguage: position.quoteLanguage,
+        translation: position.translation ?? null,
+        translationLanguage: position.translation ? "en" : null,
+        translationNote: position.translationNote ?? null,
+        statedAt: startOfLocalPeriod(period.date, position.timeZone),
+        statedPrecision: period.date.precision,
+        timeZone: position.timeZone,
+        sourceId,
+        locator: position.locator ?? null,
+        supersedesId,
+      },
+      select: POSITION_RECORD_SELECT,
+    });
+    positionIds.set(position.key, created.id);
+    const snapshot = positionSnapshot(created);
+    await tx.revision.create({ data: { entityType: "PartyPosition", entityId: created.id, version: created.version, snapshot: JSON.parse(JSON.stringify(snapshot)) } });
+    await recordAuditEvent(tx, null, { action: supersedesId ? "position:supersede" : "position:add", entityType: "PartyPosition", entityId: created.id, after: snapshot });
   }
 }
 

@@ -104,6 +104,8 @@ export type TDemoDataset = {
   sources: TDemoSource[];
   /** Conditions set by the developments above (prisma/seed/demo-conditions.ts). */
   conditions?: import("./demo-conditions").TDemoCondition[];
+  /** Parties' positions on the agreements and measures above (prisma/seed/demo-positions.ts). */
+  positions?: import("./demo-positions").TDemoPosition[];
   agreements: TDemoAgreement[];
   measures: TDemoMeasure[];
   links: TDemoLink[];

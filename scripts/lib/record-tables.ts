@@ -33,6 +33,7 @@ export const RECORD_TABLES: readonly TRecordTable[] = [
   { name: "Condition" },
   { name: "ConditionStateChange" },
   { name: "ConditionCitation" },
+  { name: "PartyPosition", selfReferences: ["supersedesId"] },
   { name: "Revision" },
   { name: "AuditEvent" },
   { name: "ApiToken", isSecret: true },

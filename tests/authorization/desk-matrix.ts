@@ -113,6 +113,19 @@ async function condition(context: TMatrixContext): Promise<string> {
   return created.id;
 }
 
+/** A Japanese position on a new measure (Japan imposes it), cited to the matrix's source. */
+async function position(context: TMatrixContext): Promise<string> {
+  const { jpn } = await parties(context.db);
+  const { id: measureId } = await measure(context.db);
+  const source = await context.db.source.upsert({ where: { url: CITATION.url }, update: {}, create: { url: CITATION.url, title: CITATION.title, publisher: CITATION.publisher } });
+  const created = await context.db.partyPosition.create({
+    data: { partyId: jpn, measureId, speaker: "Matrix minister", quote: "Matrix words", quoteLanguage: "en", statedAt: new Date("2019-07-01T15:00:00Z"), timeZone: "Asia/Tokyo", sourceId: source.id, authorId: context.actor.id },
+  });
+  return created.id;
+}
+
+const positionFields = { speaker: "Matrix minister", quote: "マトリックス", quoteLanguage: "ja", translation: "Matrix", statedOn: "2019-07-02", timeZone: "Asia/Tokyo", "citations[0][url]": CITATION.url, "citations[0][title]": CITATION.title, "citations[0][publisher]": CITATION.publisher };
+
 const conditionStateFields = { occurredOn: "2020-06-02", timeZone: "Asia/Seoul", "citations[0][url]": CITATION.url, "citations[0][credibility]": "3" };
 
 export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
@@ -121,6 +134,12 @@ export const DESK_ACTION_MATRIX: Record<string, TActionEntry> = {
   },
   "(desk)/desk/conditions/actions.ts#recordConditionStateAction": {
     input: async (context) => ({ conditionId: await condition(context), version: "1", state: "BREACHED", ...conditionStateFields }),
+  },
+  "(desk)/desk/positions/actions.ts#addPositionAction": {
+    input: async ({ db }) => ({ subject: `measure:${(await measure(db)).slug}`, partyCode: "KOR", ...positionFields }),
+  },
+  "(desk)/desk/positions/actions.ts#editPositionAction": {
+    input: async (context) => ({ id: await position(context), version: "1", ...positionFields }),
   },
   "(desk)/desk/log/actions.ts#logStatusChangeAction": {
     input: async ({ db }) => ({ subject: `agreement:${(await agreement(db)).slug}`, ...developmentFields, intent: "draft" }),
@@ -208,6 +227,16 @@ export const DESK_ROUTE_MATRIX: Record<string, TRouteEntry> = {
       params: { id: await condition(context) },
       body: { version: 1, state: "BREACHED", occurredOn: "2020-06-02", timeZone: "Asia/Seoul", citations: [CITATION] },
     }),
+  },
+  "POST api/v1/positions/route.ts": {
+    request: async (context) => {
+      const supersedesId = await position(context);
+      const slug = (await context.db.partyPosition.findUniqueOrThrow({ where: { id: supersedesId }, select: { measure: { select: { slug: true } } } })).measure!.slug;
+      return { body: { subject: `measure:${slug}`, partyCode: "JPN", supersedesId, supersedesVersion: 1, speaker: "Matrix minister", quote: "Later matrix words", quoteLanguage: "en", statedOn: "2019-08-02", timeZone: "Asia/Tokyo", citations: [CITATION] } };
+    },
+  },
+  "PATCH api/v1/positions/[id]/route.ts": {
+    request: async (context) => ({ params: { id: await position(context) }, body: { version: 1, quote: "Corrected matrix words" } }),
   },
   "POST api/v1/status-changes/route.ts": {
     request: async ({ db }) => ({ body: { subject: `agreement:${(await agreement(db)).slug}`, ...developmentFields, intent: "publish", citations: [CITATION] } }),

@@ -3,6 +3,8 @@ import type { TSignedInActor } from "../../lib/server/permissions";
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
 import { ZAddCondition } from "../../lib/schemas/condition";
 import { addCondition } from "../../lib/server/conditions/add-condition";
+import { ZAddPosition } from "../../lib/schemas/party-position";
+import { addPosition } from "../../lib/server/positions/add-position";
 import { createTestAgreement, logInput } from "../support/desk-factories";
 
 // Page reads, pinned by hand from SPEC §2 and §4: what each page under app/ is for, as the
@@ -20,6 +22,7 @@ export type TPageRecords = {
   sourceId: string;
   userId: string;
   conditionId: string;
+  positionId: string;
 };
 
 const READING = "published:read";
@@ -63,6 +66,9 @@ export const PAGE_MATRIX: Record<string, { needs: TPageNeed; params?: (records: 
   "(desk)/admin/settings/page.tsx": { needs: "settings:manage" },
   "(desk)/desk/entries/[id]/conditions/new/page.tsx": { needs: "condition:write", params: (r) => ({ id: r.publishedId }) },
   "(desk)/desk/conditions/[id]/page.tsx": { needs: "draft:read", params: (r) => ({ id: r.conditionId }) },
+  "(desk)/desk/positions/page.tsx": { needs: "draft:read" },
+  "(desk)/desk/positions/[id]/page.tsx": { needs: "draft:read", params: (r) => ({ id: r.positionId }) },
+  "(desk)/desk/positions/[id]/supersede/page.tsx": { needs: "position:write", params: (r) => ({ id: r.positionId }) },
   "(desk)/desk/agreements/new/page.tsx": { needs: "agreement:write" },
   "(desk)/desk/agreements/[slug]/edit/page.tsx": { needs: "agreement:write", params: (r) => ({ slug: r.slug }) },
   "(desk)/desk/measures/new/page.tsx": { needs: "measure:write" },
@@ -102,5 +108,9 @@ export async function makePageRecords(db: TDatabase, author: TSignedInActor, som
     author,
     ZAddCondition.parse({ statusChangeId: published.id, statement: "Page matrix condition", state: "HOLDING", occurredOn: "2019-11-22", timeZone: "Asia/Seoul", citations: [{ sourceId: citation.sourceId }] }),
   );
-  return { slug, measureSlug: measure.slug, publishedId: published.id, ownDraftId: draft.id, sourceId: citation.sourceId, userId: someone.id, conditionId: condition.id };
+  const position = await addPosition(
+    author,
+    ZAddPosition.parse({ subject: `measure:${measure.slug}`, partyCode: "JPN", speaker: "Page matrix minister", quote: "Page matrix words", quoteLanguage: "en", statedOn: "2019-07-02", timeZone: "Asia/Tokyo", citations: [{ sourceId: citation.sourceId }] }),
+  );
+  return { slug, measureSlug: measure.slug, publishedId: published.id, ownDraftId: draft.id, sourceId: citation.sourceId, userId: someone.id, conditionId: condition.id, positionId: position.id };
 }

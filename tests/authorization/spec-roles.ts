@@ -31,6 +31,8 @@ export const SPEC_ROLES_BY_PERMISSION: Record<string, readonly Role[]> = {
   "link:write": ANALYSTS_AND_ADMINS,
   // analyst: "log status changes with citations": a condition and its states are part of a development's record (SPEC §9)
   "condition:write": ANALYSTS_AND_ADMINS,
+  // analyst: parties' positions are cited statements on the record, as developments are (SPEC §9)
+  "position:write": ANALYSTS_AND_ADMINS,
   // analyst: "add sources"; admin: "manage sources (edit, grade reliability, merge duplicates, retire)"
   "source:create": ANALYSTS_AND_ADMINS,
   "source:edit": ADMINS,

@@ -118,6 +118,10 @@ export default async function DeskPage() {
                 {agreement.label} · <Link href={`/desk/log?agreement=${agreement.slug}`}>log</Link> ·{" "}
                 <Link href={`/desk/agreements/${agreement.slug}/edit`} aria-label={`Edit ${agreement.label}`}>
                   edit
+                </Link>{" "}
+                ·{" "}
+                <Link href={`/desk/positions?subject=${encodeURIComponent(agreement.value)}`} aria-label={`Positions on ${agreement.label}`}>
+                  positions
                 </Link>
               </li>
             ))}
@@ -131,6 +135,10 @@ export default async function DeskPage() {
                 {measure.label} · <Link href={`/desk/log?measure=${measure.slug}`}>log</Link> ·{" "}
                 <Link href={`/desk/measures/${measure.slug}/edit`} aria-label={`Edit ${measure.label}`}>
                   edit
+                </Link>{" "}
+                ·{" "}
+                <Link href={`/desk/positions?subject=${encodeURIComponent(measure.value)}`} aria-label={`Positions on ${measure.label}`}>
+                  positions
                 </Link>
               </li>
             ))}

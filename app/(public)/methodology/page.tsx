@@ -178,6 +178,18 @@ export default function MethodologyPage() {
         </p>
       </section>
 
+      <section aria-labelledby="positions">
+        <h2 id="positions" className="font-serif text-2xl font-bold">Parties&apos; positions</h2>
+        <p className="mt-2 max-w-prose">
+          A position is how one party to an agreement or a measure characterises it (or one of its developments) in its own words: a government
+          statement or an official&apos;s remark, quoted verbatim in the language it was published in, with an English translation where it is not in
+          English and a note of whose translation it is, the date it was said, and its source with a locator. Only the parties to a subject hold
+          positions on it; a bystander&apos;s view is not recorded as one. When a party later says something that replaces its earlier position, the new
+          one <strong>supersedes</strong> it; the earlier one stays on the page, marked superseded, so you can see how the party&apos;s account changed.
+          Positions are not judged true or false here: they are what each side said.
+        </p>
+      </section>
+
       <section aria-labelledby="time-axes">
         <h2 id="time-axes" className="font-serif text-2xl font-bold">Three kinds of time</h2>
         <p>Pactwatch keeps three clocks apart, and names them the same on every page, in the API and in the exports.</p>

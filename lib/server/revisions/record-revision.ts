@@ -4,7 +4,7 @@ import type { CorrectionType, RevisionKind } from "../../generated/prisma/enums"
 import type { TSignedInActor } from "../permissions";
 import type { TTransaction } from "../write-transaction";
 
-export type TRevisionEntityType = "StatusChange" | "Agreement" | "TradeMeasure" | "Party" | "Condition";
+export type TRevisionEntityType = "StatusChange" | "Agreement" | "TradeMeasure" | "Party" | "Condition" | "PartyPosition";
 
 /** Why a published development changed (the corrections log reads it); none for a publication. */
 export type TRevisionReason = { kind: RevisionKind; correctionType: CorrectionType | null; reason: string };

@@ -6,6 +6,8 @@ import { RelatedItems } from "@/components/related-items";
 import { StatusPanel } from "@/components/status-panel";
 import { ConditionsSection } from "@/components/conditions-section";
 import { LiveConditions } from "@/components/live-conditions";
+import { PositionsSection } from "@/components/positions-section";
+import { listSubjectPositions } from "@/lib/server/positions/list-positions";
 import { conditionBreaches, listSubjectConditions } from "@/lib/server/conditions/list-subject-conditions";
 import { SubjectTimelineSection } from "@/components/subject-timeline-section";
 import { SubscribeLinks } from "@/components/subscribe-links";
@@ -59,10 +61,12 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
   // As of an instant, the history needs the instant resolved in the agreement's zone: read after the head.
   const agreement = await load(slug, firstParam(search.asOf), firstParam(search.axis));
   const asOf = agreement.asOf;
-  const [history, allConditions] = await Promise.all([
+  const [history, allConditions, positions] = await Promise.all([
     orNotFound(listPublishedChanges(actor, { agreement: slug }, { cursor, asOf })),
     // Conditions keep no record time yet: a reading as of an instant shows none rather than today's.
     asOf ? Promise.resolve([]) : listSubjectConditions(actor, { agreement: slug }),
+    // Nor do positions (decision 033).
+    asOf ? Promise.resolve(null) : listSubjectPositions(actor, { agreement: slug }, agreement.parties.map((party) => party.code)),
   ]);
   // This agreement's own conditions go on its panel and timeline; those of other subjects that
   // depend on it are listed below with theirs.
@@ -152,6 +156,8 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
       <SubjectTimelineSection id="agreement-timeline" name={agreement.name} subject={agreement} now={now} breaches={conditionBreaches(allConditions)} />
 
       <ConditionsSection conditions={allConditions} showSubject={allConditions.length > conditions.length} />
+
+      {positions && <PositionsSection {...positions} about={agreement.name} />}
 
       <RelatedItems items={agreement.related} subjectName={agreement.name} asOf={asOf} />
 

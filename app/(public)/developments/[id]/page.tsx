@@ -4,6 +4,8 @@ import { connection } from "next/server";
 import { cache } from "react";
 import { HistoryEntry } from "@/components/history-entry";
 import { ConditionsSection } from "@/components/conditions-section";
+import { PositionsSection } from "@/components/positions-section";
+import { listSubjectPositions } from "@/lib/server/positions/list-positions";
 import { listSubjectConditions } from "@/lib/server/conditions/list-subject-conditions";
 import { getCurrentActor } from "@/lib/server/session";
 import { getPublishedChange } from "@/lib/server/status-changes/get-published-change";
@@ -55,6 +57,8 @@ export default async function DevelopmentPage({ params, searchParams }: TProps) 
   // Conditions keep no record time yet: a reading as of an instant shows none rather than today's.
   const conditions = asOf ? [] : await listSubjectConditions(await getCurrentActor(), { statusChangeId: entry.id });
   const reviewedBy = await getReviewCredit(await getCurrentActor(), entry.id);
+  // Positions neither (decision 033); a development lists its parties in the order they spoke.
+  const positions = asOf ? null : await listSubjectPositions(await getCurrentActor(), { statusChangeId: entry.id }, []);
   const mark = entry.schedule === "pending" ? { kind: "pending" as const } : entry.schedule === "cancelled" ? { kind: "cancelled" as const, by: null } : null;
   return (
     <div className={UNDERLINED_LINKS}>
@@ -66,6 +70,7 @@ export default async function DevelopmentPage({ params, searchParams }: TProps) 
       <HistoryEntry entry={entry} mark={mark} subject={{ name: entry.subject.title || entry.subject.name, href: entry.subject.href }} linkTo="page" headingLevel={2} asOf={asOf} />
       {reviewedBy && <p className="mt-2 text-sm">Published after review by a second person: reviewed by {reviewedBy}.</p>}
       <ConditionsSection conditions={conditions} />
+      {positions && <PositionsSection {...positions} about="this development" />}
       <p className="mt-4 text-sm">
         <Link href={keep(`${entry.subject.href}#entry-${entry.id}`)}>See it in the full history of {entry.subject.name} →</Link>
       </p>

@@ -7,6 +7,8 @@ import { RelatedItems } from "@/components/related-items";
 import { StatusPanel } from "@/components/status-panel";
 import { ConditionsSection } from "@/components/conditions-section";
 import { LiveConditions } from "@/components/live-conditions";
+import { PositionsSection } from "@/components/positions-section";
+import { listSubjectPositions } from "@/lib/server/positions/list-positions";
 import { conditionBreaches, listSubjectConditions } from "@/lib/server/conditions/list-subject-conditions";
 import { SubjectTimelineSection } from "@/components/subject-timeline-section";
 import { SubscribeLinks } from "@/components/subscribe-links";
@@ -47,6 +49,8 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
     orNotFound(listPublishedChanges(actor, { measure: slug }, { cursor })),
     listSubjectConditions(actor, { measure: slug }),
   ]);
+  // The imposer's column first, then its targets'.
+  const positions = await listSubjectPositions(actor, { measure: slug }, [measure.imposingParty.code, ...measure.targets.map((target) => target.code)]);
   const now = new Date();
   const date = (value: Date | null) => (value ? formatIsoDate(value.toISOString().slice(0, 10)) : "not recorded");
 
@@ -109,6 +113,8 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
       <SubjectTimelineSection id="measure-timeline" name={measure.title} subject={measure} now={now} breaches={conditionBreaches(conditions)} />
 
       <ConditionsSection conditions={conditions} showSubject />
+
+      <PositionsSection {...positions} about={measure.title} />
 
       <RelatedItems items={measure.related} subjectName="This measure" />
 

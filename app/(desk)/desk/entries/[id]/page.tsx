@@ -104,6 +104,18 @@ export default async function EntryPage({ params, searchParams }: TProps) {
         )}
       </section>
 
+      <section aria-labelledby="entry-positions-heading">
+        <h2 id="entry-positions-heading" className="font-serif text-xl font-bold">
+          Positions
+        </h2>
+        <p className="text-sm">
+          <Link href={`/desk/positions?subject=${encodeURIComponent(`development:${id}`)}`} className="underline">
+            The parties&apos; positions on this development
+          </Link>
+          : how each characterised it, quoted and cited.
+        </p>
+      </section>
+
       {may.publish && (
         <section aria-labelledby="publish-heading">
           <h2 id="publish-heading" className="font-serif text-xl font-bold">
