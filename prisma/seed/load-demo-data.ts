@@ -7,6 +7,7 @@ import type { TDemoChange, TDemoDataset } from "./types";
 import type { TDemoCondition } from "./demo-conditions";
 import { CONDITION_RECORD_SELECT, conditionSnapshot } from "../../lib/server/conditions/condition-record";
 import { effectiveTimeOf } from "../../lib/domain/status-order";
+import { markDemoErrata } from "./demo-errata";
 
 type TTransaction = Prisma.TransactionClient;
 type TProgress = (message: string) => void;
@@ -178,6 +179,7 @@ async function createChanges(
     idsByKey.set(change.key, created.id);
     allIdsByKey.set(change.key, created.id);
     await recordAuditEvent(tx, null, { action: "status-change:publish", entityType: "StatusChange", entityId: created.id, after: created });
+    await markDemoErrata(tx, created.id, change, sourceIds);
   }
   return changes.length;
 }
