@@ -38,14 +38,14 @@ describe("the corroboration rule in SQL", () => {
         publisher: fc.constantFrom(...PUBLISHERS),
         group: fc.constantFrom(...GROUPS),
         reliability: fc.constantFrom(...GRADES),
-        isRetired: fc.boolean({ depthSize: "small" }),
+        isRetired: fc.boolean(),
         carries: fc.option(fc.nat(5), { nil: null }),
       }),
       { minLength: 1, maxLength: 6 },
     );
     await fc.assert(
       fc.asyncProperty(registry, fc.array(fc.nat(5), { maxLength: 5 }), async (drawn, picks) => {
-        const sources = [];
+        const sources: { id: string }[] = [];
         for (const source of drawn) {
           sources.push(await makeSource(database.db, { publisher: source.publisher, publisherGroup: source.group, reliability: source.reliability, retiredAt: source.isRetired ? new Date() : null }));
         }
