@@ -21,15 +21,18 @@ $$;
 
 -- Where a source's report comes from: the end of its syndicatedFrom chain, ten steps at most,
 -- stopping before a source already passed (originOf).
+-- Most sources carry none, and answer without the recursive walk.
 CREATE FUNCTION pw_source_origin(source_id uuid) RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  WITH RECURSIVE chain(id, next, depth, seen) AS (
-    SELECT s.id, s."syndicatedFromId", 0, ARRAY[s.id] FROM "Source" s WHERE s.id = source_id
-    UNION ALL
-    SELECT n.id, n."syndicatedFromId", c.depth + 1, c.seen || n.id
-    FROM chain c JOIN "Source" n ON n.id = c.next
-    WHERE c.depth < 10 AND NOT n.id = ANY(c.seen)
-  )
-  SELECT id FROM chain ORDER BY depth DESC LIMIT 1
+  SELECT CASE WHEN s."syndicatedFromId" IS NULL THEN s.id ELSE (
+    WITH RECURSIVE chain(id, next, depth, seen) AS (
+      SELECT s.id, s."syndicatedFromId", 0, ARRAY[s.id]
+      UNION ALL
+      SELECT n.id, n."syndicatedFromId", c.depth + 1, c.seen || n.id
+      FROM chain c JOIN "Source" n ON n.id = c.next
+      WHERE c.depth < 10 AND NOT n.id = ANY(c.seen)
+    )
+    SELECT id FROM chain ORDER BY depth DESC LIMIT 1) END
+  FROM "Source" s WHERE s.id = source_id
 $$;
 
 -- The independence key (independenceKey): the origin's publisher group, else its publisher.
