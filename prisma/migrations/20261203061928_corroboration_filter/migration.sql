@@ -21,52 +21,56 @@ $$;
 
 -- Where a source's report comes from: the end of its syndicatedFrom chain, ten steps at most,
 -- stopping before a source already passed (originOf).
--- Most sources carry none, and answer without the recursive walk.
-CREATE FUNCTION pw_source_origin(source_id uuid) RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN s."syndicatedFromId" IS NULL THEN s.id ELSE (
-    WITH RECURSIVE chain(id, next, depth, seen) AS (
-      SELECT s.id, s."syndicatedFromId", 0, ARRAY[s.id]
-      UNION ALL
-      SELECT n.id, n."syndicatedFromId", c.depth + 1, c.seen || n.id
-      FROM chain c JOIN "Source" n ON n.id = c.next
-      WHERE c.depth < 10 AND NOT n.id = ANY(c.seen)
-    )
-    SELECT id FROM chain ORDER BY depth DESC LIMIT 1) END
-  FROM "Source" s WHERE s.id = source_id
-$$;
-
--- The independence key (independenceKey): the origin's publisher group, else its publisher.
-CREATE FUNCTION pw_independence_key(source_id uuid) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN regexp_replace(COALESCE(o."publisherGroup", ''), '^\s+|\s+$', '', 'g') <> ''
-    THEN 'group:' || pw_corroboration_name(o."publisherGroup") ELSE 'publisher:' || pw_corroboration_name(o.publisher) END
-  FROM "Source" o WHERE o.id = pw_source_origin(source_id)
-$$;
-
--- The rule's level of one development (corroborate): its cited sources still trusted, grouped by
--- independence key, each group as reliable as its best member (Reliability sorts A first).
-CREATE FUNCTION pw_rule_corroboration(change_id uuid) RETURNS "CorroborationLevel" LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  WITH cited AS (
-    SELECT DISTINCT s.id, s.reliability FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId"
-    WHERE c."statusChangeId" = change_id AND s."retiredAt" IS NULL
-  ), groups AS (
-    SELECT pw_independence_key(id) AS key, min(reliability) AS best FROM cited GROUP BY 1
+-- The rule's level of these developments (corroborate), set-based so a bulk write (seed,
+-- generator, import) is planned once with joins rather than once per row on stale statistics:
+-- each cited source still trusted, followed to the end of its syndicatedFrom chain (ten steps at
+-- most, stopping before a source already passed: originOf); origins grouped by publisher group,
+-- else publisher (independenceKey); each group as reliable as its best member (A sorts first).
+CREATE FUNCTION pw_rule_corroboration_levels(change_ids uuid[]) RETURNS TABLE (id uuid, level "CorroborationLevel")
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  WITH RECURSIVE cited AS (
+    SELECT DISTINCT c."statusChangeId" AS change_id, s.id, s.reliability, s."syndicatedFromId"
+    FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId"
+    WHERE c."statusChangeId" = ANY(change_ids) AND s."retiredAt" IS NULL
+  ), chain(change_id, cited_id, reliability, id, next, depth, seen) AS (
+    SELECT change_id, id, reliability, id, "syndicatedFromId", 0, ARRAY[id] FROM cited
+    UNION ALL
+    SELECT c.change_id, c.cited_id, c.reliability, n.id, n."syndicatedFromId", c.depth + 1, c.seen || n.id
+    FROM chain c JOIN "Source" n ON n.id = c.next
+    WHERE c.depth < 10 AND NOT n.id = ANY(c.seen)
+  ), origin AS (
+    SELECT DISTINCT ON (change_id, cited_id) change_id, cited_id, reliability, id AS origin_id
+    FROM chain ORDER BY change_id, cited_id, depth DESC
+  ), grouped AS (
+    SELECT o.change_id,
+      CASE WHEN regexp_replace(COALESCE(src."publisherGroup", ''), '^\s+|\s+$', '', 'g') <> ''
+        THEN 'group:' || pw_corroboration_name(src."publisherGroup") ELSE 'publisher:' || pw_corroboration_name(src.publisher) END AS key,
+      min(o.reliability) AS best
+    FROM origin o JOIN "Source" src ON src.id = o.origin_id
+    GROUP BY 1, 2
+  ), counted AS (
+    SELECT change_id, count(*) AS independent, count(*) FILTER (WHERE best <= 'B') AS good FROM grouped GROUP BY 1
   )
-  SELECT (CASE WHEN count(*) FILTER (WHERE best <= 'B') >= 2 THEN 'WELL_CORROBORATED'
-    WHEN count(*) >= 2 THEN 'CORROBORATED' WHEN count(*) = 1 THEN 'SINGLE_SOURCE' ELSE 'UNCORROBORATED' END)::"CorroborationLevel"
-  FROM groups
+  SELECT ids.id, (CASE WHEN COALESCE(counted.good, 0) >= 2 THEN 'WELL_CORROBORATED'
+      WHEN COALESCE(counted.independent, 0) >= 2 THEN 'CORROBORATED'
+      WHEN counted.independent = 1 THEN 'SINGLE_SOURCE' ELSE 'UNCORROBORATED' END)::"CorroborationLevel"
+  FROM (SELECT DISTINCT unnest(change_ids) AS id) ids LEFT JOIN counted ON counted.change_id = ids.id
 $$;
 
 -- The shown level of these developments again: the analyst's judgment, else the rule's.
 CREATE FUNCTION pw_refresh_corroboration(change_ids uuid[]) RETURNS void LANGUAGE sql AS $$
-  UPDATE "StatusChange" sc SET "shownCorroborationLevel" = v.level
-  FROM (SELECT x.id, COALESCE(x."corroborationLevel", pw_rule_corroboration(x.id)) AS level FROM "StatusChange" x WHERE x.id = ANY(change_ids)) v
-  WHERE sc.id = v.id AND sc."shownCorroborationLevel" IS DISTINCT FROM v.level
+  UPDATE "StatusChange" sc SET "shownCorroborationLevel" = COALESCE(sc."corroborationLevel", rule.level)
+  FROM pw_rule_corroboration_levels(change_ids) rule
+  WHERE sc.id = rule.id AND sc."shownCorroborationLevel" IS DISTINCT FROM COALESCE(sc."corroborationLevel", rule.level)
 $$;
 
 -- A new entry or a judgment set or cleared.
+-- A new row has no citations yet (they reference it), so the rule says UNCORROBORATED until the
+-- Citation trigger below runs.
 CREATE FUNCTION pw_status_change_corroboration() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  NEW."shownCorroborationLevel" := COALESCE(NEW."corroborationLevel", pw_rule_corroboration(NEW.id));
+  NEW."shownCorroborationLevel" := COALESCE(NEW."corroborationLevel",
+    CASE WHEN TG_OP = 'INSERT' THEN 'UNCORROBORATED'::"CorroborationLevel" ELSE (SELECT level FROM pw_rule_corroboration_levels(ARRAY[NEW.id])) END);
   RETURN NEW;
 END
 $$;
@@ -125,5 +129,4 @@ CREATE TRIGGER "Source_corroboration_update" AFTER UPDATE ON "Source"
   REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION pw_source_corroboration_update();
 
 -- Entries written before this migration.
-UPDATE "StatusChange" SET "shownCorroborationLevel" = COALESCE("corroborationLevel", pw_rule_corroboration(id))
-WHERE "shownCorroborationLevel" IS DISTINCT FROM COALESCE("corroborationLevel", pw_rule_corroboration(id));
+SELECT pw_refresh_corroboration(ARRAY(SELECT id FROM "StatusChange"));
