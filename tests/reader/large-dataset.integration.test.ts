@@ -167,7 +167,11 @@ describe(`reading ${CHANGES.toLocaleString("en")} status changes`, () => {
         expectIndexBacked(nodes);
         const byLevel = nodes.filter((node) => node["Index Name"]?.startsWith("StatusChange_corroboration_") && (node["Actual Loops"] ?? 0) > 0);
         expect(byLevel.length).toBe(corroboration.length);
-        for (const node of byLevel) expect((node["Actual Rows"] ?? 0) + (node["Rows Removed by Filter"] ?? 0)).toBeLessThanOrEqual(21);
+        // At most a page and one from each level's range; drafts (1 in 100 generated) are passed over.
+        for (const node of byLevel) {
+          expect(node["Actual Rows"] ?? 0).toBeLessThanOrEqual(21);
+          expect(node["Rows Removed by Filter"] ?? 0).toBeLessThanOrEqual(10);
+        }
         const page = await listPublishedChanges(null, filters, { limit: 20, now });
         for (const entry of page.entries) expect(corroboration).toContain(entry.corroboration.level);
       }
