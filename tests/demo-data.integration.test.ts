@@ -6,6 +6,8 @@ import { listPendingDeadlines } from "../lib/server/overview/list-pending-deadli
 import { listLatestDevelopments } from "../lib/server/developments/list-latest-developments";
 import { listPublishedChanges } from "../lib/server/status-changes/list-published-changes";
 import { countByStatus } from "../lib/server/overview/count-by-status";
+import { listCorrections } from "../lib/server/corrections/list-corrections";
+import { getPublishedChange } from "../lib/server/status-changes/get-published-change";
 import { useTestDatabase } from "./support/test-database";
 
 const database = useTestDatabase();
@@ -47,9 +49,34 @@ describe("demo data", () => {
     expect(nyt.publisher).toBe("The New York Times");
     expect(nyt.citations.some((citation) => citation.statusChange.status === "PROVISIONALLY_EXTENDED")).toBe(true);
 
+    // One publication event per entry, and one more per source erratum the seed marks.
     const changes = await database.db.statusChange.count();
-    const audited = await database.db.auditEvent.count({ where: { entityType: "StatusChange" } });
-    expect(audited).toBe(changes);
+    const published = await database.db.auditEvent.count({ where: { entityType: "StatusChange", action: "status-change:publish" } });
+    expect(published).toBe(changes);
+    const errata = await database.db.citation.count({ where: { erratum: { not: null } } });
+    expect(errata).toBe(1);
+    expect(await database.db.auditEvent.count({ where: { entityType: "StatusChange" } })).toBe(changes + errata);
+  });
+
+  it("carries a real source erratum, beside its citation and in the corrections log (docs/demo-data-sources.md, Errata)", async () => {
+    await demoData();
+    const citation = await database.db.citation.findFirstOrThrow({
+      where: { erratum: { not: null } },
+      include: { source: true, statusChange: { select: { id: true, headline: true, version: true } } },
+    });
+    expect(citation.source.publisher).toBe("News360");
+    expect(citation.erratum).toContain("“South Korea unilaterally withdrew from the agreement in 2019”");
+    expect(citation.statusChange.headline).toBe("Yoon declares complete normalisation of GSOMIA at Tokyo summit");
+    expect(citation.statusChange.version).toBe(2);
+    expect(citation.erratumAt).not.toBeNull();
+
+    const reading = await getPublishedChange(null, citation.statusChange.id);
+    expect(reading.citations.find((cited) => cited.erratum)?.erratum).toBe(citation.erratum);
+    const { items } = await listCorrections(null, { kind: "SOURCE_ERRATUM" });
+    const logged = items.find((item) => item.entry.id === citation.statusChange.id);
+    expect(logged?.reason).toBe(citation.erratum);
+    // The publication's revision is there, so the log shows what changed rather than a whole entry.
+    expect(logged?.before).not.toBeNull();
   });
 
   it("does nothing when loaded a second time", async () => {

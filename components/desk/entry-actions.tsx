@@ -1,5 +1,6 @@
 "use client";
 
+import { CORROBORATION_LEVEL_LABELS } from "@/lib/domain/corroboration";
 import { Button } from "@/components/ui/button";
 import { FormOutcome } from "@/components/forms/form-outcome";
 import { Textarea } from "@/components/ui/textarea";
@@ -46,7 +47,7 @@ export function RetractForm({ action, id, version, isReviewRequired = false }: {
   );
 }
 
-const LEVEL_LABELS = { WELL_CORROBORATED: "Well corroborated", CORROBORATED: "Corroborated", SINGLE_SOURCE: "Single source", UNCORROBORATED: "Uncorroborated" } as const;
+const LEVEL_LABELS = CORROBORATION_LEVEL_LABELS;
 type TLevel = keyof typeof LEVEL_LABELS;
 
 /** Accepts or overrides the rule's corroboration level, with the reason readers see; "the rule's level" clears a judgment. */

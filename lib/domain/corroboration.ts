@@ -21,6 +21,13 @@ export type TCorroborationSource = {
 /** The level of a development: WELL (2+ independent graded B or better), CORROBORATED (2+ independent), SINGLE (1), NONE (0). */
 export const CORROBORATION_LEVELS = ["WELL_CORROBORATED", "CORROBORATED", "SINGLE_SOURCE", "UNCORROBORATED"] as const;
 export type TCorroborationLevel = (typeof CORROBORATION_LEVELS)[number];
+/** How readers and the desk name each level. */
+export const CORROBORATION_LEVEL_LABELS: Record<TCorroborationLevel, string> = {
+  WELL_CORROBORATED: "Well corroborated",
+  CORROBORATED: "Corroborated",
+  SINGLE_SOURCE: "Single source",
+  UNCORROBORATED: "Uncorroborated",
+};
 
 /** How far a syndication chain is followed: a loop or a very long chain stops here, at the last source reached. */
 const MAX_CHAIN = 10;

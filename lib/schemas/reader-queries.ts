@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { text } from "./text";
-import { AgreementKind, CorrectionType, Direction, MeasureType, PartyKind, Reliability, SourceKind, Status } from "../generated/prisma/enums";
+import { AgreementKind, CorrectionType, CorroborationLevel, Direction, MeasureType, PartyKind, Reliability, SourceKind, Status } from "../generated/prisma/enums";
 import { LOGGED_KINDS } from "../domain/corrections";
 import { partialDateRange, type InstantRange } from "../domain/date-range";
 import { AGREEMENT_STATUSES, MEASURE_STATUSES } from "../domain/statuses";
@@ -84,9 +84,17 @@ export const ZDevelopmentQuery = z
     /** Retracted entries are shown by default, marked; "published" leaves them out. */
     state: z.preprocess(emptyToUndefined, z.enum(["all", "published"]).default("all")),
     order: z.preprocess(emptyToUndefined, z.enum(["effective", "occurred"]).default("effective")),
+    /** The level readers see (the analyst's judgment, else the rule's; decision 033), any of those given. */
+    corroboration: list(z.enum(CorroborationLevel, "Not a level of corroboration.")),
     ...ZAsOfFields,
     cursor: ZCursor,
     limit: pageLimit(20),
+  })
+  .superRefine((query, context) => {
+    // The stored level is today's; a past reading shows the rule's level over the citations of then.
+    if (query.corroboration.length > 0 && query.asOf) {
+      context.addIssue({ code: "custom", path: ["corroboration"], message: "The corroboration filter reads today's levels: leave it out to read the record as of a past instant." });
+    }
   })
   .transform(withDateRange);
 export type TDevelopmentQuery = z.output<typeof ZDevelopmentQuery>;

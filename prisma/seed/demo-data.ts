@@ -236,6 +236,19 @@ const sources: TDemoSource[] = [
     language: "en",
   },
   {
+    key: "news360-2023-03-18",
+    url: "https://news360.es/australia/2023/03/18/south-korea-and-japan-finalize-unprecedented-pact-to-normalize-military-intelligence-sharing/",
+    title: "South Korea and Japan finalize unprecedented pact to normalize military intelligence sharing",
+    publisher: "News360",
+    authors: [],
+    publishedAt: "2023-03-18",
+    kind: "NEWS",
+    reliability: "C",
+    reliabilityNote:
+      "Spanish news site republishing agency copy in English; fairly reliable. Its report of 18 Mar 2023 says Seoul withdrew from GSOMIA in 2019, which it never did (see the erratum on its citation).",
+    language: "en",
+  },
+  {
     key: "koreaherald-2023-03-21",
     url: "https://www.koreaherald.com/view.php?ud=20230321000576",
     title: "Korea readies to normalize GSOMIA",
@@ -800,6 +813,15 @@ const gsomia: TDemoAgreement = {
             "South Korean President Yoon Suk Yeol on Thursday confirmed normalization of the General Security of Military Information Agreement (GSOMIA) between Seoul and Tokyo",
           locator: "paragraph 1",
           credibility: 1,
+        },
+        {
+          source: "news360-2023-03-18",
+          quote:
+            "South Korea’s Defense Ministry has begun the process to normalize, after several frictions, an agreement to accelerate and deepen military intelligence sharing with Japan",
+          locator: "paragraph 1",
+          credibility: 1,
+          erratum:
+            "It says “South Korea unilaterally withdrew from the agreement in 2019”. It never did. Seoul gave notice of termination on 23 August 2019 and suspended the notice’s effect on 22 November 2019, hours before the pact would have lapsed. It never lapsed, and on 21 March 2023 Seoul withdrew both notes.",
         },
       ],
     },

@@ -9,6 +9,7 @@ import type { TDemoPosition } from "./demo-positions";
 import { POSITION_RECORD_SELECT, positionSnapshot } from "../../lib/server/positions/position-record";
 import { CONDITION_RECORD_SELECT, conditionSnapshot } from "../../lib/server/conditions/condition-record";
 import { effectiveTimeOf } from "../../lib/domain/status-order";
+import { markDemoErrata } from "./demo-errata";
 
 type TTransaction = Prisma.TransactionClient;
 type TProgress = (message: string) => void;
@@ -182,6 +183,7 @@ async function createChanges(
     idsByKey.set(change.key, created.id);
     allIdsByKey.set(change.key, created.id);
     await recordAuditEvent(tx, null, { action: "status-change:publish", entityType: "StatusChange", entityId: created.id, after: created });
+    await markDemoErrata(tx, created.id, change, sourceIds);
   }
   return changes.length;
 }

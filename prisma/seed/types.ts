@@ -40,6 +40,8 @@ export type TDemoCitation = {
   locator?: string;
   /** Admiralty information credibility 1 (confirmed by other sources) … 6 (cannot be judged). */
   credibility: 1 | 2 | 3 | 4 | 5 | 6;
+  /** "The source erred: …" (decision 030): loaded as a second version of the entry, as the desk would mark it. */
+  erratum?: string;
 };
 
 export type TDemoChange = {

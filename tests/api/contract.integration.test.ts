@@ -187,7 +187,7 @@ describe("the API's answers match its OpenAPI document", () => {
       }
       if (declaration.query) {
         const names = (validator.operationOf(route.path, route.method)!.parameters ?? []).map((parameter) => parameter.name);
-        const invalid = names.flatMap((name) => (name === "limit" ? ["limit=0"] : /cursor$|^before$|^asOf$|^axis$/i.test(name) ? [`${name}=%21`] : []));
+        const invalid = names.flatMap((name) => (name === "limit" ? ["limit=0"] : /cursor$|^before$|^asOf$|^axis$|^corroboration$/i.test(name) ? [`${name}=%21`] : []));
         await check(route, "invalid query", { ...success, query: `?${invalid.join("&")}` }, 422);
       }
       if (declaration.schema) {

@@ -158,6 +158,28 @@ describe(`reading ${CHANGES.toLocaleString("en")} status changes`, () => {
     expectIndexBacked(await planOf(publishedChangesSql({ party: "JPN" }, { limit: 20, now })));
   });
 
+  it("filters the whole history by corroboration with one range scan of the level index per level (decision 033)", async () => {
+    const levels = [["SINGLE_SOURCE"], ["WELL_CORROBORATED", "CORROBORATED"], ["UNCORROBORATED"]] as const;
+    for (const order of ["effective", "occurred"] as const) {
+      for (const corroboration of levels) {
+        const filters = { corroboration: [...corroboration], order };
+        const nodes = await planOf(publishedChangesSql(filters, { limit: 20, now }));
+        expectIndexBacked(nodes);
+        const byLevel = nodes.filter((node) => node["Index Name"]?.startsWith("StatusChange_corroboration_") && (node["Actual Loops"] ?? 0) > 0);
+        expect(byLevel.length).toBe(corroboration.length);
+        // At most a page and one from each level's range; drafts (1 in 100 generated) are passed over.
+        for (const node of byLevel) {
+          expect(node["Actual Rows"] ?? 0).toBeLessThanOrEqual(21);
+          expect(node["Rows Removed by Filter"] ?? 0).toBeLessThanOrEqual(10);
+        }
+        const page = await listPublishedChanges(null, filters, { limit: 20, now });
+        for (const entry of page.entries) expect(corroboration).toContain(entry.corroboration.level);
+      }
+    }
+    const counts = await database.db.statusChange.groupBy({ by: ["shownCorroborationLevel"], _count: true });
+    expect(counts.length, "the generated history has entries of several levels").toBeGreaterThan(1);
+  });
+
   it("reads the mirror view through indexes, at most MIRROR_MEASURES_PER_SIDE measures each way", async () => {
     const nodes = await planOf(mirrorSql("JPN", "KOR"), { withoutSeqScans: true });
     expect(nodes.filter((node) => node["Node Type"] === "Seq Scan").map((node) => node["Relation Name"])).toEqual([]);

@@ -6,6 +6,7 @@ import { SubscribeLinks } from "@/components/subscribe-links";
 import { HistoryEntry } from "@/components/history-entry";
 import { Direction, Status } from "@/lib/generated/prisma/enums";
 import { DIRECTION_LABELS, STATUS_LABELS } from "@/lib/domain/statuses";
+import { CORROBORATION_LEVEL_LABELS, CORROBORATION_LEVELS } from "@/lib/domain/corroboration";
 import { parseQueryLeniently, ZDevelopmentQuery } from "@/lib/schemas/reader-queries";
 import { toSearchParams } from "@/lib/schemas/to-search-params";
 import { getCurrentActor } from "@/lib/server/session";
@@ -16,9 +17,15 @@ import { UNDERLINED_LINKS } from "@/components/underlined-links";
 
 export const metadata: Metadata = {
   title: "All developments",
-  description: "Every published development in Pactwatch's record, newest first, filtered by party, subject, status, direction and date, with feeds and exports.",
+  description: "Every published development in Pactwatch's record, newest first, filtered by party, subject, status, direction, corroboration and date, with feeds and exports.",
   alternates: { types: { "application/atom+xml": [{ url: "/feeds/developments.atom", title: "Pactwatch: all developments" }] } },
 };
+
+// One level, or the two levels of two or more independent sources (decision 033).
+const CORROBORATION_OPTIONS = [
+  { value: "WELL_CORROBORATED,CORROBORATED", label: "Two or more independent sources" },
+  ...CORROBORATION_LEVELS.map((level) => ({ value: level, label: CORROBORATION_LEVEL_LABELS[level] })),
+];
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -43,6 +50,8 @@ export default async function DevelopmentsPage({ searchParams }: TProps) {
         <SelectField name="party" label="Party" value={query.party} options={parties} />
         <SelectField name="status" label="Status after the change" value={query.status[0]} options={enumOptions(Object.values(Status), STATUS_LABELS)} />
         <SelectField name="direction" label="Direction" value={query.direction[0]} options={enumOptions(Object.values(Direction), DIRECTION_LABELS)} />
+        {/* Today's levels only: a past reading shows the rule's level of then (decision 033). */}
+        {!query.asOf && <SelectField name="corroboration" label="Corroboration" value={query.corroboration.join(",")} options={CORROBORATION_OPTIONS} />}
         <TextField name="from" label="From" value={query.from} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
         <TextField name="to" label="Until" value={query.to} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
         <SelectField

@@ -161,7 +161,10 @@ export default function MethodologyPage() {
           <strong>single source</strong> otherwise (“Confirmed by 3 independent sources, 2 graded B or better”). For a citation, the suggested
           credibility is 1 (confirmed by other sources) when another independent source graded C or better backs the development; otherwise it
           follows its source&apos;s grade: 2 for A or B, 3 for C, 4 for D, 5 for E, 6 when the grade cannot be judged. An analyst may accept the
-          rule&apos;s level or set another; the entry then says so, with the analyst&apos;s reason, beside the rule&apos;s count.
+          rule&apos;s level or set another; the entry then says so, with the analyst&apos;s reason, beside the rule&apos;s count. The{" "}
+          <Link href="/developments">list of developments</Link> can be filtered by the level each entry shows (the analyst&apos;s where one judged
+          it, else the rule&apos;s over today&apos;s source registry), which is why the filter is not offered when reading the record as of a past
+          instant.
         </p>
       </section>
 

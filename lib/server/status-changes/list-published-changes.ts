@@ -1,11 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
+import type { CorroborationLevel } from "../../generated/prisma/enums";
 import type { TDevelopmentQuery } from "../../schemas/reader-queries";
 import { readDatabase } from "../read-database";
 import type { TDatabase } from "../db";
 import { historyAfterSql, historyEntriesSql, historyKeyOf, historyOrderSql, toReaderEntry, type TReaderEntry } from "../history-sql";
 import { decodeCursor, splitPage, ZCursorInstant } from "../keyset";
+import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 import { ZHistoryRow } from "../rows/history-row";
 import { queryRows } from "../rows/parse-rows";
@@ -38,6 +40,8 @@ export async function listPublishedChanges(
   const order = filters.order ?? "effective";
   // As of an instant (decision 029): dates and wall times of the query string read in UTC unless the caller resolved them in a subject's zone.
   const stood = asOf ?? asOfFromQuery(filters);
+  // ZDevelopmentQuery refuses the pair; a caller passing its own instant is held to the same rule.
+  if (stood && filters.corroboration?.length) throw new AppError("INVALID_INPUT", "The corroboration filter reads today's levels: leave it out to read the record as of a past instant.", { corroboration: ["Not with asOf"] });
   const rows = await queryRows(database ?? (await readDatabase(actor)), ZHistoryRow, publishedChangesSql(filters, { cursor, limit, now, occurredBy, asOf: stood }));
   const { items, nextCursor } = splitPage(rows.map(toReaderEntry), limit, (entry) => historyKeyOf(order, entry));
   return { entries: items, nextCursor };
@@ -82,7 +86,9 @@ export function publishedChangesSql(
       LIMIT ${take}`
     : filters.q
       ? searchPageSql(Prisma.join([...changeConditions({ ...filters, q: undefined }, order, occurredBy), after], " AND "), match, orderBy, take, changes)
-      : Prisma.sql`SELECT sc.* FROM ${changes} sc WHERE ${conditions} ORDER BY ${orderBy} LIMIT ${take}`;
+      : filters.corroboration?.length && !asOf
+        ? corroborationPageSql(filters.corroboration, conditions, order, take)
+        : Prisma.sql`SELECT sc.* FROM ${changes} sc WHERE ${conditions} ORDER BY ${orderBy} LIMIT ${take}`;
 
   return historyEntriesSql(page, order, asOf?.instant ?? now, asOf);
 }
@@ -123,6 +129,20 @@ function searchPageSql(conditions: Prisma.Sql, match: Prisma.Sql, orderBy: Prism
     (SELECT sc.* FROM matches sc WHERE NOT (SELECT yes FROM settled) ORDER BY ${orderBy} LIMIT ${take})`;
 }
 
+/**
+ * An unscoped page of the levels asked for (decision 033): one range scan of the level's history
+ * index per level, merged and cut, as the corrections log reads its kinds. A single scan of
+ * `level = ANY(…)` would read every row of those levels to sort them; walking the history index
+ * and testing each row would read the whole index for a rare level.
+ */
+function corroborationPageSql(levels: readonly CorroborationLevel[], conditions: Prisma.Sql, order: "effective" | "occurred", take: number): Prisma.Sql {
+  const orderBy = historyOrderSql(order);
+  const branches = [...new Set(levels)].map(
+    (level) => Prisma.sql`(SELECT sc.* FROM "StatusChange" sc WHERE sc."shownCorroborationLevel" = ${level}::"CorroborationLevel" AND ${conditions} ORDER BY ${orderBy} LIMIT ${take})`,
+  );
+  return Prisma.sql`SELECT page.* FROM (${Prisma.join(branches, " UNION ALL ")}) page ORDER BY ${historyOrderSql(order, "page")} LIMIT ${take}`;
+}
+
 /** Whether the filters narrow the history to some subjects (then it is merged per subject). */
 export function isScoped(filters: TDevelopmentFilters): boolean {
   return Boolean(filters.agreement || filters.measure || filters.party || filters.pair);
@@ -134,6 +154,8 @@ function changeConditions(filters: TDevelopmentFilters, order: "effective" | "oc
   ];
   if (filters.status?.length) conditions.push(Prisma.sql`sc.status = ANY(${filters.status}::"Status"[])`);
   if (filters.direction?.length) conditions.push(Prisma.sql`sc.direction = ANY(${filters.direction}::"Direction"[])`);
+  // Scoped pages and searches test the stored level row by row in their own bounded scans.
+  if (filters.corroboration?.length) conditions.push(Prisma.sql`sc."shownCorroborationLevel" = ANY(${filters.corroboration}::"CorroborationLevel"[])`);
   // Dates filter on the column the history is ordered by, so the range narrows the same index scan.
   const dateColumn = order === "effective" ? Prisma.sql`sc."effectiveTime"` : Prisma.sql`sc."occurredAt"`;
   if (filters.range?.start) conditions.push(Prisma.sql`${dateColumn} >= ${filters.range.start}`);

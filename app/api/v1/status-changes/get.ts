@@ -1,4 +1,4 @@
-// GET /api/v1/status-changes?q&agreement&measure&party&pair&status&direction&from&to&state&order&asOf&axis&cursor&limit: published developments with citations, keyset-paged.
+// GET /api/v1/status-changes?q&agreement&measure&party&pair&status&direction&corroboration&from&to&state&order&asOf&axis&cursor&limit: published developments with citations, keyset-paged.
 import { ZDevelopmentQuery } from "@/lib/schemas/reader-queries";
 import { ZDevelopmentListBody } from "@/lib/schemas/responses/development-responses";
 import { apiRoute } from "@/lib/server/api";
