@@ -84,7 +84,7 @@ export const ZDevelopmentQuery = z
     /** Retracted entries are shown by default, marked; "published" leaves them out. */
     state: z.preprocess(emptyToUndefined, z.enum(["all", "published"]).default("all")),
     order: z.preprocess(emptyToUndefined, z.enum(["effective", "occurred"]).default("effective")),
-    /** The level readers see (the analyst's judgment, else the rule's; decision 033), any of those given. */
+    /** The level readers see (the analyst's judgment, else the rule's; decision 038), any of those given. */
     corroboration: list(z.enum(CorroborationLevel, "Not a level of corroboration.")),
     ...ZAsOfFields,
     cursor: ZCursor,

@@ -8,7 +8,7 @@ import { listPublishedChanges } from "../../lib/server/status-changes/list-publi
 import { seedDemoData } from "../../prisma/seed/seed-database";
 import { useTestDatabase } from "../support/test-database";
 
-// Readers filter developments by corroboration (issue 13 item 4, decision 033): the level each
+// Readers filter developments by corroboration (issue 13 item 4, decision 038): the level each
 // entry shows, on the list page's GET form, in the API and in the exports, on the demo data.
 
 const database = useTestDatabase();

@@ -5,7 +5,7 @@ import type { Reliability } from "../../lib/generated/prisma/enums";
 import { makeAgreement, makeCitingEntry, makeSource } from "../support/registry-factories";
 import { useTestDatabase } from "../support/test-database";
 
-// The corroboration filter (decision 033) reads StatusChange.shownCorroborationLevel, which
+// The corroboration filter (decision 038) reads StatusChange.shownCorroborationLevel, which
 // triggers keep from the rule written again in SQL (migration corroboration_filter). Here the
 // SQL and lib/domain/corroboration.ts must agree on random registries, and the stored level must
 // follow every write that moves it: citations, a source's grade, group, chain or retirement, and

@@ -158,7 +158,7 @@ describe(`reading ${CHANGES.toLocaleString("en")} status changes`, () => {
     expectIndexBacked(await planOf(publishedChangesSql({ party: "JPN" }, { limit: 20, now })));
   });
 
-  it("filters the whole history by corroboration with one range scan of the level index per level (decision 033)", async () => {
+  it("filters the whole history by corroboration with one range scan of the level index per level (decision 038)", async () => {
     const levels = [["SINGLE_SOURCE"], ["WELL_CORROBORATED", "CORROBORATED"], ["UNCORROBORATED"]] as const;
     for (const order of ["effective", "occurred"] as const) {
       for (const corroboration of levels) {

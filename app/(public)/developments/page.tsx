@@ -21,7 +21,7 @@ export const metadata: Metadata = {
   alternates: { types: { "application/atom+xml": [{ url: "/feeds/developments.atom", title: "Pactwatch: all developments" }] } },
 };
 
-// One level, or the two levels of two or more independent sources (decision 033).
+// One level, or the two levels of two or more independent sources (decision 038).
 const CORROBORATION_OPTIONS = [
   { value: "WELL_CORROBORATED,CORROBORATED", label: "Two or more independent sources" },
   ...CORROBORATION_LEVELS.map((level) => ({ value: level, label: CORROBORATION_LEVEL_LABELS[level] })),
@@ -50,7 +50,7 @@ export default async function DevelopmentsPage({ searchParams }: TProps) {
         <SelectField name="party" label="Party" value={query.party} options={parties} />
         <SelectField name="status" label="Status after the change" value={query.status[0]} options={enumOptions(Object.values(Status), STATUS_LABELS)} />
         <SelectField name="direction" label="Direction" value={query.direction[0]} options={enumOptions(Object.values(Direction), DIRECTION_LABELS)} />
-        {/* Today's levels only: a past reading shows the rule's level of then (decision 033). */}
+        {/* Today's levels only: a past reading shows the rule's level of then (decision 038). */}
         {!query.asOf && <SelectField name="corroboration" label="Corroboration" value={query.corroboration.join(",")} options={CORROBORATION_OPTIONS} />}
         <TextField name="from" label="From" value={query.from} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
         <TextField name="to" label="Until" value={query.to} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />

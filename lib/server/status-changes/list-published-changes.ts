@@ -130,7 +130,7 @@ function searchPageSql(conditions: Prisma.Sql, match: Prisma.Sql, orderBy: Prism
 }
 
 /**
- * An unscoped page of the levels asked for (decision 033): one range scan of the level's history
+ * An unscoped page of the levels asked for (decision 038): one range scan of the level's history
  * index per level, merged and cut, as the corrections log reads its kinds. A single scan of
  * `level = ANY(…)` would read every row of those levels to sort them; walking the history index
  * and testing each row would read the whole index for a rare level.

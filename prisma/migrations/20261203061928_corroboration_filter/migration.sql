@@ -8,7 +8,7 @@ CREATE INDEX "StatusChange_corroboration_history_idx" ON "StatusChange"("shownCo
 CREATE INDEX "StatusChange_corroboration_occurred_idx" ON "StatusChange"("shownCorroborationLevel", "occurredAt" DESC, "createdAt" DESC, "id" DESC);
 
 -- ---------------------------------------------------------------------------------------------
--- Hand-written below this line (issue 13, corroboration filter; decision 033): the rule of
+-- Hand-written below this line (issue 13, corroboration filter; decision 038): the rule of
 -- lib/domain/corroboration.ts in SQL, so the level readers filter by is a stored column kept in
 -- the same statement as every write that moves it, like knownAt (decision 029).
 -- tests/corroboration/rule-in-sql.integration.test.ts checks the two agree on random registries.
