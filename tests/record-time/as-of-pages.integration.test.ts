@@ -43,7 +43,7 @@ async function render(file: string, params: Record<string, string>, search: Reco
 
 /** Links to pages that read no asOf (methodology, sources, public revisions): they need not keep it. */
 function isOutOfScope(href: string): boolean {
-  return href.startsWith("/methodology") || href.startsWith("/sources/") || href.includes("/revisions");
+  return href.startsWith("/methodology") || href.startsWith("/sources") || href.includes("/revisions");
 }
 
 /** The hrefs of a page's internal links. */
@@ -114,5 +114,57 @@ describe("a party's page as of an instant", () => {
   it("shows a note, not an error, for an asOf it cannot read", async () => {
     const html = await render("parties/[code]/page", { code: "KOR" }, { asOf: "2019-02-30" });
     expect(html).toContain("That date could not be read");
+  });
+});
+
+describe("the lists, developments, search and home page as of an instant", () => {
+  const noLinkWithout = (html: string, present: string[]) =>
+    expect(internalLinks(html).filter((href) => !href.includes("asOf=") && !isOutOfScope(href))).toEqual(present);
+
+  it("the agreements list derives each status and filters on it at that instant", async () => {
+    const { listAgreements } = await import("../../lib/server/agreements/list-agreements");
+    const noon = await listAgreements(null, {}, { asOf: known(NOON) });
+    const night = await listAgreements(null, { status: ["PROVISIONALLY_EXTENDED"] }, { asOf: known(NIGHT) });
+    expect(noon.items.find((item) => item.slug === "gsomia")?.current?.status).toBe("NOTICE_GIVEN");
+    expect(night.items.map((item) => item.slug)).toEqual(["gsomia"]);
+    expect((await listAgreements(null, { status: ["PROVISIONALLY_EXTENDED"] }, { asOf: known(NOON) })).items).toEqual([]);
+    const html = await render("agreements/page", {}, { asOf: NIGHT, q: "gsomia" });
+    expect(html).toContain("The record as it was known on 22 November 2019, 14:00 UTC");
+    expect(html).toContain("Provisionally extended");
+    noLinkWithout(html, ["/agreements"]);
+  });
+
+  it("the measures list keeps asOf and derives statuses then", async () => {
+    const html = await render("measures/page", {}, { asOf: "2019-08-20" });
+    expect(html).toContain("The record as it was known on 20 August 2019, 23:59 UTC");
+    noLinkWithout(html, ["/measures"]);
+  });
+
+  it("the developments list, its pages and filters keep asOf; search too", async () => {
+    const html = await render("developments/page", {}, { asOf: NOON, limit: "2" });
+    expect(html).not.toContain("suspend");
+    expect(html).toContain('name="asOf" value="2019-11-22T03:00:00.000Z"');
+    noLinkWithout(html, ["/developments"]);
+    const found = await render("search/page", {}, { q: "gsomia", asOf: NOON });
+    expect(found).toContain("Notice given");
+    expect(found).not.toContain("Provisionally extended");
+    noLinkWithout(found, ["/search?q=gsomia"]);
+  });
+
+  it("the home page shows the termination pending at noon and keeps asOf", async () => {
+    const { listPendingDeadlines } = await import("../../lib/server/overview/list-pending-deadlines");
+    const noon = await listPendingDeadlines(null, { asOf: known(NOON) });
+    expect(noon.filter((deadline) => deadline.kind === "scheduled-change").map((deadline) => [deadline.subject.name, deadline.at.toISOString()])).toEqual([["GSOMIA", "2019-11-22T15:00:00.000Z"]]);
+    expect((await listPendingDeadlines(null, { asOf: known(NIGHT) })).filter((deadline) => deadline.kind === "scheduled-change")).toEqual([]);
+    const html = await render("page", {}, { asOf: NOON });
+    expect(html).toContain("The record as it was known on");
+    noLinkWithout(html, ["/"]);
+  });
+
+  it("an asOf a list cannot read is a note beside the present list, never an error", async () => {
+    for (const asOf of ["2019-02-30", "0000-01-01", "\u0000", "2019-11-22T25:00", "9".repeat(500)]) {
+      const html = await render("agreements/page", {}, { asOf });
+      expect(html, asOf).toContain("That date could not be read");
+    }
   });
 });

@@ -19,3 +19,8 @@ export function readPageAsOf(search: TSearch): { asOf: TAsOf | undefined; invali
   const { query, invalid } = readAsOf(search);
   return { asOf: query ? asOfFromQuery(query, "UTC") : undefined, invalid };
 }
+
+/** The asOf of a list's parsed query (its dates and wall times in UTC), and its query-string fields for links. */
+export function listAsOf(query: Partial<TAsOfQuery>): TAsOf | undefined {
+  return query.asOf ? asOfFromQuery(query, "UTC") : undefined;
+}
