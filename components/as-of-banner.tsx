@@ -25,7 +25,8 @@ export function AsOfBanner({ asOf, timeZone, presentHref, invalid, hidden }: TPr
     <div className="mt-3">
       {asOf && (
         <p role="note" aria-label="Reading as of a past instant" className="rounded border-2 border-amber-700 bg-amber-50 p-3 font-semibold text-amber-950">
-          {asOfHeadline(asOf.instant, asOf.axis, timeZone)} — <Link href={presentHref}>see it as it stands now</Link>
+          {asOfHeadline(asOf.instant, asOf.axis, timeZone)} — <Link href={presentHref}>see it as it stands now</Link>, or{" "}
+          <Link href={`/changes?since=${encodeURIComponent(asOf.instant.toISOString())}`}>what changed since then</Link>
         </p>
       )}
       {invalid && (
