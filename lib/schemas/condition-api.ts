@@ -46,7 +46,7 @@ export const ZConditionJson = z.object({
           quoteLanguage: text().nullable(),
           locator: text().nullable(),
           credibility: z.int(),
-          source: z.object({ url: text(), title: text(), publisher: text() }),
+          source: z.object({ url: text(), title: text(), publisher: text(), retiredAt: ZInstantJson.nullable(), retiredReason: text().nullable() }),
         }),
       ),
     }),

@@ -16,7 +16,8 @@ export function conditionJson(condition: TReaderCondition) {
       occurredAt: entry.occurredAt.toISOString(),
       occurredPrecision: entry.occurredPrecision,
       timeZone: entry.timeZone,
-      citations: entry.citations,
+      // A retired source says so beside the citation (and when), as on the reading pages.
+      citations: entry.citations.map((citation) => ({ ...citation, source: { ...citation.source, retiredAt: citation.source.retiredAt?.toISOString() ?? null } })),
     })),
   };
 }
