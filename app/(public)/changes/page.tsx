@@ -5,7 +5,7 @@ import { CorrectionItem } from "@/components/correction-item";
 import { PaginationNav } from "@/components/pagination-nav";
 import { StatusBadge } from "@/components/status-badge";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
-import { asOfHeadline, wallTimeValue } from "@/lib/domain/as-of";
+import { wallTimeValue } from "@/lib/domain/as-of";
 import { formatInstant } from "@/lib/domain/dates";
 import { ZChangesSinceQuery } from "@/lib/schemas/as-of";
 import { paramsToObject } from "@/lib/schemas/reader-queries";
@@ -45,10 +45,11 @@ function ChangeItem({ change }: { change: TRecordChange }) {
  */
 export default async function ChangesPage({ searchParams }: TProps) {
   await connection();
-  const parsed = ZChangesSinceQuery.safeParse(paramsToObject(await searchParams));
+  const search = paramsToObject(await searchParams);
+  const parsed = ZChangesSinceQuery.safeParse(search);
   const since = parsed.success && parsed.data.since ? asOfFromQuery({ asOf: parsed.data.since }, "UTC") : undefined;
   const page = since && parsed.success ? await orNotFound(listChangesSince(await getCurrentActor(), { since: since.instant, cursor: parsed.data.cursor, limit: parsed.data.limit })) : null;
-  const given = paramsToObject(await searchParams).since !== undefined;
+  const given = search.since !== undefined;
 
   return (
     <section aria-labelledby="changes-heading" className={UNDERLINED_LINKS}>
@@ -76,8 +77,8 @@ export default async function ChangesPage({ searchParams }: TProps) {
       {since && page && (
         <>
           <p role="status" className="mb-2 font-semibold">
-            Since {asOfHeadline(since.instant, "recorded", "UTC").replace("The record as Pactwatch recorded it on ", "")}: {page.items.length === 0 ? "nothing changed." : ""}
-            {" "}
+            Since <time dateTime={since.instant.toISOString()}>{formatInstant(since.instant, "UTC")}</time>
+            {page.items.length === 0 ? ": nothing changed." : ":"}{" "}
             <Link href={`/?asOf=${encodeURIComponent(since.instant.toISOString())}&axis=recorded`}>See the record as it stood then</Link>
           </p>
           {page.items.length > 0 && (
