@@ -3,11 +3,12 @@ import { formatInstant, formatOccurred, toLocalIsoDate } from "@/lib/domain/date
 import { DIRECTION_LABELS } from "@/lib/domain/statuses";
 import type { TReaderEntry } from "@/lib/server/history-sql";
 import { StatusBadge } from "./status-badge";
+import { keepAsOf, type TAsOfParams } from "@/lib/domain/as-of-link";
 
 const DIRECTION_MARK = { ESCALATION: "▲", DE_ESCALATION: "▼", NEUTRAL: "○" } as const;
 
-/** A development in a compact list: date, status, direction, schedule, headline, subject and how many sources. */
-export function DevelopmentSummary({ development }: { development: TReaderEntry }) {
+/** A development in a compact list: date, status, direction, schedule, headline, subject and how many sources; links keep the reading's asOf. */
+export function DevelopmentSummary({ development, asOf }: { development: TReaderEntry; asOf?: TAsOfParams }) {
   const sources = development.citations.length;
   return (
     <li className="py-3">
@@ -25,13 +26,13 @@ export function DevelopmentSummary({ development }: { development: TReaderEntry 
         {development.state === "RETRACTED" && <span className="font-semibold text-status-ended">retracted</span>}
       </p>
       <p className="mt-1 font-semibold">
-        <Link href={`${development.subject.href}#entry-${development.id}`}>{development.headline}</Link>
+        <Link href={keepAsOf(`${development.subject.href}#entry-${development.id}`, asOf)}>{development.headline}</Link>
       </p>
       <p className="text-sm text-muted">
-        <Link href={development.subject.href} className="text-muted">
+        <Link href={keepAsOf(development.subject.href, asOf)} className="text-muted">
           {development.subject.name}
         </Link>{" "}
-        · {sources} {sources === 1 ? "source" : "sources"} · <Link href={`/developments/${development.id}`}>permalink</Link>
+        · {sources} {sources === 1 ? "source" : "sources"} · <Link href={keepAsOf(`/developments/${development.id}`, asOf)}>permalink</Link>
       </p>
     </li>
   );

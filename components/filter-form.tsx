@@ -3,7 +3,14 @@ import type { ReactNode } from "react";
 // Filters are plain GET forms: the state lives in the address, so every view can be bookmarked,
 // shared and used without JavaScript.
 
-export function FilterForm({ action, label, children, errors }: { action: string; label: string; children: ReactNode; errors?: Record<string, string> }) {
+export function FilterForm({ action, label, children, errors, clearHref = action }: {
+  action: string;
+  label: string;
+  children: ReactNode;
+  errors?: Record<string, string>;
+  /** Where "Clear filters" leads: the list itself, at the reading's asOf when it has one. */
+  clearHref?: string;
+}) {
   const messages = Object.entries(errors ?? {});
   return (
     <form method="get" action={action} role="search" aria-label={label} className="mb-6 rounded border border-rule bg-white p-4">
@@ -24,7 +31,7 @@ export function FilterForm({ action, label, children, errors }: { action: string
         <button type="submit" className="rounded bg-accent px-4 py-1.5 font-semibold text-white">
           Apply
         </button>
-        <a href={action} className="text-sm">
+        <a href={clearHref} className="text-sm">
           Clear filters
         </a>
       </div>

@@ -10,6 +10,9 @@ import { countByStatus } from "@/lib/server/overview/count-by-status";
 import { listPendingDeadlines } from "@/lib/server/overview/list-pending-deadlines";
 import { getCurrentActor } from "@/lib/server/session";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { AsOfBanner } from "@/components/as-of-banner";
+import { keepAsOf } from "@/lib/domain/as-of-link";
+import { readPageAsOf } from "./_shared/as-of-param";
 
 /** Deadlines shown on the home page: those within this many days, the soonest first, at most DEADLINES_SHOWN. */
 const DEADLINE_HORIZON_DAYS = 90;
@@ -21,11 +24,19 @@ export const metadata: Metadata = {
   alternates: { types: { "application/atom+xml": [{ url: "/feeds/developments.atom", title: "Pactwatch: all developments" }] } },
 };
 
-export default async function HomePage() {
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: TProps) {
   await connection();
   const actor = await getCurrentActor();
-  const now = new Date();
-  const [developments, allDeadlines, counts] = await Promise.all([listLatestDevelopments(actor, { now }), listPendingDeadlines(actor, { now }), countByStatus(actor, now)]);
+  const { asOf, invalid } = readPageAsOf(await searchParams);
+  const now = asOf?.instant ?? new Date();
+  const keep = (href: string) => keepAsOf(href, asOf);
+  const [developments, allDeadlines, counts] = await Promise.all([
+    listLatestDevelopments(actor, { now, asOf }),
+    listPendingDeadlines(actor, { now, asOf }),
+    countByStatus(actor, now, asOf),
+  ]);
   const horizon = now.getTime() + DEADLINE_HORIZON_DAYS * 86_400_000;
   const deadlines = allDeadlines.filter((deadline) => deadline.at.getTime() <= horizon);
   const nextLater = deadlines.length === 0 ? allDeadlines[0] : undefined;
@@ -36,18 +47,19 @@ export default async function HomePage() {
         <h1 id="latest-heading" className="mb-2 font-serif text-3xl font-bold">
           Latest developments
         </h1>
-        <SubscribeLinks feed="/feeds/developments.atom" feedLabel="Follow all developments (Atom feed)" />
+        <AsOfBanner asOf={asOf} timeZone="UTC" presentHref="/" invalid={invalid} />
+        <SubscribeLinks feed={keep("/feeds/developments.atom")} feedLabel="Follow all developments (Atom feed)" />
         {developments.length === 0 ? (
           <p className="mt-4">No developments have been published yet.</p>
         ) : (
           <ol className="mt-2 divide-y divide-rule">
             {developments.map((development) => (
-              <DevelopmentSummary key={development.id} development={development} />
+              <DevelopmentSummary key={development.id} development={development} asOf={asOf} />
             ))}
           </ol>
         )}
         <p className="mt-3 text-sm">
-          <Link href="/developments">All developments, with filters and exports →</Link>
+          <Link href={keep("/developments")}>All developments, with filters and exports →</Link>
         </p>
       </section>
 
@@ -62,7 +74,7 @@ export default async function HomePage() {
               {nextLater && (
                 <>
                   {" "}
-                  The next: <Link href={nextLater.subject.href}>{nextLater.subject.name}</Link>,{" "}
+                  The next: <Link href={keep(nextLater.subject.href)}>{nextLater.subject.name}</Link>,{" "}
                   {nextLater.kind === "notice-deadline" ? (
                     <>
                       last day to give notice of termination{" "}
@@ -80,7 +92,7 @@ export default async function HomePage() {
             <ul className="space-y-3 text-sm">
               {deadlines.slice(0, DEADLINES_SHOWN).map((deadline) => (
                 <li key={`${deadline.kind}-${deadline.subject.href}-${deadline.at.toISOString()}`}>
-                  <Link href={deadline.subject.href} className="font-semibold">
+                  <Link href={keep(deadline.subject.href)} className="font-semibold">
                     {deadline.subject.name}
                   </Link>
                   {deadline.kind === "notice-deadline" ? (
@@ -112,13 +124,13 @@ export default async function HomePage() {
           {(["agreements", "measures"] as const).map((group) => (
             <div key={group} className="mb-4">
               <h3 className="text-sm font-semibold">
-                <Link href={group === "agreements" ? "/agreements" : "/measures"}>{group === "agreements" ? "Agreements" : "Trade measures"}</Link>
+                <Link href={keep(group === "agreements" ? "/agreements" : "/measures")}>{group === "agreements" ? "Agreements" : "Trade measures"}</Link>
               </h3>
               <ul className="mt-1 space-y-1 text-sm">
                 {counts[group].map(({ status, count }) => (
                   <li key={status ?? "none"} className="flex items-center justify-between gap-2">
                     {status ? (
-                      <Link href={`/${group}?status=${status}`}>
+                      <Link href={keep(`/${group}?status=${status}`)}>
                         <StatusBadge status={status} />
                       </Link>
                     ) : (

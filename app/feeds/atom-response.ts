@@ -6,6 +6,8 @@ import { AppError } from "@/lib/server/errors";
 import { can } from "@/lib/server/permissions";
 import { buildDevelopmentsFeed } from "@/lib/server/feeds/developments-feed";
 import type { TFeedScope } from "@/lib/server/feeds/get-feed-subject";
+import { ZAsOfQuery } from "@/lib/schemas/as-of";
+import { asOfFromQuery } from "@/lib/server/as-of-sql";
 
 /** The file name of a feed address without ".atom" ("gsomia.atom" → "gsomia"); anything else is not a feed. */
 export function feedName(file: string): string {
@@ -21,10 +23,14 @@ export function pairOf(name: string): [string, string] {
   return parsed.data;
 }
 
-/** A route handler answering an Atom feed for the scope its address names (bearer token or session, like the API). */
+/**
+ * A route handler answering an Atom feed for the scope its address names (bearer token or session,
+ * like the API); ?asOf&axis gives the feed as the record stood then (decision 029; dates and wall
+ * times in UTC, decision 036), and an unreadable one is a 422 problem, as in the API.
+ */
 export function atomResponse<TParam extends string = never>(scopeOf: (params: Record<TParam, string>) => TFeedScope, params: readonly TParam[] = []) {
-  return apiRoute({ permission: "published:read", summary: "Follow changes as an Atom feed", response: ZNotJsonBody, params }, async (request, { params: values, actor }) => {
-    const xml = await buildDevelopmentsFeed(actor, scopeOf(values), new URL(request.url).origin);
+  return apiRoute({ permission: "published:read", summary: "Follow changes as an Atom feed", response: ZNotJsonBody, params, query: ZAsOfQuery }, async (request, { params: values, actor, query }) => {
+    const xml = await buildDevelopmentsFeed(actor, scopeOf(values), new URL(request.url).origin, asOfFromQuery(query));
     // A shared cache may keep a feed only when anyone may read it; with PUBLIC_READ=false it
     // was served to this signed-in client alone.
     const isPublic = can(null, "published:read");

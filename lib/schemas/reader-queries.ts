@@ -109,6 +109,7 @@ export const ZAgreementListQuery = z
     from: ZPartialDateText,
     to: ZPartialDateText,
     sort: z.preprocess(emptyToUndefined, z.enum(["relevance", "name", "recent", "signed"]).optional()),
+    ...ZAsOfFields,
     cursor: ZCursor,
     limit: pageLimit(25),
   })
@@ -127,6 +128,7 @@ export const ZMeasureListQuery = z
     from: ZPartialDateText,
     to: ZPartialDateText,
     sort: z.preprocess(emptyToUndefined, z.enum(["relevance", "name", "recent", "announced"]).optional()),
+    ...ZAsOfFields,
     cursor: ZCursor,
     limit: pageLimit(25),
   })
@@ -180,7 +182,7 @@ export const ZCorrectionsQuery = z
 export type TCorrectionsQuery = z.output<typeof ZCorrectionsQuery>;
 
 /** The search page's one box over everything. */
-export const ZSearchQuery = z.object({ q: ZText });
+export const ZSearchQuery = z.object({ q: ZText, ...ZAsOfFields });
 export type TSearchQuery = z.output<typeof ZSearchQuery>;
 
 /** The outcome of reading a page's query: what could be read, and a message per field that could not. */

@@ -2,6 +2,8 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { DatePrecision, Status } from "../generated/prisma/enums";
 import type { TCurrentStatusColumns } from "./rows/current-status-columns";
+import type { TAsOf } from "./as-of-sql";
+import { asOfCurrentStatusJoin, asOfCurrentStatusOnlyJoin } from "./as-of-status-sql";
 
 // The status rules of lib/domain/status-derivation.ts for SQL, for the lists that show a current
 // status for many subjects at once (agreement and measure lists, party and relation pages, counts,
@@ -51,7 +53,9 @@ export type TSubjectColumn = "agreementId" | "measureId";
  * stored period holds `now`. The other subject column is a literal NULL, so the planner folds its
  * branch away and reads one history index in order.
  */
-export function currentStatusJoin(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date): Prisma.Sql {
+export function currentStatusJoin(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date, asOf?: TAsOf): Prisma.Sql {
+  // As of an instant the stored periods (present only) do not apply: the rule runs on the record then.
+  if (asOf) return asOfCurrentStatusJoin(column, subjectId, asOf);
   return Prisma.sql`LEFT JOIN LATERAL ${currentStatusCall(column, subjectId, now)} current ON true`;
 }
 
@@ -59,7 +63,8 @@ export function currentStatusJoin(column: TSubjectColumn, subjectId: Prisma.Sql,
  * A LEFT JOIN LATERAL giving only "currentStatus" (the text of the status, null when none), for
  * filters and counts that do not show since when: one index probe per subject, not four.
  */
-export function currentStatusOnlyJoin(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date): Prisma.Sql {
+export function currentStatusOnlyJoin(column: TSubjectColumn, subjectId: Prisma.Sql, now: Date, asOf?: TAsOf): Prisma.Sql {
+  if (asOf) return asOfCurrentStatusOnlyJoin(column, subjectId, asOf);
   return Prisma.sql`LEFT JOIN LATERAL (SELECT change.status::text AS "currentStatus" FROM ${subjectCall("pw_current_change", column, subjectId, now)} change) current ON true`;
 }
 

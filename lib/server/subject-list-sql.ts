@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from "./keyset";
 import { keysetSql, epochOrLast, type TSortKey } from "./list-sort-sql";
 import { currentStatusOnlyJoin, type TSubjectColumn } from "./status-sql";
 import { subjectCandidatesSql } from "./subject-candidates-sql";
+import { asOfChangesSql, type TAsOf } from "./as-of-sql";
 
 // What the agreement and measure lists share: text search that also reads the subject's
 // published developments, the date-range and status filters, the relevance and recency sort
@@ -19,8 +20,11 @@ type TSubjectListFilters = { q?: string; range?: { start: Date | null; end: Date
  * goes after the matched rows (aliased `matched`), so the status is computed for every match
  * only when it filters.
  */
-export function subjectListSql(column: TSubjectColumn, alias: "a" | "m", filters: TSubjectListFilters, now: Date) {
+export function subjectListSql(column: TSubjectColumn, alias: "a" | "m", filters: TSubjectListFilters, now: Date, asOf?: TAsOf) {
   const subject = Prisma.raw(alias);
+  // As of an instant (decision 029) dates, recency and status are read from the developments that
+  // stood then; text search still matches today's words (decision 036).
+  const changes = asOf ? Prisma.sql`(${asOfChangesSql(asOf)})` : Prisma.sql`"StatusChange"`;
   const changeColumn = Prisma.raw(`sc."${column}"`);
   const query = filters.q ? Prisma.sql`websearch_to_tsquery('english', ${filters.q})` : null;
   const conditions: Prisma.Sql[] = [Prisma.sql`true`];
@@ -31,11 +35,11 @@ export function subjectListSql(column: TSubjectColumn, alias: "a" | "m", filters
     conditions.push(Prisma.sql`(${subject}.search @@ ${query} OR ${subject}.id = ANY(ARRAY(SELECT candidates.id FROM candidates)))`);
   }
   if (filters.range?.start || filters.range?.end) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "StatusChange" sc WHERE ${changeColumn} = ${subject}.id AND sc.state = 'PUBLISHED'
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM ${changes} sc WHERE ${changeColumn} = ${subject}.id AND sc.state = 'PUBLISHED'
       AND sc."effectiveTime" >= ${filters.range.start ?? new Date(-8.64e15)} AND sc."effectiveTime" < ${filters.range.end ?? new Date(8.64e15)})`);
   }
   const statusJoin = filters.status?.length
-    ? Prisma.sql`${currentStatusOnlyJoin(column, Prisma.sql`matched.id`, now)} WHERE current."currentStatus" = ANY(${filters.status}::text[])`
+    ? Prisma.sql`${currentStatusOnlyJoin(column, Prisma.sql`matched.id`, now, asOf)} WHERE current."currentStatus" = ANY(${filters.status}::text[])`
     : Prisma.empty;
   const sortKeys = {
     relevance: {
@@ -44,7 +48,7 @@ export function subjectListSql(column: TSubjectColumn, alias: "a" | "m", filters
       type: "number",
     },
     recent: {
-      expression: epochOrLast(Prisma.sql`(SELECT max(sc."effectiveTime") FROM "StatusChange" sc WHERE ${changeColumn} = ${subject}.id AND sc.state = 'PUBLISHED' AND sc."effectiveTime" <= ${now})`),
+      expression: epochOrLast(Prisma.sql`(SELECT max(sc."effectiveTime") FROM ${changes} sc WHERE ${changeColumn} = ${subject}.id AND sc.state = 'PUBLISHED' AND sc."effectiveTime" <= ${now})`),
       direction: "desc",
       type: "number",
     },

@@ -41,6 +41,8 @@ let routes: TRoute[] = [];
 let validator: ReturnType<typeof createValidator>;
 let tokens: Record<Role, { user: TSignedInActor; token: string }>;
 let samples: Record<string, string> = {};
+// Reads whose query has a required field: the query of their success.
+const REQUIRED_QUERY: Record<string, string> = { changes: "?since=2019-11-22T12:00%2B09:00" };
 /** Every status seen per operation, to compare with what the document declares. */
 const seen = new Map<string, Set<number>>();
 const failures: string[] = [];
@@ -117,7 +119,7 @@ async function successRequest(route: TRoute): Promise<TCall> {
   if (!MUTATING.has(route.method)) {
     const folder = route.file.replace(/\/route\.ts$/, "");
     const names = route.declaration.params ?? [];
-    return { token, params: Object.fromEntries(names.map((name) => [name, samples[folder]!])) };
+    return { token, params: Object.fromEntries(names.map((name) => [name, samples[folder]!])), query: REQUIRED_QUERY[folder] };
   }
   const entry = ROUTE_MATRIX[`${route.method} api/v1/${route.file}`];
   if (!entry) throw new Error(`${keyOf(route)} has no row in tests/authorization/matrix.ts`);
@@ -187,7 +189,7 @@ describe("the API's answers match its OpenAPI document", () => {
       }
       if (declaration.query) {
         const names = (validator.operationOf(route.path, route.method)!.parameters ?? []).map((parameter) => parameter.name);
-        const invalid = names.flatMap((name) => (name === "limit" ? ["limit=0"] : /cursor$|^before$|^asOf$|^axis$|^corroboration$/i.test(name) ? [`${name}=%21`] : []));
+        const invalid = names.flatMap((name) => (name === "limit" ? ["limit=0"] : /cursor$|^before$|^asOf$|^axis$|^corroboration$|^since$/i.test(name) ? [`${name}=%21`] : []));
         await check(route, "invalid query", { ...success, query: `?${invalid.join("&")}` }, 422);
       }
       if (declaration.schema) {

@@ -44,6 +44,7 @@ export const PAGE_MATRIX: Record<string, { needs: TPageNeed; params?: (records: 
   "(public)/developments/[id]/page.tsx": { needs: READING, params: (r) => ({ id: r.publishedId }) },
   "(public)/developments/[id]/revisions/page.tsx": { needs: READING, params: (r) => ({ id: r.publishedId }) },
   "(public)/corrections/page.tsx": { needs: READING },
+  "(public)/changes/page.tsx": { needs: READING },
   "(public)/parties/page.tsx": { needs: READING },
   "(public)/parties/[code]/page.tsx": { needs: READING, params: () => ({ code: "KOR" }) },
   "(public)/relations/page.tsx": { needs: READING },

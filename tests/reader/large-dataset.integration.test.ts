@@ -209,6 +209,29 @@ describe(`reading ${CHANGES.toLocaleString("en")} status changes`, () => {
     }
   });
 
+  it("reads the relation, party and list statements as of an instant through the record's indexes (decision 036)", async () => {
+    const [middle] = await database.db.$queryRaw<{ at: Date }[]>`SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY "effectiveTime") AS at FROM "StatusChange"`;
+    for (const axis of ["known", "recorded"] as const) {
+      const asOf = { instant: middle!.at, axis };
+      const statements = [
+        relationSubjectsSql("JPN", "KOR", asOf.instant, { asOf }),
+        relationYearsSql("JPN", "KOR", asOf),
+        partyAgreementsSql("JPN", asOf.instant, 50, asOf),
+        partyMeasuresSql("JPN", asOf.instant, 50, asOf),
+        agreementListSql({ status: ["IN_FORCE"] }, { limit: 25, now: asOf.instant, asOf }).sql,
+        measureListSql({ sort: "recent" }, { limit: 25, now: asOf.instant, asOf }).sql,
+      ];
+      for (const sql of statements) {
+        const nodes = await planOf(sql, { withoutSeqScans: true });
+        const onRecord = nodes.filter((node) => node["Relation Name"] === "StatusChangeRecord" || node["Index Name"]?.startsWith("StatusChangeRecord_"));
+        expect(nodes.filter((node) => node["Node Type"] === "Seq Scan" && ["StatusChangeRecord", "StatusChange"].includes(node["Relation Name"] ?? "")), axis).toEqual([]);
+        for (const node of onRecord.filter((candidate) => candidate["Relation Name"] === "StatusChangeRecord")) {
+          expect(["Index Scan", "Index Only Scan", "Bitmap Heap Scan"]).toContain(node["Node Type"]);
+        }
+      }
+    }
+  });
+
   it("searches everyone's history for a rare and a common word through indexes, with the unbounded statement's first page", async () => {
     // 20 000 changes: "tariffs" is in a tenth of them (found by walking the history index),
     // "gsomia" only in the demo data's (the walk gives up and the GIN index answers).

@@ -35,6 +35,7 @@ import { logStatusChange } from "../../lib/server/status-changes/log-status-chan
 import { retractStatusChange } from "../../lib/server/status-changes/retract-status-change";
 import { listCorrections } from "../../lib/server/corrections/list-corrections";
 import { listCorrectedSubjects } from "../../lib/server/corrections/list-corrected-subjects";
+import { listChangesSince } from "../../lib/server/changes/list-changes-since";
 import { createSubscription } from "../../lib/server/subscriptions/create-subscription";
 import { fanOutDevelopment } from "../../lib/server/subscriptions/fan-out-development";
 import { planDeadlineReminders } from "../../lib/server/subscriptions/plan-deadline-reminders";
@@ -110,6 +111,7 @@ describe("row schemas", () => {
     // A retraction puts a row in the corrections log (ZCorrectionRow, ZCorrectedSubjectRow).
     await retractStatusChange(admin, { id: logged.id, version: 1, reason: "Row schemas" });
     await listCorrections(null, {});
+    await listChangesSince(null, { since: new Date(0) });
     await listCorrectedSubjects(null);
 
     expect(rowSchemas.length).toBeGreaterThan(20);

@@ -15,6 +15,9 @@ import { partyOptions } from "../_shared/party-options";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
 import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { subjectHref } from "@/lib/domain/subject-ref";
+import { AsOfBanner, AsOfHiddenFields } from "@/components/as-of-banner";
+import { asOfParams, keepAsOf } from "@/lib/domain/as-of-link";
+import { listAsOf } from "../_shared/as-of-param";
 
 export const metadata: Metadata = {
   title: "Agreements",
@@ -35,16 +38,20 @@ export default async function AgreementsPage({ searchParams }: TProps) {
   const params = await searchParams;
   const { query, errors } = parseQueryLeniently(ZAgreementListQuery, params);
   const actor = await getCurrentActor();
-  const [list, parties] = await Promise.all([orNotFound(listAgreements(actor, query, { cursor: query.cursor, limit: query.limit })), partyOptions(actor)]);
+  const asOf = listAsOf(query);
+  const [list, parties] = await Promise.all([orNotFound(listAgreements(actor, query, { cursor: query.cursor, limit: query.limit, asOf })), partyOptions(actor)]);
   const hasFilters = Boolean(query.q || query.party.length || query.kind.length || query.status.length || query.from || query.to);
-  const state = toSearchParams(ZAgreementListQuery, query);
+  // The parsed asOf is not text: the links carry it as the instant it was read at.
+  const state = new URLSearchParams({ ...Object.fromEntries(toSearchParams(ZAgreementListQuery, query, { omit: ["asOf", "axis"] })), ...asOfParams(asOf) });
+  const keep = (href: string) => keepAsOf(href, asOf);
 
   return (
     <section aria-labelledby="agreements-heading" className={UNDERLINED_LINKS}>
       <h1 id="agreements-heading" className="mb-4 font-serif text-3xl font-bold">
         Agreements
       </h1>
-      <FilterForm action="/agreements" label="Search and filter agreements" errors={errors}>
+      <AsOfBanner asOf={asOf} timeZone="UTC" presentHref="/agreements" invalid={Boolean(errors.asOf || errors.axis)} hidden={state} />
+      <FilterForm action="/agreements" clearHref={keepAsOf("/agreements", asOf)} label="Search and filter agreements" errors={errors}>
         <TextField name="q" label="Search" value={query.q} placeholder="e.g. GSOMIA, intelligence pact" wide hint="Names, summaries and the developments logged for each agreement." />
         <SelectField name="party" label="Party" value={query.party[0]} options={parties} />
         <SelectField name="kind" label="Kind" value={query.kind[0]} options={enumOptions(Object.values(AgreementKind))} />
@@ -52,6 +59,7 @@ export default async function AgreementsPage({ searchParams }: TProps) {
         <TextField name="from" label="Changed from" value={query.from} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
         <TextField name="to" label="Changed until" value={query.to} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
         <SelectField name="sort" label="Sort by" value={list.sort} options={SORTS} anyLabel={null} />
+        {asOf && <AsOfHiddenFields asOf={asOf} />}
       </FilterForm>
 
       <p className="mb-2 text-sm text-muted" role="status">
@@ -71,7 +79,7 @@ export default async function AgreementsPage({ searchParams }: TProps) {
               {list.items.map((agreement) => (
                 <TableRow key={agreement.slug}>
                   <TableCell>
-                    <Link href={subjectHref("AGREEMENT", agreement.slug)} className="font-semibold">
+                    <Link href={keep(subjectHref("AGREEMENT", agreement.slug))} className="font-semibold">
                       {agreement.name}
                     </Link>
                     {agreement.shortName && <div className="text-muted">{agreement.title}</div>}
@@ -80,7 +88,7 @@ export default async function AgreementsPage({ searchParams }: TProps) {
                     {agreement.parties.map((party, index) => (
                       <span key={party.code}>
                         {index > 0 && ", "}
-                        <Link href={`/parties/${party.code}`}>{party.name}</Link>
+                        <Link href={keep(`/parties/${party.code}`)}>{party.name}</Link>
                       </span>
                     ))}
                   </TableCell>
@@ -96,7 +104,7 @@ export default async function AgreementsPage({ searchParams }: TProps) {
       )}
       {list.total === 0 && hasFilters && (
         <p className="mt-2 text-sm">
-          Try fewer filters, another spelling, or <Link href={`/search?q=${encodeURIComponent(query.q ?? "")}`}>search everything</Link>.
+          Try fewer filters, another spelling, or <Link href={keep(`/search?q=${encodeURIComponent(query.q ?? "")}`)}>search everything</Link>.
         </p>
       )}
       <PaginationNav path="/agreements" query={state} nextCursor={list.nextCursor} label="Agreement pages" />

@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { enumOptions, FilterForm, SelectField, TextField } from "@/components/filter-form";
 import { PaginationNav } from "@/components/pagination-nav";
 import { SubscribeLinks } from "@/components/subscribe-links";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
 import { CORRECTION_TYPES, CORRECTION_TYPE_LABELS, LOGGED_KINDS, REVISION_KIND_LABELS } from "@/lib/domain/corrections";
-import { formatInstant } from "@/lib/domain/dates";
-import { wrongAndNow } from "@/lib/domain/revision-text";
 import { parseQueryLeniently, ZCorrectionsQuery } from "@/lib/schemas/reader-queries";
 import { toSearchParams } from "@/lib/schemas/to-search-params";
 import { listCorrectedSubjects } from "@/lib/server/corrections/list-corrected-subjects";
-import { listCorrections, type TCorrection } from "@/lib/server/corrections/list-corrections";
+import { listCorrections } from "@/lib/server/corrections/list-corrections";
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
+import { CorrectionItem } from "@/components/correction-item";
 
 export const metadata: Metadata = {
   title: "Corrections",
@@ -22,57 +20,6 @@ export const metadata: Metadata = {
 };
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function Lines({ lines }: { lines: string[] }) {
-  if (lines.length === 0) return <span className="text-muted">(no field changed)</span>;
-  return (
-    <ul className="list-disc pl-5">
-      {lines.map((line, index) => (
-        <li key={index} className="break-words">
-          {line}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function CorrectionItem({ correction }: { correction: TCorrection }) {
-  const { wrong, now } = wrongAndNow(correction.diff, correction.before, correction.after);
-  return (
-    <li className="border-b border-rule py-4">
-      <h2 className="font-semibold">
-        {REVISION_KIND_LABELS[correction.kind]}
-        {correction.correctionType && <>: {CORRECTION_TYPE_LABELS[correction.correctionType]}</>}
-        {" · "}
-        <Link href={`/developments/${correction.entry.id}`}>{correction.entry.headline}</Link>
-      </h2>
-      <p className="text-sm text-muted">
-        <Link href={correction.entry.subject.href}>{correction.entry.subject.name}</Link> · recorded{" "}
-        <time dateTime={correction.recordedAt.toISOString()}>{formatInstant(correction.recordedAt, "UTC")}</time> by {correction.savedBy} ·{" "}
-        <Link href={`/developments/${correction.entry.id}/revisions#version-${correction.version}`}>every version</Link>
-      </p>
-      {correction.reason && (
-        <p className="mt-1">
-          <span className="font-semibold">Why:</span> {correction.reason}
-        </p>
-      )}
-      <dl className="mt-2 grid gap-2 text-sm md:grid-cols-2">
-        <div>
-          <dt className="font-semibold">What was wrong</dt>
-          <dd>
-            <Lines lines={wrong} />
-          </dd>
-        </div>
-        <div>
-          <dt className="font-semibold">What it is now</dt>
-          <dd>
-            <Lines lines={now} />
-          </dd>
-        </div>
-      </dl>
-    </li>
-  );
-}
 
 /** The public corrections log (issue 12), filtered by a GET form that needs no JavaScript. */
 export default async function CorrectionsPage({ searchParams }: TProps) {

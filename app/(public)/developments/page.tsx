@@ -14,6 +14,9 @@ import { listPublishedChanges } from "@/lib/server/status-changes/list-published
 import { orNotFound } from "../_shared/load";
 import { partyOptions } from "../_shared/party-options";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { AsOfBanner, AsOfHiddenFields } from "@/components/as-of-banner";
+import { asOfParams, keepAsOf } from "@/lib/domain/as-of-link";
+import { listAsOf } from "../_shared/as-of-param";
 
 export const metadata: Metadata = {
   title: "All developments",
@@ -33,19 +36,23 @@ export default async function DevelopmentsPage({ searchParams }: TProps) {
   await connection();
   const { query, errors } = parseQueryLeniently(ZDevelopmentQuery, await searchParams);
   const actor = await getCurrentActor();
-  const [page, parties] = await Promise.all([orNotFound(listPublishedChanges(actor, query, { cursor: query.cursor, limit: query.limit })), partyOptions(actor)]);
-  const paging = toSearchParams(ZDevelopmentQuery, query);
-  const exportQuery = toSearchParams(ZDevelopmentQuery, query, { omit: ["cursor", "limit"] }).toString();
+  const asOf = listAsOf(query);
+  const [page, parties] = await Promise.all([orNotFound(listPublishedChanges(actor, query, { cursor: query.cursor, limit: query.limit, asOf })), partyOptions(actor)]);
+  // The parsed asOf is not text: the links carry it as the instant it was read at.
+  const withAsOf = (params: URLSearchParams) => new URLSearchParams({ ...Object.fromEntries(params), ...asOfParams(asOf) });
+  const paging = withAsOf(toSearchParams(ZDevelopmentQuery, query, { omit: ["asOf", "axis"] }));
+  const exportQuery = withAsOf(toSearchParams(ZDevelopmentQuery, query, { omit: ["cursor", "limit", "asOf", "axis"] })).toString();
 
   return (
     <section aria-labelledby="developments-heading" className={UNDERLINED_LINKS}>
       <h1 id="developments-heading" className="mb-2 font-serif text-3xl font-bold">
         All developments
       </h1>
+      <AsOfBanner asOf={asOf} timeZone="UTC" presentHref="/developments" invalid={Boolean(errors.asOf || errors.axis)} hidden={paging} />
       <div className="mb-4">
-        <SubscribeLinks feed="/feeds/developments.atom" feedLabel="Follow all developments (Atom feed)" exportQuery={exportQuery} />
+        <SubscribeLinks feed={keepAsOf("/feeds/developments.atom", asOf)} feedLabel="Follow all developments (Atom feed)" exportQuery={exportQuery} />
       </div>
-      <FilterForm action="/developments" label="Filter developments" errors={errors}>
+      <FilterForm action="/developments" clearHref={keepAsOf("/developments", asOf)} label="Filter developments" errors={errors}>
         <TextField name="q" label="Search" value={query.q} placeholder="headline or text, e.g. intelligence" wide />
         <SelectField name="party" label="Party" value={query.party} options={parties} />
         <SelectField name="status" label="Status after the change" value={query.status[0]} options={enumOptions(Object.values(Status), STATUS_LABELS)} />
@@ -77,6 +84,7 @@ export default async function DevelopmentsPage({ searchParams }: TProps) {
         {query.agreement && <input type="hidden" name="agreement" value={query.agreement} />}
         {query.measure && <input type="hidden" name="measure" value={query.measure} />}
         {query.pair && <input type="hidden" name="pair" value={query.pair.join("-")} />}
+        {asOf && <AsOfHiddenFields asOf={asOf} />}
       </FilterForm>
       {page.entries.length === 0 ? (
         <p>No developments match.</p>
@@ -90,6 +98,7 @@ export default async function DevelopmentsPage({ searchParams }: TProps) {
             linkTo="page"
             headingLevel={2}
             order={query.order === "occurred" ? "occurred" : "effective"}
+            asOf={asOf}
           />
         ))
       )}

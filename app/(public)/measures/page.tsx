@@ -15,6 +15,9 @@ import { partyOptions } from "../_shared/party-options";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
 import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { subjectHref } from "@/lib/domain/subject-ref";
+import { AsOfBanner, AsOfHiddenFields } from "@/components/as-of-banner";
+import { asOfParams, keepAsOf } from "@/lib/domain/as-of-link";
+import { listAsOf } from "../_shared/as-of-param";
 
 export const metadata: Metadata = {
   title: "Trade measures",
@@ -34,16 +37,20 @@ export default async function MeasuresPage({ searchParams }: TProps) {
   await connection();
   const { query, errors } = parseQueryLeniently(ZMeasureListQuery, await searchParams);
   const actor = await getCurrentActor();
-  const [list, parties] = await Promise.all([orNotFound(listMeasures(actor, query, { cursor: query.cursor, limit: query.limit })), partyOptions(actor)]);
+  const asOf = listAsOf(query);
+  const [list, parties] = await Promise.all([orNotFound(listMeasures(actor, query, { cursor: query.cursor, limit: query.limit, asOf })), partyOptions(actor)]);
   const hasFilters = Boolean(query.q || query.party.length || query.imposing || query.target || query.type.length || query.status.length || query.from || query.to);
-  const state = toSearchParams(ZMeasureListQuery, query);
+  // The parsed asOf is not text: the links carry it as the instant it was read at.
+  const state = new URLSearchParams({ ...Object.fromEntries(toSearchParams(ZMeasureListQuery, query, { omit: ["asOf", "axis"] })), ...asOfParams(asOf) });
+  const keep = (href: string) => keepAsOf(href, asOf);
 
   return (
     <section aria-labelledby="measures-heading" className={UNDERLINED_LINKS}>
       <h1 id="measures-heading" className="mb-4 font-serif text-3xl font-bold">
         Trade measures
       </h1>
-      <FilterForm action="/measures" label="Search and filter trade measures" errors={errors}>
+      <AsOfBanner asOf={asOf} timeZone="UTC" presentHref="/measures" invalid={Boolean(errors.asOf || errors.axis)} hidden={state} />
+      <FilterForm action="/measures" clearHref={keepAsOf("/measures", asOf)} label="Search and filter trade measures" errors={errors}>
         <TextField name="q" label="Search" value={query.q} placeholder="e.g. export controls" wide hint="Titles, products, summaries and the developments logged for each measure." />
         <SelectField name="imposing" label="Imposed by" value={query.imposing} options={parties} />
         <SelectField name="target" label="Targeting" value={query.target} options={parties} />
@@ -52,6 +59,7 @@ export default async function MeasuresPage({ searchParams }: TProps) {
         <TextField name="from" label="Changed from" value={query.from} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
         <TextField name="to" label="Changed until" value={query.to} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" />
         <SelectField name="sort" label="Sort by" value={list.sort} options={SORTS} anyLabel={null} />
+        {asOf && <AsOfHiddenFields asOf={asOf} />}
       </FilterForm>
 
       <p className="mb-2 text-sm text-muted" role="status">
@@ -71,17 +79,17 @@ export default async function MeasuresPage({ searchParams }: TProps) {
               {list.items.map((measure) => (
                 <TableRow key={measure.slug}>
                   <TableCell>
-                    <Link href={subjectHref("MEASURE", measure.slug)} className="font-semibold">
+                    <Link href={keep(subjectHref("MEASURE", measure.slug))} className="font-semibold">
                       {measure.title}
                     </Link>
                   </TableCell>
                   <TableCell>
-                    <Link href={`/parties/${measure.imposingParty.code}`}>{measure.imposingParty.name}</Link>
+                    <Link href={keep(`/parties/${measure.imposingParty.code}`)}>{measure.imposingParty.name}</Link>
                     {" → "}
                     {measure.targets.map((party, index) => (
                       <span key={party.code}>
                         {index > 0 && ", "}
-                        <Link href={`/parties/${party.code}`}>{party.name}</Link>
+                        <Link href={keep(`/parties/${party.code}`)}>{party.name}</Link>
                       </span>
                     ))}
                   </TableCell>

@@ -210,11 +210,13 @@ export default function MethodologyPage() {
           <dd>When Pactwatch published, revised or retracted an entry. Every version we showed is kept with the moments it was shown from and until.</dd>
         </dl>
         <p className="mt-2">
-          Agreement and development pages, the history API and the agreement API take <code>asOf</code> (a date, a local time, or an instant with
-          its offset) and <code>axis</code>. <strong>As known</strong> (the default) shows what we know today about what was public at that
+          Every reading page (home, lists, agreement, measure, relation, party, development, search), the feeds, the history exports and the
+          API&apos;s reads take <code>asOf</code> (a date, a local time, or an instant with its offset; pages without a time zone of their own,
+          such as a party or a relation, read dates and local times in UTC) and <code>axis</code>. <strong>As known</strong> (the default) shows what we know today about what was public at that
           instant: only developments known by then, with the sources published by then, and the status, pending deadlines and timeline derived at
           that instant; entries we have since retracted stay out. <strong>As recorded</strong> shows what Pactwatch itself showed at that instant,
-          each entry in the version current then, retractions only if made by then.
+          each entry in the version current then, retractions only if made by then. <a href="/changes">What changed since</a> lists everything
+          added, corrected or retracted after an instant you choose.
         </p>
       </section>
 

@@ -8,6 +8,9 @@ import { getCurrentActor } from "@/lib/server/session";
 import { parseQueryLeniently, ZSearchQuery } from "@/lib/schemas/reader-queries";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
 import { subjectHref } from "@/lib/domain/subject-ref";
+import { AsOfBanner, AsOfHiddenFields } from "@/components/as-of-banner";
+import { keepAsOf } from "@/lib/domain/as-of-link";
+import { listAsOf } from "../_shared/as-of-param";
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,8 +26,10 @@ export default async function SearchPage({ searchParams }: TProps) {
   await connection();
   const { query, errors } = parseQueryLeniently(ZSearchQuery, await searchParams);
   const q = query.q ?? "";
-  const results = q ? await searchEverything(await getCurrentActor(), q) : null;
+  const asOf = listAsOf(query);
+  const results = q ? await searchEverything(await getCurrentActor(), q, new Date(), asOf) : null;
   const encoded = encodeURIComponent(q);
+  const keep = (href: string) => keepAsOf(href, asOf);
   const isEmpty =
     results &&
     results.agreements.items.length + results.measures.items.length + results.developments.entries.length + results.sources.items.length + results.parties.items.length === 0;
@@ -32,6 +37,7 @@ export default async function SearchPage({ searchParams }: TProps) {
   return (
     <div className={UNDERLINED_LINKS}>
       <h1 className="font-serif text-3xl font-bold">Search</h1>
+      <AsOfBanner asOf={asOf} timeZone="UTC" presentHref={q ? `/search?q=${encoded}` : "/search"} invalid={Boolean(errors.asOf || errors.axis)} hidden={new URLSearchParams(q ? { q } : {})} />
       <form method="get" action="/search" role="search" aria-label="Search everything" className="mt-4 flex flex-wrap gap-2">
         <label htmlFor="search-everything" className="sr-only">
           Search agreements, measures, developments, sources and parties
@@ -40,6 +46,7 @@ export default async function SearchPage({ searchParams }: TProps) {
         <button type="submit" className="rounded bg-accent px-4 py-2 font-semibold text-white">
           Search
         </button>
+        {asOf && <AsOfHiddenFields asOf={asOf} />}
       </form>
       <p className="mt-2 text-sm text-muted">Whole words in any form match (“controls” finds “control”); put a phrase in quotes, or use - to leave a word out.</p>
       {errors.q && (
@@ -50,10 +57,10 @@ export default async function SearchPage({ searchParams }: TProps) {
       {isEmpty && <p className="mt-6">Nothing matches “{q}”. Try fewer or other words.</p>}
       {results && !isEmpty && (
         <div className="mt-6 grid gap-8 md:grid-cols-2">
-          <ResultSection id="agreements" title="Agreements" total={results.agreements.total} seeAll={`/agreements?q=${encoded}`} isOpenEnded={results.agreements.isTotalAtLeast}>
+          <ResultSection id="agreements" title="Agreements" total={results.agreements.total} seeAll={keep(`/agreements?q=${encoded}`)} isOpenEnded={results.agreements.isTotalAtLeast}>
             {results.agreements.items.map((agreement) => (
               <li key={agreement.slug} className="py-2">
-                <Link href={subjectHref("AGREEMENT", agreement.slug)} className="font-semibold">
+                <Link href={keep(subjectHref("AGREEMENT", agreement.slug))} className="font-semibold">
                   {agreement.name}
                 </Link>
                 {agreement.shortName && <span className="block text-sm text-muted">{agreement.title}</span>}
@@ -61,19 +68,19 @@ export default async function SearchPage({ searchParams }: TProps) {
               </li>
             ))}
           </ResultSection>
-          <ResultSection id="measures" title="Trade measures" total={results.measures.total} seeAll={`/measures?q=${encoded}`} isOpenEnded={results.measures.isTotalAtLeast}>
+          <ResultSection id="measures" title="Trade measures" total={results.measures.total} seeAll={keep(`/measures?q=${encoded}`)} isOpenEnded={results.measures.isTotalAtLeast}>
             {results.measures.items.map((measure) => (
               <li key={measure.slug} className="py-2">
-                <Link href={subjectHref("MEASURE", measure.slug)} className="font-semibold">
+                <Link href={keep(subjectHref("MEASURE", measure.slug))} className="font-semibold">
                   {measure.title}
                 </Link>
                 <CurrentStatus current={measure.current} />
               </li>
             ))}
           </ResultSection>
-          <ResultSection id="developments" title="Developments" total={results.developments.entries.length} seeAll={`/developments?q=${encoded}`} isOpenEnded={results.developments.nextCursor !== null}>
+          <ResultSection id="developments" title="Developments" total={results.developments.entries.length} seeAll={keep(`/developments?q=${encoded}`)} isOpenEnded={results.developments.nextCursor !== null}>
             {results.developments.entries.map((development) => (
-              <DevelopmentSummary key={development.id} development={development} />
+              <DevelopmentSummary key={development.id} development={development} asOf={asOf} />
             ))}
           </ResultSection>
           <div className="space-y-8">
@@ -87,10 +94,10 @@ export default async function SearchPage({ searchParams }: TProps) {
                 </li>
               ))}
             </ResultSection>
-            <ResultSection id="parties" title="Parties" total={results.parties.total} seeAll={`/parties?scope=all&q=${encoded}`}>
+            <ResultSection id="parties" title="Parties" total={results.parties.total} seeAll={keep(`/parties?scope=all&q=${encoded}`)}>
               {results.parties.items.map((party) => (
                 <li key={party.code} className="py-2 text-sm">
-                  <Link href={`/parties/${party.code}`} className="font-semibold">
+                  <Link href={keep(`/parties/${party.code}`)} className="font-semibold">
                     {party.name}
                   </Link>{" "}
                   ({party.code})

@@ -22,6 +22,7 @@ export const API_V1_ROUTE_FILES = {
   "sources/[id]/route.ts": () => import("./sources/[id]/route"),
   "status-changes/route.ts": () => import("./status-changes/route"),
   "corrections/route.ts": () => import("./corrections/route"),
+  "changes/route.ts": () => import("./changes/route"),
   "status-changes/[id]/route.ts": () => import("./status-changes/[id]/route"),
   "status-changes/[id]/publish/route.ts": () => import("./status-changes/[id]/publish/route"),
   "status-changes/[id]/retract/route.ts": () => import("./status-changes/[id]/retract/route"),

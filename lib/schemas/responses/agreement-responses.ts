@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AgreementKind } from "../../generated/prisma/enums";
-import { listBody, ZCurrentStatusJson, ZDateJson, ZInstantJson, ZPartyRefJson, ZPathJson, ZRelatedItemJson, ZSubjectStatusJson } from "./common";
+import { listBody, ZAsOfJson, ZCurrentStatusJson, ZDateJson, ZInstantJson, ZPartyRefJson, ZPathJson, ZRelatedItemJson, ZSubjectStatusJson } from "./common";
 
 /** GET /api/v1/agreements: a page of agreements with their current status. */
 export const ZAgreementListBody = listBody(
@@ -20,6 +20,7 @@ export const ZAgreementListBody = listBody(
       description: "True when total is a lower bound: for a very common word only the latest developments were searched for the subjects they name.",
     }),
     sort: z.string(),
+    asOf: ZAsOfJson,
   },
 ).meta({ title: "AgreementList" });
 

@@ -60,3 +60,9 @@ export function listBody<TItem extends z.ZodType, TExtra extends z.ZodRawShape>(
 
 /** The version of a record after a write: send it back as "version" with the next edit. */
 export const ZVersionJson = z.int().min(1);
+
+/** The instant and axis a read was taken as of (the query's asOf, axis), or null for the present (decision 029). */
+export const ZAsOfJson = z
+  .object({ instant: ZInstantJson, axis: z.enum(["known", "recorded"]) })
+  .nullable()
+  .meta({ description: "The instant and axis the record was read as of (asOf, axis), or null for the present. Links in the body keep them." });

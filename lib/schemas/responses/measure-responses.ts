@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MeasureType } from "../../generated/prisma/enums";
-import { listBody, ZCurrentStatusJson, ZDateJson, ZPartyRefJson, ZPathJson, ZRelatedItemJson, ZSubjectStatusJson } from "./common";
+import { listBody, ZAsOfJson, ZCurrentStatusJson, ZDateJson, ZPartyRefJson, ZPathJson, ZRelatedItemJson, ZSubjectStatusJson } from "./common";
 
 /** GET /api/v1/measures: a page of trade measures with their current status. */
 export const ZMeasureListBody = listBody(
@@ -20,6 +20,7 @@ export const ZMeasureListBody = listBody(
       description: "True when total is a lower bound: for a very common word only the latest developments were searched for the subjects they name.",
     }),
     sort: z.string(),
+    asOf: ZAsOfJson,
   },
 ).meta({ title: "MeasureList" });
 
@@ -41,6 +42,7 @@ export const ZMeasureBody = z
       ...ZSubjectStatusJson,
       related: z.array(ZRelatedItemJson),
       links: z.object({ page: ZPathJson, history: ZPathJson, feed: ZPathJson }),
+      asOf: ZAsOfJson,
     }),
   })
   .meta({ title: "Measure" });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AgreementKind, MeasureType, PartyKind } from "../../generated/prisma/enums";
-import { listBody, ZCurrentStatusJson, ZPartyRefJson, ZPathJson } from "./common";
+import { listBody, ZCurrentStatusJson, ZPartyRefJson, ZPathJson, ZAsOfJson } from "./common";
 
 /** GET /api/v1/parties: a page of parties with how many agreements and measures involve each. */
 export const ZPartyListBody = listBody(
@@ -24,6 +24,7 @@ export const ZPartyBody = z
       name: z.string(),
       kind: z.enum(PartyKind),
       aliases: z.array(z.string()),
+      asOf: ZAsOfJson,
       totals: z.object({ agreements: z.int().min(0), imposed: z.int().min(0), targeted: z.int().min(0) }),
       agreements: z.array(z.object({ slug: z.string(), title: z.string(), name: z.string(), kind: z.enum(AgreementKind), others: z.array(ZPartyRefJson), current: ZCurrentStatusJson })),
       measures: z.array(

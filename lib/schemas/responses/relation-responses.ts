@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AgreementKind, MeasureType } from "../../generated/prisma/enums";
-import { ZCurrentStatusJson, ZPartyRefJson, ZPathJson } from "./common";
+import { ZCurrentStatusJson, ZPartyRefJson, ZPathJson, ZAsOfJson } from "./common";
 
 const ZRelationItem = z.object({
   kind: z.enum(["AGREEMENT", "MEASURE"]),
@@ -25,6 +25,7 @@ export const ZRelationBody = z
       totals: z.object({ agreements: z.int().min(0), first: z.int().min(0), second: z.int().min(0) }),
       years: z.array(z.object({ year: z.int(), escalations: z.int().min(0), deEscalations: z.int().min(0), neutral: z.int().min(0) })),
       links: z.object({ page: ZPathJson, history: ZPathJson, feed: ZPathJson }),
+      asOf: ZAsOfJson,
     }),
     links: z.object({ nextAgreements: z.string().nullable(), nextFirst: z.string().nullable(), nextSecond: z.string().nullable() }),
   })

@@ -7,6 +7,7 @@ import { parseRows } from "../rows/parse-rows";
 import { ZAgreementListRow } from "../rows/subject-list-row";
 import { currentStatusJoin, toCurrentStatus } from "../status-sql";
 import { keysetFor, subjectListSql, toKeysetPage } from "../subject-list-sql";
+import { asOfFromQuery, type TAsOf } from "../as-of-sql";
 import { epochOrLast, type TSortKey } from "../list-sort-sql";
 import { agreementName } from "../../domain/subject-ref";
 
@@ -21,11 +22,13 @@ export type TAgreementListFilters = Partial<Omit<TAgreementListQuery, "cursor" |
 export async function listAgreements(
   actor: TActor,
   filters: TAgreementListFilters = {},
-  { cursor, limit = 25, now = new Date() }: { cursor?: string; limit?: number; now?: Date } = {},
+  { cursor, limit = 25, now = new Date(), asOf }: { cursor?: string; limit?: number; now?: Date; asOf?: TAsOf } = {},
 ) {
   assertCan(actor, "published:read");
   const database = await readDatabase(actor);
-  const { sql, sort } = agreementListSql(filters, { cursor, limit, now });
+  // As of an instant (decision 029): the query's dates and wall times read in UTC unless the caller resolved them.
+  const stood = asOf ?? asOfFromQuery(filters);
+  const { sql, sort } = agreementListSql(filters, { cursor, limit, now: stood?.instant ?? now, asOf: stood });
   const rows = parseRows(ZAgreementListRow, await database.$queryRaw(sql));
   return {
     ...toKeysetPage(rows, limit, (row) => ({
@@ -43,9 +46,9 @@ export async function listAgreements(
 }
 
 /** The one statement behind listAgreements, and the sort it applies (exported for the plan tests). */
-export function agreementListSql(filters: TAgreementListFilters, { cursor, limit, now }: { cursor?: string; limit: number; now: Date }) {
+export function agreementListSql(filters: TAgreementListFilters, { cursor, limit, now, asOf }: { cursor?: string; limit: number; now: Date; asOf?: TAsOf }) {
   const sort = filters.sort ?? (filters.q ? "relevance" : "name");
-  const shared = subjectListSql("agreementId", "a", filters, now);
+  const shared = subjectListSql("agreementId", "a", filters, now, asOf);
   const { conditions } = shared;
   for (const code of filters.party ?? []) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "AgreementParty" ap JOIN "Party" p ON p.id = ap."partyId" WHERE ap."agreementId" = a.id AND p.code = ${code})`);
@@ -71,7 +74,7 @@ export function agreementListSql(filters: TAgreementListFilters, { cursor, limit
     SELECT page.*, current.*,
       COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
         FROM "AgreementParty" ap JOIN "Party" p ON p.id = ap."partyId" WHERE ap."agreementId" = page.id), '[]'::json) AS parties
-    FROM page ${currentStatusJoin("agreementId", Prisma.sql`page.id`, now)}
+    FROM page ${currentStatusJoin("agreementId", Prisma.sql`page.id`, now, asOf)}
     ORDER BY ${sortSql.order} LIMIT ${limit + 1}`;
   return { sql, sort };
 }

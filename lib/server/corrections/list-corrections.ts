@@ -15,7 +15,8 @@ import { correctionsPageSql, kindsFor, type TCorrectionFilters } from "./correct
 
 const ZCorrectionsCursor = z.tuple([ZCursorInstant, ZRecordId]);
 
-function toCorrection(row: TCorrectionRow) {
+/** A row of the corrections log as readers see it: the versions before and after, their diff, who and why. */
+export function toCorrection(row: TCorrectionRow) {
   const after = toPublicVersion(row.snapshot);
   const before = row.previousSnapshot === null ? null : toPublicVersion(row.previousSnapshot);
   const subject = row.agreementSlug

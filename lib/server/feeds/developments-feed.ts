@@ -10,6 +10,8 @@ import { CONDITION_STATE_LABELS } from "../../domain/condition-states";
 import { listSubjectConditions, type TReaderCondition } from "../conditions/list-subject-conditions";
 import { atomDocument, escapeHtml as escape } from "./atom-document";
 import { getFeedSubject, type TFeedScope } from "./get-feed-subject";
+import type { TAsOf } from "../as-of-sql";
+import { keepAsOf } from "../../domain/as-of-link";
 
 /** How many developments a feed carries: the most recent by when they happened. */
 export const FEED_SIZE = 50;
@@ -19,32 +21,36 @@ export const FEED_SIZE = 50;
  * each entry links to its permanent page, says its status, dates and body, and lists its sources.
  * A retracted entry stays, retitled, and updated at its retraction, so subscribers see the correction.
  */
-export async function buildDevelopmentsFeed(actor: TActor, scope: TFeedScope, requestOrigin: string): Promise<string> {
+export async function buildDevelopmentsFeed(actor: TActor, scope: TFeedScope, requestOrigin: string, asOf?: TAsOf): Promise<string> {
   const origin = (getAppEnv().PUBLIC_URL ?? requestOrigin).replace(/\/$/, "");
   const subject = await getFeedSubject(actor, scope);
-  const { entries } = await listPublishedChanges(actor, { ...subject.filters, order: "occurred" }, { limit: FEED_SIZE });
+  const keep = (path: string) => keepAsOf(path, asOf);
+  const { entries } = await listPublishedChanges(actor, { ...subject.filters, order: "occurred" }, { limit: FEED_SIZE, asOf });
   // A development's conditions travel in its entry; a newly recorded state updates the entry, so
-  // subscribers see a breach when it is recorded.
-  const conditions = entries.length ? await listSubjectConditions(actor, { statusChangeIds: entries.map((entry) => entry.id) }) : [];
+  // subscribers see a breach when it is recorded. Conditions keep no record time yet: a feed as of
+  // an instant carries none rather than today's.
+  const conditions = entries.length && !asOf ? await listSubjectConditions(actor, { statusChangeIds: entries.map((entry) => entry.id) }) : [];
   const conditionsOf = (entry: TReaderEntry) => conditions.filter((condition) => condition.development.id === entry.id);
   const updatedOf = (entry: TReaderEntry) => {
     const own = entry.retractedAt ?? entry.revisions.last ?? entry.publishedAt ?? entry.occurredAt;
     const recorded = conditionsOf(entry).flatMap((condition) => condition.states.map((state) => state.createdAt));
-    return recorded.reduce((latest, at) => (at > latest ? at : latest), own);
+    const latest = recorded.reduce((latest, at) => (at > latest ? at : latest), own);
+    // As of an instant nothing later than it can have updated the entry.
+    return asOf && latest > asOf.instant ? asOf.instant : latest;
   };
   return atomDocument({
-    id: `${origin}${subject.feedPath}`,
-    title: subject.title,
+    id: `${origin}${keep(subject.feedPath)}`,
+    title: asOf ? `${subject.title}, as of ${asOf.instant.toISOString()} (${asOf.axis})` : subject.title,
     subtitle: "Sourced developments in agreements and trade measures between states, as recorded by Pactwatch.",
-    alternateLink: `${origin}${subject.pagePath}`,
-    selfLink: `${origin}${subject.feedPath}`,
+    alternateLink: `${origin}${keep(subject.pagePath)}`,
+    selfLink: `${origin}${keep(subject.feedPath)}`,
     updated: entries.reduce<Date>((latest, entry) => (updatedOf(entry) > latest ? updatedOf(entry) : latest), new Date(0)),
     author: { name: "Pactwatch", uri: origin },
     rights: "Pactwatch; quotations belong to their publishers",
     entries: entries.map((entry) => ({
       id: `urn:uuid:${entry.id}`,
       title: `${entry.state === "RETRACTED" ? "[Retracted] " : ""}${entry.subject.name}: ${entry.headline}`,
-      link: `${origin}/developments/${entry.id}`,
+      link: `${origin}${keep(`/developments/${entry.id}`)}`,
       updated: updatedOf(entry),
       published: entry.publishedAt ?? entry.occurredAt,
       summary: `${formatOccurred(entry.occurredAt, entry.occurredPrecision, entry.timeZone)}: ${STATUS_LABELS[entry.status]}. ${entry.headline}`,

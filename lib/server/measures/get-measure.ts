@@ -7,13 +7,16 @@ import { assertCan, type TActor } from "../permissions";
 import { parseRows } from "../rows/parse-rows";
 import { ZBoundedSkeletonRow, ZMeasurePageRow } from "../rows/subject-page-row";
 import { boundedSkeletonJsonSql, deriveBoundedStatus, linksJsonSql, toRelatedItems } from "../subject-sql";
+import { asOfFromQuery, type TAsOf } from "../as-of-sql";
+import type { TAsOfQuery } from "../../schemas/as-of";
+import { readAsOfSkeleton } from "../as-of-skeleton";
 
 /**
  * A trade measure's page head in two round trips: fields, imposing and targeted parties, related
  * items and the bounded skeleton of its published history (boundedSkeletonJsonSql), from which the domain rules derive the current
  * status, pending and cancelled schedules and the timeline.
  */
-export async function getMeasure(actor: TActor, slug: string, now: Date = new Date()) {
+export async function getMeasure(actor: TActor, slug: string, now: Date = new Date(), asOfOrQuery?: TAsOf | Partial<TAsOfQuery>) {
   assertCan(actor, "published:read");
   const database = await readDatabase(actor);
   const raw = await database.$queryRaw`
@@ -27,22 +30,33 @@ export async function getMeasure(actor: TActor, slug: string, now: Date = new Da
     WHERE m.slug = ${slug}`;
   const measure = parseRows(ZMeasurePageRow, raw)[0];
   if (!measure) throw new AppError("NOT_FOUND", `No trade measure is recorded at “${slug}”.`);
-  // A second statement, so the planner knows the subject: with its id as a value it reads a long
-  // history's latest rows along the history index instead of sorting all of them (at 50 000 entries: 546 → 17–39 ms; the whole skeleton took 3.3 s).
-  const { skeleton } = parseRows(ZBoundedSkeletonRow, await database.$queryRaw`
-    SELECT ${boundedSkeletonJsonSql("measureId", Prisma.sql`${measure.id}::uuid`, now)} AS skeleton`)[0]!;
-  const history = skeleton.changes;
+  // As of an instant (decision 029) the page is derived at that instant from what stood then;
+  // a query's dates and wall times are read in the measure's zone.
+  const asOf = asOfOrQuery && "instant" in asOfOrQuery ? asOfOrQuery : asOfFromQuery(asOfOrQuery ?? {}, measure.timeZone);
+  if (asOf) now = asOf.instant;
+  const { skeleton, history, status } = asOf ? await readAsOfSkeleton(database, "measureId", measure.id, asOf) : await presentSkeleton(database, measure.id, now);
   const { timeline, changes } = boundedTimeline(history, skeleton.truncated, now);
   const drawn = { timeline, skeleton: history, markers: changes };
   const { related, ...fields } = measure;
   return {
     ...fields,
     name: measure.title,
-    status: deriveBoundedStatus(skeleton, history, now),
+    status,
     ...drawn,
     skeletonTruncated: skeleton.truncated,
     related: toRelatedItems(related),
+    /** The instant and axis read as of, or undefined for the present. */
+    asOf,
   };
+}
+
+async function presentSkeleton(database: Awaited<ReturnType<typeof readDatabase>>, measureId: string, now: Date) {
+  // A second statement, so the planner knows the subject: with its id as a value it reads a long
+  // history's latest rows along the history index instead of sorting all of them (at 50 000 entries: 546 → 17–39 ms; the whole skeleton took 3.3 s).
+  const { skeleton } = parseRows(ZBoundedSkeletonRow, await database.$queryRaw`
+    SELECT ${boundedSkeletonJsonSql("measureId", Prisma.sql`${measureId}::uuid`, now)} AS skeleton`)[0]!;
+  const history = skeleton.changes;
+  return { skeleton, history, status: deriveBoundedStatus(skeleton, history, now) };
 }
 
 export type TMeasurePage = Awaited<ReturnType<typeof getMeasure>>;

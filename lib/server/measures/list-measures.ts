@@ -8,6 +8,7 @@ import { parseRows } from "../rows/parse-rows";
 import { ZMeasureListRow } from "../rows/subject-list-row";
 import { currentStatusJoin, toCurrentStatus } from "../status-sql";
 import { keysetFor, subjectListSql, toKeysetPage } from "../subject-list-sql";
+import { asOfFromQuery, type TAsOf } from "../as-of-sql";
 
 export type TMeasureListFilters = Partial<Omit<TMeasureListQuery, "cursor" | "limit">>;
 
@@ -23,11 +24,13 @@ const targets = (code: string) =>
 export async function listMeasures(
   actor: TActor,
   filters: TMeasureListFilters = {},
-  { cursor, limit = 25, now = new Date() }: { cursor?: string; limit?: number; now?: Date } = {},
+  { cursor, limit = 25, now = new Date(), asOf }: { cursor?: string; limit?: number; now?: Date; asOf?: TAsOf } = {},
 ) {
   assertCan(actor, "published:read");
   const database = await readDatabase(actor);
-  const { sql, sort } = measureListSql(filters, { cursor, limit, now });
+  // As of an instant (decision 029): the query's dates and wall times read in UTC unless the caller resolved them.
+  const stood = asOf ?? asOfFromQuery(filters);
+  const { sql, sort } = measureListSql(filters, { cursor, limit, now: stood?.instant ?? now, asOf: stood });
   const rows = parseRows(ZMeasureListRow, await database.$queryRaw(sql));
   return {
     ...toKeysetPage(rows, limit, (row) => ({
@@ -45,9 +48,9 @@ export async function listMeasures(
 }
 
 /** The one statement behind listMeasures, and the sort it applies (exported for the plan tests). */
-export function measureListSql(filters: TMeasureListFilters, { cursor, limit, now }: { cursor?: string; limit: number; now: Date }) {
+export function measureListSql(filters: TMeasureListFilters, { cursor, limit, now, asOf }: { cursor?: string; limit: number; now: Date; asOf?: TAsOf }) {
   const sort = filters.sort ?? (filters.q ? "relevance" : "name");
-  const shared = subjectListSql("measureId", "m", filters, now);
+  const shared = subjectListSql("measureId", "m", filters, now, asOf);
   const { conditions } = shared;
   for (const code of filters.party ?? []) conditions.push(Prisma.sql`(m."imposingPartyId" = ${partyId(code)} OR ${targets(code)})`);
   if (filters.imposing) conditions.push(Prisma.sql`m."imposingPartyId" = ${partyId(filters.imposing)}`);
@@ -74,7 +77,7 @@ export function measureListSql(filters: TMeasureListFilters, { cursor, limit, no
       (SELECT json_build_object('code', p.code, 'name', p.name) FROM "Party" p WHERE p.id = page."imposingPartyId") AS "imposingParty",
       COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name)
         FROM "TradeMeasureTarget" t JOIN "Party" p ON p.id = t."partyId" WHERE t."measureId" = page.id), '[]'::json) AS targets
-    FROM page ${currentStatusJoin("measureId", Prisma.sql`page.id`, now)}
+    FROM page ${currentStatusJoin("measureId", Prisma.sql`page.id`, now, asOf)}
     ORDER BY ${sortSql.order} LIMIT ${limit + 1}`;
 
   return { sql, sort };

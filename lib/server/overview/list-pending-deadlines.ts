@@ -8,6 +8,7 @@ import { ZRenewingAgreementRow, ZScheduledChangeRow } from "../rows/overview-row
 import { parseRows } from "../rows/parse-rows";
 import { currentStatusOnlyJoin, isCancelledSql } from "../status-sql";
 import { subjectHref } from "../../domain/subject-ref";
+import { asOfChangesSql, type TAsOf } from "../as-of-sql";
 
 export type TPendingDeadline =
   | { kind: "scheduled-change"; at: Date; status: Status; headline: string; changeId: string; timeZone: string; subject: { href: string; name: string } }
@@ -18,15 +19,18 @@ export type TPendingDeadline =
  * rules of lib/domain, in SQL; see status-sql.ts), and the next notice deadline of auto-renewing
  * agreements whose current status has a running term. Two round trips, run at once.
  */
-export async function listPendingDeadlines(actor: TActor, { now = new Date(), withinDays }: { now?: Date; withinDays?: number } = {}) {
+export async function listPendingDeadlines(actor: TActor, { now = new Date(), withinDays, asOf }: { now?: Date; withinDays?: number; asOf?: TAsOf } = {}) {
   assertCan(actor, "published:read");
+  // As of an instant (decision 029): the schedules that stood then, pending at that instant.
+  if (asOf) now = asOf.instant;
+  const changes = asOf ? Prisma.sql`(${asOfChangesSql(asOf)})` : Prisma.sql`"StatusChange"`;
   const database = await readDatabase(actor);
   const horizon = withinDays ? new Date(now.getTime() + withinDays * 86_400_000) : null;
   const [rawScheduled, rawRenewing] = await Promise.all([
     database.$queryRaw`
       SELECT entry.id, entry.status::text AS status, entry.headline, entry."effectiveAt", entry."timeZone",
         a.slug AS "agreementSlug", m.slug AS "measureSlug", COALESCE(a."shortName", a.title, m.title) AS "subjectName"
-      FROM "StatusChange" entry
+      FROM ${changes} entry
         LEFT JOIN "Agreement" a ON a.id = entry."agreementId" LEFT JOIN "TradeMeasure" m ON m.id = entry."measureId"
       WHERE entry.state = 'PUBLISHED' AND entry."effectiveAt" > ${now} AND entry."occurredAt" <= ${now}
         ${horizon ? Prisma.sql`AND entry."effectiveAt" <= ${horizon}` : Prisma.empty}
@@ -35,7 +39,7 @@ export async function listPendingDeadlines(actor: TActor, { now = new Date(), wi
     database.$queryRaw`
       SELECT a.slug, COALESCE(a."shortName", a.title) AS name, a."inForceOn", a."termMonths", a."autoRenews", a."noticeDays", a."timeZone",
         current."currentStatus"
-      FROM "Agreement" a ${currentStatusOnlyJoin("agreementId", Prisma.sql`a.id`, now)}
+      FROM "Agreement" a ${currentStatusOnlyJoin("agreementId", Prisma.sql`a.id`, now, asOf)}
       WHERE a."autoRenews" AND a."inForceOn" IS NOT NULL`,
   ]);
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
 import { currentStatusJoin } from "../status-sql";
+import type { TAsOf } from "../as-of-sql";
 
 // The statements of a party's page (get-party.ts), exported for the plan tests. Each section is
 // ranked on ids and stored statuses alone (one CurrentStatusPeriod probe per subject, decision
@@ -23,12 +24,12 @@ function partySql(code: string): Prisma.Sql {
 }
 
 /** The party's most recently changed agreements with their current status, the other parties and the total. */
-export function partyAgreementsSql(code: string, now: Date, limit: number = PARTY_SECTION_LIMIT): Prisma.Sql {
+export function partyAgreementsSql(code: string, now: Date, limit: number = PARTY_SECTION_LIMIT, asOf?: TAsOf): Prisma.Sql {
   return Prisma.sql`
     WITH ${partySql(code)}, ranked AS MATERIALIZED (
       SELECT ap."agreementId" AS id, current.*, count(*) OVER ()::int AS total
       FROM me JOIN "AgreementParty" ap ON ap."partyId" = me.id
-        ${currentStatusJoin("agreementId", Prisma.sql`ap."agreementId"`, now)}
+        ${currentStatusJoin("agreementId", Prisma.sql`ap."agreementId"`, now, asOf)}
       ORDER BY current."currentSince" DESC NULLS LAST, ap."agreementId" LIMIT ${limit}
     ), others AS MATERIALIZED (
       SELECT other."agreementId", json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name) AS others
@@ -47,7 +48,7 @@ export function partyAgreementsSql(code: string, now: Date, limit: number = PART
  * changed of each with their current status and totals. The two sets come from their own
  * indexes (imposingPartyId, and TradeMeasureTarget's partyId), never by reading every measure.
  */
-export function partyMeasuresSql(code: string, now: Date, limit: number = PARTY_SECTION_LIMIT): Prisma.Sql {
+export function partyMeasuresSql(code: string, now: Date, limit: number = PARTY_SECTION_LIMIT, asOf?: TAsOf): Prisma.Sql {
   return Prisma.sql`
     WITH ${partySql(code)},
     imposed AS MATERIALIZED (SELECT m.id FROM me JOIN "TradeMeasure" m ON m."imposingPartyId" = me.id),
@@ -60,7 +61,7 @@ export function partyMeasuresSql(code: string, now: Date, limit: number = PARTY_
       SELECT * FROM (
         SELECT mine.id, mine."isImposing", current.*, count(*) OVER (PARTITION BY mine."isImposing")::int AS total,
           row_number() OVER (PARTITION BY mine."isImposing" ORDER BY current."currentSince" DESC NULLS LAST, mine.id) AS position
-        FROM mine ${currentStatusJoin("measureId", Prisma.sql`mine.id`, now)}
+        FROM mine ${currentStatusJoin("measureId", Prisma.sql`mine.id`, now, asOf)}
       ) numbered WHERE position <= ${limit}
     ), targets AS MATERIALIZED (
       SELECT t."measureId", json_agg(json_build_object('code', p.code, 'name', p.name) ORDER BY p.name) AS targets

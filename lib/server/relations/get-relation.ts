@@ -12,6 +12,7 @@ import { toCurrentStatus } from "../status-sql";
 import type { TBoundedSkeletonJson, TSkeletonChange } from "../subject-sql";
 import { MAX_TIMELINE_LANES, RELATION_LISTS, RELATION_PAGE_SIZE, relationLanesSql, relationSubjectsSql, relationYearsSql, type TRelationList } from "./relation-sql";
 import { subjectHref } from "../../domain/subject-ref";
+import type { TAsOf } from "../as-of-sql";
 
 /** The two codes of a pair in the canonical (alphabetical) order used in addresses: JPN-KOR. */
 export function canonicalPair(first: string, second: string): [string, string] {
@@ -22,7 +23,7 @@ export { MAX_TIMELINE_LANES, RELATION_LANE_WINDOW, RELATION_LISTS, RELATION_PAGE
 
 const ZListCursor = z.tuple([z.number(), z.uuid()]);
 
-type TRelationOptions = { now?: Date; limit?: number; cursors?: Partial<Record<TRelationList, string>> };
+type TRelationOptions = { now?: Date; limit?: number; cursors?: Partial<Record<TRelationList, string>>; asOf?: TAsOf };
 
 /**
  * Everything between two parties, in one round trip for the subjects (then one for the lanes'
@@ -33,21 +34,23 @@ type TRelationOptions = { now?: Date; limit?: number; cursors?: Partial<Record<T
  */
 export async function getRelation(actor: TActor, codes: readonly [string, string], options: Date | TRelationOptions = {}) {
   assertCan(actor, "published:read");
-  const { now = new Date(), limit = RELATION_PAGE_SIZE, cursors = {} } = options instanceof Date ? { now: options } : options;
+  const { limit = RELATION_PAGE_SIZE, cursors = {}, asOf, ...rest } = options instanceof Date ? { now: options } : options;
+  // As of an instant (decision 029) statuses, lanes and counts are derived at that instant from what stood then.
+  const now = asOf?.instant ?? rest.now ?? new Date();
   const [firstCode, secondCode] = canonicalPair(codes[0], codes[1]);
   const after = Object.fromEntries(RELATION_LISTS.map((list) => [list, cursors[list] ? decodeCursor(cursors[list], ZListCursor) : null])) as Record<TRelationList, readonly [number, string] | null>;
   const database = await readDatabase(actor);
   // The lanes' skeletons are read once the ranking has chosen the lanes; the parties and the
   // yearly counts meanwhile.
-  const subjectsAndLanes = queryRows(database, ZRelationSubjectRow, relationSubjectsSql(firstCode, secondCode, now, { limit, after })).then(async (rows) => {
+  const subjectsAndLanes = queryRows(database, ZRelationSubjectRow, relationSubjectsSql(firstCode, secondCode, now, { limit, after, asOf })).then(async (rows) => {
     const lanes = rows.filter((row) => Number(row.lane) <= MAX_TIMELINE_LANES);
-    const skeletons = lanes.length ? await queryRows(database, ZRelationLaneRow, relationLanesSql(lanes, now)) : [];
+    const skeletons = lanes.length ? await queryRows(database, ZRelationLaneRow, relationLanesSql(lanes, now, asOf)) : [];
     return { rows, skeletons: new Map(skeletons.map((lane) => [lane.id, lane.skeleton])) };
   });
   const [parties, { rows: subjects, skeletons }, years] = await Promise.all([
     queryRows(database, ZRelationPartyRow, Prisma.sql`SELECT code, name FROM "Party" WHERE code IN (${firstCode}, ${secondCode}) ORDER BY code`),
     subjectsAndLanes,
-    queryRows(database, ZRelationYearRow, relationYearsSql(firstCode, secondCode)),
+    queryRows(database, ZRelationYearRow, relationYearsSql(firstCode, secondCode, asOf)),
   ]);
   if (parties.length < 2) {
     const missing = [firstCode, secondCode].filter((code) => !parties.some((party) => party.code === code));
@@ -95,5 +98,7 @@ export async function getRelation(actor: TActor, codes: readonly [string, string
     /** Subjects with a lane on the merged timeline, most recently active first. */
     lanes: subjects.filter((row) => skeletons.has(row.id)).sort((a, b) => Number(a.lane) - Number(b.lane)).map(toItem),
     years,
+    /** The instant and axis read as of, or undefined for the present. */
+    asOf,
   };
 }

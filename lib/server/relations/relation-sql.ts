@@ -3,6 +3,8 @@ import { Prisma } from "../../generated/prisma/client";
 import { epochOrLast, keysetSql } from "../list-sort-sql";
 import { currentStatusJoin } from "../status-sql";
 import { boundedSkeletonJsonSql } from "../subject-sql";
+import { asOfChangesSql, type TAsOf } from "../as-of-sql";
+import { asOfSkeletonJsonSql } from "../as-of-skeleton-sql";
 
 // The statements of a relation page (get-relation.ts), exported for the plan tests: the pair's
 // subjects ranked on their stored statuses (decision 026), the skeletons of the few with a
@@ -55,7 +57,12 @@ export function relationScopeSql(firstCode: string, secondCode: string): Prisma.
  * MAX_TIMELINE_LANES). Every subject of the pair is ranked on its id and stored status (one
  * CurrentStatusPeriod probe each); only the chosen rows are joined to their names.
  */
-export function relationSubjectsSql(firstCode: string, secondCode: string, now: Date, { limit = RELATION_PAGE_SIZE, after }: { limit?: number; after?: Partial<TListAfter> } = {}): Prisma.Sql {
+export function relationSubjectsSql(
+  firstCode: string,
+  secondCode: string,
+  now: Date,
+  { limit = RELATION_PAGE_SIZE, after, asOf }: { limit?: number; after?: Partial<TListAfter>; asOf?: TAsOf } = {},
+): Prisma.Sql {
   const keyset = keysetSql({ expression: Prisma.sql`"sortKey"`, direction: "desc", type: "number" });
   const inPage = Prisma.join(
     RELATION_LISTS.map((list) => {
@@ -66,9 +73,9 @@ export function relationSubjectsSql(firstCode: string, secondCode: string, now: 
   );
   return Prisma.sql`
       WITH ${relationScopeSql(firstCode, secondCode)}, latest AS (
-        SELECT 'agreements' AS list, 'AGREEMENT' AS kind, shared.id, current.* FROM shared ${currentStatusJoin("agreementId", Prisma.sql`shared.id`, now)}
+        SELECT 'agreements' AS list, 'AGREEMENT' AS kind, shared.id, current.* FROM shared ${currentStatusJoin("agreementId", Prisma.sql`shared.id`, now, asOf)}
         UNION ALL
-        SELECT measures.list, 'MEASURE', measures.id, current.* FROM measures ${currentStatusJoin("measureId", Prisma.sql`measures.id`, now)}
+        SELECT measures.list, 'MEASURE', measures.id, current.* FROM measures ${currentStatusJoin("measureId", Prisma.sql`measures.id`, now, asOf)}
       ), keyed AS (
         SELECT latest.*, ${epochOrLast(Prisma.sql`latest."currentSince"`)}::float8 AS "sortKey" FROM latest
       ), ranked AS (
@@ -101,7 +108,8 @@ export type TLaneSubject = { kind: "AGREEMENT" | "MEASURE"; id: string; currentI
  * after the ranking (eight skeletons cost about as much as ranking the pair's subjects), and it
  * takes their current status from there rather than looking it up again.
  */
-export function relationLanesSql(lanes: readonly TLaneSubject[], now: Date): Prisma.Sql {
+export function relationLanesSql(lanes: readonly TLaneSubject[], now: Date, asOf?: TAsOf): Prisma.Sql {
+  if (asOf) return asOfRelationLanesSql(lanes, asOf);
   const laneCurrent = Prisma.sql`SELECT lane."currentId", lane."sinceId", lane."currentSince"`;
   const rows = JSON.stringify(lanes.map(({ kind, id, currentId, sinceId, currentSince }) => ({ kind, id, currentId, sinceId, currentSince: currentSince?.toISOString() ?? null })));
   return Prisma.sql`
@@ -117,10 +125,38 @@ export function relationLanesSql(lanes: readonly TLaneSubject[], now: Date): Pri
  * triggers keep in the same statement as every write — a few rows per subject, not every change
  * of the pair (68,000 at a million changes).
  */
-export function relationYearsSql(firstCode: string, secondCode: string): Prisma.Sql {
+export function relationYearsSql(firstCode: string, secondCode: string, asOf?: TAsOf): Prisma.Sql {
+  if (asOf) return asOfRelationYearsSql(firstCode, secondCode, asOf);
   return Prisma.sql`
       WITH ${relationScopeSql(firstCode, secondCode)}, scope AS (SELECT id FROM shared UNION ALL SELECT id FROM measures)
       SELECT y.year, sum(y.escalations)::int AS escalations, sum(y."deEscalations")::int AS "deEscalations", sum(y.neutral)::int AS neutral
       FROM scope s JOIN "DevelopmentYearCount" y ON y."subjectId" = s.id
       GROUP BY y.year HAVING sum(y.escalations) + sum(y."deEscalations") + sum(y.neutral) > 0 ORDER BY y.year`;
+}
+
+/** The lanes' skeletons as the record stood at the instant (decision 029): the same window, from the versions that stood. */
+function asOfRelationLanesSql(lanes: readonly TLaneSubject[], asOf: TAsOf): Prisma.Sql {
+  const rows = JSON.stringify(lanes.map(({ kind, id }) => ({ kind, id })));
+  return Prisma.sql`
+      SELECT lane.id,
+        CASE WHEN lane.kind = 'AGREEMENT' THEN ${asOfSkeletonJsonSql("agreementId", Prisma.sql`lane.id`, asOf, RELATION_LANE_WINDOW)}
+          ELSE ${asOfSkeletonJsonSql("measureId", Prisma.sql`lane.id`, asOf, RELATION_LANE_WINDOW)} END AS skeleton
+      FROM jsonb_to_recordset(${rows}::jsonb) AS lane(kind text, id uuid)`;
+}
+
+/**
+ * The yearly counts as the record stood at the instant: DevelopmentYearCount holds the present
+ * only, so they are counted from the versions that stood, one range of a subject's record history
+ * index per subject of the pair (decision 036), by the year rule of the triggers (pw_year_of).
+ */
+function asOfRelationYearsSql(firstCode: string, secondCode: string, asOf: TAsOf): Prisma.Sql {
+  return Prisma.sql`
+      WITH ${relationScopeSql(firstCode, secondCode)}, counted AS (
+        SELECT pw_year_of(k."occurredAt", k."timeZone") AS year, k.direction FROM shared s JOIN LATERAL (SELECT * FROM (${asOfChangesSql(asOf)}) k WHERE k."agreementId" = s.id) k ON true
+        UNION ALL
+        SELECT pw_year_of(k."occurredAt", k."timeZone"), k.direction FROM measures s JOIN LATERAL (SELECT * FROM (${asOfChangesSql(asOf)}) k WHERE k."measureId" = s.id) k ON true
+      )
+      SELECT year, (count(*) FILTER (WHERE direction = 'ESCALATION'))::int AS escalations,
+        (count(*) FILTER (WHERE direction = 'DE_ESCALATION'))::int AS "deEscalations", (count(*) FILTER (WHERE direction = 'NEUTRAL'))::int AS neutral
+      FROM counted GROUP BY year ORDER BY year`;
 }

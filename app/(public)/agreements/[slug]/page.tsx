@@ -22,15 +22,9 @@ import { UNDERLINED_LINKS } from "@/components/underlined-links";
 import { subjectHref } from "@/lib/domain/subject-ref";
 import { AsOfBanner } from "@/components/as-of-banner";
 import { asOfParams, keepAsOf } from "@/lib/domain/as-of-link";
-import { ZAsOfQuery } from "@/lib/schemas/as-of";
+import { readAsOf } from "../../_shared/as-of-param";
 
 type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-/** The reader's asOf and axis (decision 029); an unreadable one shows the present, with a note. */
-function readAsOf(search: Record<string, string | string[] | undefined>) {
-  const parsed = ZAsOfQuery.safeParse({ asOf: firstParam(search.asOf), axis: firstParam(search.axis) });
-  return parsed.success ? { query: parsed.data, invalid: false } : { query: undefined, invalid: true };
-}
 
 // Keyed by the strings, so the metadata and the page share one read.
 const load = cache(async (slug: string, asOf?: string, axis?: string) => {

@@ -21,16 +21,22 @@ import { HistorySection } from "../../_shared/history-section";
 import { firstParam, orNotFound } from "../../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
 import { subjectHref } from "@/lib/domain/subject-ref";
+import { AsOfBanner } from "@/components/as-of-banner";
+import { asOfParams, keepAsOf } from "@/lib/domain/as-of-link";
+import { readAsOf } from "../../_shared/as-of-param";
 
 type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const load = cache(async (slug: string) => {
+// Keyed by the strings, so the metadata and the page share one read.
+const load = cache(async (slug: string, asOf?: string, axis?: string) => {
   await connection();
-  return orNotFound(getMeasure(await getCurrentActor(), slug));
+  const { query } = readAsOf({ asOf, axis });
+  return orNotFound(getMeasure(await getCurrentActor(), slug, new Date(), query));
 });
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const measure = await load((await params).slug);
+export async function generateMetadata({ params, searchParams }: TProps): Promise<Metadata> {
+  const search = await searchParams;
+  const measure = await load((await params).slug, firstParam(search.asOf), firstParam(search.axis));
   const description = measure.summary.slice(0, 200) || `Status and sourced history of ${measure.title}.`;
   return {
     title: measure.title,
@@ -42,27 +48,39 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 
 export default async function MeasurePage({ params, searchParams }: TProps) {
   const { slug } = await params;
-  const cursor = firstParam((await searchParams).cursor);
+  const search = await searchParams;
+  const cursor = firstParam(search.cursor);
   const actor = await getCurrentActor();
-  const [measure, history, conditions] = await Promise.all([
-    load(slug),
-    orNotFound(listPublishedChanges(actor, { measure: slug }, { cursor })),
-    listSubjectConditions(actor, { measure: slug }),
+  const { invalid } = readAsOf(search);
+  // As of an instant, the history needs the instant resolved in the measure's zone: read after the head.
+  const measure = await load(slug, firstParam(search.asOf), firstParam(search.axis));
+  const asOf = measure.asOf;
+  const [history, conditions] = await Promise.all([
+    orNotFound(listPublishedChanges(actor, { measure: slug }, { cursor, asOf })),
+    // Conditions keep no record time yet: a reading as of an instant shows none rather than today's.
+    asOf ? Promise.resolve([]) : listSubjectConditions(actor, { measure: slug }),
   ]);
-  // The imposer's column first, then its targets'.
-  const positions = await listSubjectPositions(actor, { measure: slug }, [measure.imposingParty.code, ...measure.targets.map((target) => target.code)]);
-  const now = new Date();
+  // The imposer's column first, then its targets'. Positions keep no record time yet: none as of an instant (decision 033).
+  const positions = asOf ? null : await listSubjectPositions(actor, { measure: slug }, [measure.imposingParty.code, ...measure.targets.map((target) => target.code)]);
+  const now = asOf?.instant ?? new Date();
+  const keep = (href: string) => keepAsOf(href, asOf);
   const date = (value: Date | null) => (value ? formatIsoDate(value.toISOString().slice(0, 10)) : "not recorded");
 
   return (
     <div className={UNDERLINED_LINKS}>
       <p className="text-sm text-muted">
-        <Link href="/measures">Trade measures</Link> / {humanize(measure.measureType)}
+        <Link href={keep("/measures")}>Trade measures</Link> / {humanize(measure.measureType)}
       </p>
       <h1 className="mt-1 font-serif text-3xl font-bold">{measure.title}</h1>
 
+      <AsOfBanner asOf={asOf} timeZone={measure.timeZone} presentHref={subjectHref("MEASURE", measure.slug)} invalid={invalid} />
+
       <StatusPanel derivation={measure.status} skeleton={measure.skeleton} timeZone={measure.timeZone} conditions={<LiveConditions conditions={conditions} />}>
-        <SubscribeLinks feed={`/feeds/measures/${measure.slug}.atom`} feedLabel="Follow this measure (Atom feed)" exportQuery={`measure=${measure.slug}`} />
+        <SubscribeLinks
+          feed={keep(`/feeds/measures/${measure.slug}.atom`)}
+          feedLabel="Follow this measure (Atom feed)"
+          exportQuery={new URLSearchParams({ measure: measure.slug, ...asOfParams(asOf) }).toString()}
+        />
       </StatusPanel>
 
       <div className="mt-6 grid gap-6 md:grid-cols-2">
@@ -73,15 +91,15 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="font-semibold">Imposed by</dt>
             <dd>
-              <Link href={`/parties/${measure.imposingParty.code}`}>{measure.imposingParty.name}</Link>
+              <Link href={keep(`/parties/${measure.imposingParty.code}`)}>{measure.imposingParty.name}</Link>
             </dd>
             <dt className="font-semibold">Targeting</dt>
             <dd>
               {measure.targets.map((party, index) => (
                 <span key={party.code}>
                   {index > 0 && ", "}
-                  <Link href={`/parties/${party.code}`}>{party.name}</Link>{" "}
-                  (<Link href={`/relations/${canonicalPair(measure.imposingParty.code, party.code).join("-")}`}>relations</Link>)
+                  <Link href={keep(`/parties/${party.code}`)}>{party.name}</Link>{" "}
+                  (<Link href={keep(`/relations/${canonicalPair(measure.imposingParty.code, party.code).join("-")}`)}>relations</Link>)
                 </span>
               ))}
             </dd>
@@ -114,9 +132,9 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
 
       <ConditionsSection conditions={conditions} showSubject />
 
-      <PositionsSection {...positions} about={measure.title} />
+      {positions && <PositionsSection {...positions} about={measure.title} />}
 
-      <RelatedItems items={measure.related} subjectName="This measure" />
+      <RelatedItems items={measure.related} subjectName="This measure" asOf={asOf} />
 
       <HistorySection
         entries={history.entries}
@@ -125,7 +143,12 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
         query={{ cursor }}
         derivation={measure.status}
         headlines={new Map(measure.skeleton.map((change) => [change.id, change.headline]))}
-        intro="Newest first, by when each change takes effect. Every entry cites its sources; retracted entries stay, marked."
+        intro={
+          asOf
+            ? "Newest first, by when each change takes effect: the developments that stood on the record at that instant, each as it stood, with the sources public by then."
+            : "Newest first, by when each change takes effect. Every entry cites its sources; retracted entries stay, marked."
+        }
+        asOf={asOf}
       />
     </div>
   );

@@ -18,6 +18,9 @@ import { firstParam, orNotFound } from "../../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
 import { ColumnHeader, RowHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { PaginationNav } from "@/components/pagination-nav";
+import { AsOfBanner } from "@/components/as-of-banner";
+import { asOfParams, keepAsOf, type TAsOfParams } from "@/lib/domain/as-of-link";
+import { readPageAsOf } from "../../_shared/as-of-param";
 
 type TProps = { params: Promise<{ pair: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,10 +34,16 @@ function parsePair(pair: string): [string, string] {
 const CURSOR_PARAM: Record<TRelationList, string> = { agreements: "agreementsCursor", first: "firstCursor", second: "secondCursor" };
 
 // One load per request for the page and its metadata; the lists' cursors are part of the key.
-const load = cache(async (first: string, second: string, agreements?: string, firstCursor?: string, secondCursor?: string) => {
+const load = cache(async (first: string, second: string, asOfText?: string, axis?: string, agreements?: string, firstCursor?: string, secondCursor?: string) => {
   await connection();
-  return orNotFound(getRelation(await getCurrentActor(), [first, second], { cursors: { agreements, first: firstCursor, second: secondCursor } }));
+  const { asOf } = readPageAsOf({ asOf: asOfText, axis });
+  return orNotFound(getRelation(await getCurrentActor(), [first, second], { cursors: { agreements, first: firstCursor, second: secondCursor }, asOf }));
 });
+
+/** The asOf text and axis as the load's key. */
+function asOfKey(search: Record<string, string | string[] | undefined>): [string?, string?] {
+  return [firstParam(search.asOf), firstParam(search.axis)];
+}
 
 function listCursors(search: Record<string, string | string[] | undefined>): [string?, string?, string?] {
   return RELATION_LISTS.map((list) => firstParam(search[CURSOR_PARAM[list]])) as [string?, string?, string?];
@@ -42,7 +51,8 @@ function listCursors(search: Record<string, string | string[] | undefined>): [st
 
 export async function generateMetadata({ params, searchParams }: TProps): Promise<Metadata> {
   const [first, second] = canonicalPair(...parsePair((await params).pair));
-  const relation = await load(first, second, ...listCursors(await searchParams));
+  const search = await searchParams;
+  const relation = await load(first, second, ...asOfKey(search), ...listCursors(search));
   const names = `${relation.parties[0].name} and ${relation.parties[1].name}`;
   const description = `Everything between ${names}: ${relation.lists.agreements.total} shared agreements, ${relation.lists.first.total + relation.lists.second.total} trade measures either way, and one merged timeline.`;
   return {
@@ -57,44 +67,55 @@ export default async function RelationPage({ params, searchParams }: TProps) {
   const requested = parsePair((await params).pair);
   const [first, second] = canonicalPair(...requested);
   // KOR-JPN and jpn-kor are the same relation: one canonical address, JPN-KOR.
-  if (`${first}-${second}` !== (await params).pair) permanentRedirect(`/relations/${first}-${second}`);
   const search = await searchParams;
+  const { asOf, invalid } = readPageAsOf(search);
+  if (`${first}-${second}` !== (await params).pair) permanentRedirect(keepAsOf(`/relations/${first}-${second}`, asOf));
   const cursor = firstParam(search.cursor);
   const cursors = listCursors(search);
   const actor = await getCurrentActor();
-  const [relation, history] = await Promise.all([load(first, second, ...cursors), orNotFound(listPublishedChanges(actor, { pair: [first, second] }, { cursor }))]);
+  const [relation, history] = await Promise.all([load(first, second, ...asOfKey(search), ...cursors), orNotFound(listPublishedChanges(actor, { pair: [first, second] }, { cursor, asOf }))]);
   const [partyA, partyB] = relation.parties;
-  const now = new Date();
-  // The conditions of the subjects drawn on the timeline (a bounded set of lanes).
-  const conditions = await listSubjectConditions(actor, {
-    agreementSlugs: relation.lanes.filter((lane) => lane.kind === "AGREEMENT").map((lane) => lane.slug),
-    measureSlugs: relation.lanes.filter((lane) => lane.kind !== "AGREEMENT").map((lane) => lane.slug),
-  });
+  const now = asOf?.instant ?? new Date();
+  const keep = (href: string) => keepAsOf(href, asOf);
+  // The conditions of the subjects drawn on the timeline (a bounded set of lanes). Conditions keep
+  // no record time yet: a reading as of an instant shows none rather than today's.
+  const conditions = asOf
+    ? []
+    : await listSubjectConditions(actor, {
+        agreementSlugs: relation.lanes.filter((lane) => lane.kind === "AGREEMENT").map((lane) => lane.slug),
+        measureSlugs: relation.lanes.filter((lane) => lane.kind !== "AGREEMENT").map((lane) => lane.slug),
+      });
   const breaches = conditionBreaches(conditions);
   const { lists } = relation;
-  const query = { cursor, ...Object.fromEntries(RELATION_LISTS.map((list, index) => [CURSOR_PARAM[list], cursors[index]])) };
+  const query = { cursor, ...Object.fromEntries(RELATION_LISTS.map((list, index) => [CURSOR_PARAM[list], cursors[index]])), ...asOfParams(asOf) };
   const measureCount = lists.first.total + lists.second.total;
   const totals = relation.years.reduce((sum, year) => ({ escalations: sum.escalations + year.escalations, deEscalations: sum.deEscalations + year.deEscalations }), { escalations: 0, deEscalations: 0 });
   const hidden = lists.agreements.total + measureCount - relation.lanes.length;
-  const listProps = (list: TRelationList) => ({ page: lists[list], path: `/relations/${relation.pair}`, query, cursorParam: CURSOR_PARAM[list] });
+  const listProps = (list: TRelationList) => ({ page: lists[list], path: `/relations/${relation.pair}`, query, cursorParam: CURSOR_PARAM[list], asOf });
 
   return (
     <div className={UNDERLINED_LINKS}>
       <p className="text-sm text-muted">
-        <Link href="/relations">Relations</Link> / {relation.pair}
+        <Link href={keep("/relations")}>Relations</Link> / {relation.pair}
       </p>
       <h1 className="mt-1 font-serif text-3xl font-bold">
-        <Link href={`/parties/${partyA.code}`}>{partyA.name}</Link> and <Link href={`/parties/${partyB.code}`}>{partyB.name}</Link>
+        <Link href={keep(`/parties/${partyA.code}`)}>{partyA.name}</Link> and <Link href={keep(`/parties/${partyB.code}`)}>{partyB.name}</Link>
       </h1>
+
+      <AsOfBanner asOf={asOf} timeZone="UTC" presentHref={`/relations/${relation.pair}`} invalid={invalid} />
       <p className="mt-1 text-sm text-muted">
         {lists.agreements.total} shared {lists.agreements.total === 1 ? "agreement" : "agreements"}, {measureCount} trade{" "}
         {measureCount === 1 ? "measure" : "measures"} either way; {totals.escalations} escalations and {totals.deEscalations} de-escalations recorded.
       </p>
       <p className="mt-1 text-sm">
-        <Link href={`/relations/${relation.pair}/mirror`}>Mirror view: which measure answered which, and how many days later</Link>
+        <Link href={keep(`/relations/${relation.pair}/mirror`)}>Mirror view: which measure answered which, and how many days later</Link>
       </p>
       <div className="mt-3">
-        <SubscribeLinks feed={`/feeds/relations/${relation.pair}.atom`} feedLabel="Follow this relation (Atom feed)" exportQuery={`pair=${relation.pair}`} />
+        <SubscribeLinks
+          feed={keep(`/feeds/relations/${relation.pair}.atom`)}
+          feedLabel="Follow this relation (Atom feed)"
+          exportQuery={new URLSearchParams({ pair: relation.pair, ...asOfParams(asOf) }).toString()}
+        />
       </div>
 
       <section aria-labelledby="timeline-heading" className="mt-8">
@@ -111,7 +132,7 @@ export default async function RelationPage({ params, searchParams }: TProps) {
             lanes={relation.lanes.map((lane) => ({
               key: lane.slug,
               label: lane.kind === "AGREEMENT" ? lane.name : `${lane.imposingCode === partyA.code ? `${partyA.code} → ${partyB.code}` : `${partyB.code} → ${partyA.code}`}: ${lane.name}`,
-              href: lane.href,
+              href: keep(lane.href),
               timeZone: lane.skeleton?.[0]?.timeZone ?? "UTC",
               timeline: lane.timeline!,
               changes: lane.skeleton ?? [],
@@ -124,10 +145,10 @@ export default async function RelationPage({ params, searchParams }: TProps) {
       <ConditionsSection conditions={conditions} showSubject />
 
       <div className="mt-8 grid gap-8 md:grid-cols-2">
-        <SubjectList id="agreements" title="Shared agreements" {...listProps("agreements")} empty="No shared agreement is tracked." all={`/agreements?party=${partyA.code}&party=${partyB.code}`} />
+        <SubjectList id="agreements" title="Shared agreements" {...listProps("agreements")} empty="No shared agreement is tracked." all={keep(`/agreements?party=${partyA.code}&party=${partyB.code}`)} />
         <div className="space-y-8">
-          <SubjectList id="measures-a" title={`Measures ${partyA.name} imposes on ${partyB.name}`} {...listProps("first")} empty="None tracked." all={`/measures?imposing=${partyA.code}&target=${partyB.code}`} />
-          <SubjectList id="measures-b" title={`Measures ${partyB.name} imposes on ${partyA.name}`} {...listProps("second")} empty="None tracked." all={`/measures?imposing=${partyB.code}&target=${partyA.code}`} />
+          <SubjectList id="measures-a" title={`Measures ${partyA.name} imposes on ${partyB.name}`} {...listProps("first")} empty="None tracked." all={keep(`/measures?imposing=${partyA.code}&target=${partyB.code}`)} />
+          <SubjectList id="measures-b" title={`Measures ${partyB.name} imposes on ${partyA.name}`} {...listProps("second")} empty="None tracked." all={keep(`/measures?imposing=${partyB.code}&target=${partyA.code}`)} />
         </div>
       </div>
 
@@ -150,7 +171,7 @@ export default async function RelationPage({ params, searchParams }: TProps) {
                 {relation.years.map((year) => (
                   <TableRow key={year.year}>
                     <RowHeader className="font-normal">
-                      <Link href={`/developments?pair=${relation.pair}&from=${year.year}&to=${year.year}`}>{year.year}</Link>
+                      <Link href={keep(`/developments?pair=${relation.pair}&from=${year.year}&to=${year.year}`)}>{year.year}</Link>
                     </RowHeader>
                     <TableCell className="text-right">{year.escalations}</TableCell>
                     <TableCell className="text-right">{year.deEscalations}</TableCell>
@@ -169,7 +190,8 @@ export default async function RelationPage({ params, searchParams }: TProps) {
         path={`/relations/${relation.pair}`}
         query={{ cursor }}
         showSubject
-        intro={`Every development between ${partyA.name} and ${partyB.name}, newest first, by when it took effect.`}
+        intro={`Every development between ${partyA.name} and ${partyB.name}${asOf ? " that stood on the record at that instant" : ""}, newest first, by when it took effect.`}
+        asOf={asOf}
       />
     </div>
   );
@@ -178,7 +200,7 @@ export default async function RelationPage({ params, searchParams }: TProps) {
 type TListPage = Awaited<ReturnType<typeof getRelation>>["lists"]["agreements"];
 
 /** One list of the relation, a keyset page at a time (the most recently changed first), with a link to the full filtered list. */
-function SubjectList({ id, title, page, path, query, cursorParam, empty, all }: {
+function SubjectList({ id, title, page, path, query, cursorParam, empty, all, asOf }: {
   id: string;
   title: string;
   page: TListPage;
@@ -187,6 +209,7 @@ function SubjectList({ id, title, page, path, query, cursorParam, empty, all }: 
   cursorParam: string;
   empty: string;
   all: string;
+  asOf?: TAsOfParams;
 }) {
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -199,7 +222,7 @@ function SubjectList({ id, title, page, path, query, cursorParam, empty, all }: 
         <ul className="mt-2 divide-y divide-rule">
           {page.items.map((item) => (
             <li key={item.slug} className="py-2">
-              <Link href={item.href} className="font-semibold">
+              <Link href={keepAsOf(item.href, asOf)} className="font-semibold">
                 {item.name}
               </Link>{" "}
               <span className="text-sm text-muted">{humanize(item.agreementKind ?? item.measureType ?? "")}</span>

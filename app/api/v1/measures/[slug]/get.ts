@@ -1,8 +1,10 @@
-// GET /api/v1/measures/{slug}: a trade measure with its parties, derived status, timeline and related items.
+// GET /api/v1/measures/{slug}?asOf&axis: a trade measure with its parties, derived status, timeline and related items.
 import { ZMeasureBody } from "@/lib/schemas/responses/measure-responses";
 import { apiRoute } from "@/lib/server/api";
 import { getMeasure } from "@/lib/server/measures/get-measure";
 import { subjectStatusJson } from "../../subject-json";
+import { ZAsOfQuery } from "@/lib/schemas/as-of";
+import { asOfJson, keepLinks } from "../../read-helpers";
 
 export const GET = apiRoute(
   {
@@ -10,9 +12,10 @@ export const GET = apiRoute(
     summary: "Get a trade measure with its parties, derived status and timeline",
     response: ZMeasureBody,
     params: ["slug"],
+    query: ZAsOfQuery,
   },
-  async (_request, { actor, params }) => {
-    const measure = await getMeasure(actor, params.slug);
+  async (_request, { actor, params, query }) => {
+    const measure = await getMeasure(actor, params.slug, new Date(), query);
     return {
       data: {
         slug: measure.slug,
@@ -28,7 +31,8 @@ export const GET = apiRoute(
         summary: measure.summary,
         ...subjectStatusJson(measure),
         related: measure.related,
-        links: { page: `/measures/${measure.slug}`, history: `/api/v1/status-changes?measure=${measure.slug}`, feed: `/feeds/measures/${measure.slug}.atom` },
+        links: keepLinks({ page: `/measures/${measure.slug}`, history: `/api/v1/status-changes?measure=${measure.slug}`, feed: `/feeds/measures/${measure.slug}.atom` }, measure.asOf),
+        asOf: asOfJson(measure.asOf),
       },
     };
   },
