@@ -9,6 +9,7 @@ export async function readsFor(databaseUrl: string, appUrl: string, plan: TFillP
   const client = new pg.Client({ connectionString: databaseUrl, application_name: "pactwatch-bench" });
   await client.connect();
   let typical: string;
+  let asOf: string;
   try {
     // The generated agreement whose published history is nearest 60 entries: a typical page.
     const result = await client.query<{ slug: string }>(
@@ -16,6 +17,14 @@ export async function readsFor(databaseUrl: string, appUrl: string, plan: TFillP
        WHERE a.slug LIKE 'gen-%' GROUP BY a.slug ORDER BY abs(count(*) - 60), a.slug LIMIT 1`,
     );
     typical = result.rows[0]?.slug ?? "gsomia";
+    // "As of" reads (decision 029) at the instant by which half of that history was known: the
+    // read must pick each entry's revision of then and leave out the later half.
+    const middle = await client.query<{ at: Date | null }>(
+      `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY s."knownAt") AS at
+         FROM "StatusChange" s JOIN "Agreement" a ON a.id = s."agreementId" WHERE a.slug = $1 AND s.state = 'PUBLISHED'`,
+      [typical],
+    );
+    asOf = (middle.rows[0]?.at ?? new Date()).toISOString();
   } finally {
     await client.end();
   }
@@ -26,8 +35,10 @@ export async function readsFor(databaseUrl: string, appUrl: string, plan: TFillP
     typical,
     reads: [
       { name: "history-api", path: history, quick: true, peer: true },
+      { name: "history-api-as-of", path: `${history}&asOf=${encodeURIComponent(asOf)}`, quick: true },
       { name: "agreement-api", path: `/api/v1/agreements/${typical}`, quick: false },
       { name: "agreement-page", path: `/agreements/${typical}`, quick: false },
+      { name: "agreement-page-as-of", path: `/agreements/${typical}?asOf=${encodeURIComponent(asOf)}`, quick: false },
       { name: "relation-page", path: "/relations/JPN-KOR", quick: true },
       { name: "atom-feed", path: "/feeds/developments.atom", quick: false },
       { name: "search-common", path: "/search?q=tariffs", quick: false },

@@ -1,26 +1,11 @@
 import { z } from "zod";
 import { DatePrecision } from "../generated/prisma/enums";
-import { recordId } from "./record-id";
-import { ZCursor, pageLimit } from "./reader-queries";
 import { listBody, ZIdJson, ZInstantJson } from "./responses/common";
+import { subjectPageQuery } from "./subject-page-query";
 import { text } from "./text";
 
-const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : Array.isArray(value) ? value[0] : value);
-const ZSlug = z.preprocess(blankToUndefined, text().trim().toLowerCase().regex(/^[a-z0-9-]{1,100}$/, "Not a known address.").optional());
-
 /** GET /api/v1/positions: at most one of agreement, measure or statusChange (none: every published position). */
-export const ZPositionQuery = z
-  .object({
-    agreement: ZSlug,
-    measure: ZSlug,
-    statusChange: z.preprocess(blankToUndefined, recordId("Not a development's id.").optional()),
-    cursor: ZCursor,
-    limit: pageLimit(50),
-  })
-  .refine((query) => [query.agreement, query.measure, query.statusChange].filter(Boolean).length <= 1, {
-    message: "Name one agreement, measure or statusChange (a development's id).",
-    path: ["agreement"],
-  });
+export const ZPositionQuery = subjectPageQuery();
 
 /** A published party position: the words as published, their translation, who said them, when, and the source. */
 export const ZPositionJson = z.object({

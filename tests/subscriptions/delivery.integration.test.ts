@@ -79,9 +79,10 @@ describe("delivery", () => {
     const reader = await createTestUser(database.db, "READER");
     const slug = await createTestAgreement(database.db, analyst);
     await subscribe(reader, { subject: slug, rule: "DEADLINE_APPROACHING", ruleDays: "1" });
-    // A change taking effect a day and a minute or two from now (entries are to the minute), so
-    // the one-day reminder is due within two minutes: planned by the publish's plan job.
-    const at = new Date(Math.ceil((Date.now() + 86_400_000 + 20_000) / 60_000) * 60_000);
+    // A change taking effect a day and under a minute from now (entries are to the minute), so the
+    // one-day reminder is due within a minute: scheduled by the publish's plan job, which runs
+    // within a few seconds (a reminder already due would be sent at once, which passes too).
+    const at = new Date(Math.ceil((Date.now() + 86_400_000 + 5_000) / 60_000) * 60_000);
     const scheduled = await logStatusChange(analyst, logInput(`agreement:${slug}`, { status: "TERMINATED", headline: "Termination takes effect", occurredOn: new Date().toISOString().slice(0, 10), timeZone: "UTC", effectiveAt: at.toISOString().slice(0, 16), effectiveTimeZone: "UTC", direction: "ESCALATION" }));
     const isOurs = (message: (typeof mail.messages)[number]) => JSON.stringify(message.to).includes(reader.email);
     await waitFor(() => mail.messages.some(isOurs), 150_000, "the reminder");

@@ -11,6 +11,7 @@ import { resolveCitations } from "../status-changes/resolve-citations";
 import { runWriteTransaction, type TTransaction } from "../write-transaction";
 import { positionSnapshot, readPositionRecord, toPositionFormValues } from "./position-record";
 import { partyOfSubject, resolvePositionSubject, type TPositionSubjectColumns } from "./position-subject";
+import { positionWords } from "./position-words";
 
 /**
  * The earlier position a new one supersedes, locked and checked: same party, same subject, not
@@ -52,17 +53,7 @@ export async function addPosition(actor: TActor, input: TAddPosition) {
       data: {
         partyId,
         ...columns,
-        speaker: input.speaker,
-        quote: input.quote,
-        quoteLanguage: input.quoteLanguage,
-        translation: input.translation,
-        translationLanguage: input.translationLanguage,
-        translationNote: input.translationNote,
-        statedAt: input.statedAt,
-        statedPrecision: input.statedPrecision,
-        timeZone: input.timeZone,
-        sourceId: citation!.sourceId,
-        locator: citation!.locator,
+        ...positionWords(input, citation!),
         supersedesId: earlier?.id ?? null,
         authorId: actor.id,
       },

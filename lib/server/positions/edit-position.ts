@@ -10,6 +10,7 @@ import { parseRows } from "../rows/parse-rows";
 import { resolveCitations } from "../status-changes/resolve-citations";
 import { runWriteTransaction } from "../write-transaction";
 import { positionSnapshot, readPositionRecord, toPositionFormValues } from "./position-record";
+import { positionWords } from "./position-words";
 
 /**
  * Corrects what a position says (words, translation, speaker, date, source), refused (409) when
@@ -36,17 +37,7 @@ export async function editPosition(actor: TActor, input: TEditPosition) {
     await tx.partyPosition.update({
       where: { id: before.id },
       data: {
-        speaker: input.speaker,
-        quote: input.quote,
-        quoteLanguage: input.quoteLanguage,
-        translation: input.translation,
-        translationLanguage: input.translationLanguage,
-        translationNote: input.translationNote,
-        statedAt: input.statedAt,
-        statedPrecision: input.statedPrecision,
-        timeZone: input.timeZone,
-        sourceId: citation!.sourceId,
-        locator: citation!.locator,
+        ...positionWords(input, citation!),
         version: { increment: 1 },
       },
     });
