@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { keepAsOf, type TAsOfParams } from "@/lib/domain/as-of-link";
 import { subjectHref } from "@/lib/domain/subject-ref";
 import type { TReaderCondition } from "@/lib/server/conditions/list-subject-conditions";
 import { ConditionDate, ConditionHistory } from "./condition-history";
 import { ConditionStateBadge } from "./condition-state-badge";
 
 /** Every published condition of a subject (or a relation), with the development that set it and its history of states. */
-export function ConditionsSection({ conditions, showSubject = false }: { conditions: TReaderCondition[]; showSubject?: boolean }) {
+export function ConditionsSection({ conditions, showSubject = false, asOf }: { conditions: TReaderCondition[]; showSubject?: boolean; asOf?: TAsOfParams }) {
   if (conditions.length === 0) return null;
   return (
     <section aria-labelledby="conditions-heading" className="mt-8">
@@ -23,7 +24,7 @@ export function ConditionsSection({ conditions, showSubject = false }: { conditi
             </p>
             <p className="mt-1 text-sm text-muted">
               Set by{" "}
-              <Link href={`${subjectHref(condition.development.subject.kind, condition.development.subject.slug)}#entry-${condition.development.id}`} className="underline">
+              <Link href={keepAsOf(`${subjectHref(condition.development.subject.kind, condition.development.subject.slug)}#entry-${condition.development.id}`, asOf)} className="underline">
                 {condition.development.headline}
               </Link>{" "}
               (<ConditionDate at={condition.development.occurredAt} precision={condition.development.occurredPrecision} timeZone={condition.development.timeZone} />)
@@ -31,7 +32,7 @@ export function ConditionsSection({ conditions, showSubject = false }: { conditi
               {condition.dependsOn && (
                 <>
                   ; depends on{" "}
-                  <Link href={subjectHref(condition.dependsOn.kind, condition.dependsOn.slug)} className="underline">
+                  <Link href={keepAsOf(subjectHref(condition.dependsOn.kind, condition.dependsOn.slug), asOf)} className="underline">
                     {condition.dependsOn.name}
                   </Link>
                 </>

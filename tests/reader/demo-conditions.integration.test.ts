@@ -37,6 +37,27 @@ describe("the demo conditions", () => {
     expect((await listSubjectConditions(null, { measure: "japan-export-controls-semiconductor-materials" })).map((condition) => condition.id)).toEqual([wto.id]);
   });
 
+  it("as of an instant, are those that stood then, in the state they stood in", async () => {
+    const asOf = (iso: string, axis: "known" | "recorded" = "known") => listSubjectConditions(null, { agreement: "gsomia" }, { instant: new Date(iso), axis });
+    const summary = async (iso: string, axis?: "known" | "recorded") =>
+      (await asOf(iso, axis)).map((condition) => [condition.statement.slice(0, 40), condition.currentState, condition.states.length]);
+    // Noon in Seoul on 22 November 2019: the suspension and its conditions were not yet public.
+    expect(await summary("2019-11-22T12:00:00+09:00")).toEqual([]);
+    // A year on, both held; in mid-2020 the WTO condition had been breached; in 2024 neither governs.
+    expect(await summary("2020-01-01T00:00:00+09:00")).toEqual([
+      ["South Korea can end the suspension of it", "HOLDING", 1],
+      ["South Korea suspends its WTO complaint a", "HOLDING", 1],
+    ]);
+    expect(await summary("2020-12-31T00:00:00+09:00")).toEqual([
+      ["South Korea can end the suspension of it", "HOLDING", 2],
+      ["South Korea suspends its WTO complaint a", "BREACHED", 2],
+    ]);
+    expect(await summary("2024-01-01T00:00:00+09:00")).toEqual(await summary(new Date().toISOString()));
+    // On the record axis they stand only from when Pactwatch recorded them (the seed, just now).
+    expect(await summary("2024-01-01T00:00:00+09:00", "recorded")).toEqual([]);
+    expect((await asOf(new Date().toISOString(), "recorded")).map((condition) => condition.currentState)).toEqual(["WITHDRAWN", "LAPSED"]);
+  });
+
   it("are in the API, paged by cursor, and in GSOMIA's feed beside their development", async () => {
     const first = await callRoute(conditionsApi, "GET", { query: { agreement: "gsomia", limit: 1 } });
     expect(first.status).toBe(200);

@@ -1,8 +1,10 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
+import { conditionStateKnownAt, conditionStateStandsAt } from "../../domain/condition-as-of";
 import { currentConditionState, isLiveConditionState } from "../../domain/condition-states";
 import { agreementName } from "../../domain/subject-ref";
 import { isRecordId } from "../../schemas/record-id";
+import type { TAsOf } from "../as-of-sql";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 import { readDatabase } from "../read-database";
@@ -12,7 +14,8 @@ export const MAX_SUBJECT_CONDITIONS = 100;
 export const MAX_CONDITION_STATES = 50;
 
 const SOURCE_FIELDS = { url: true, title: true, publisher: true, retiredAt: true, retiredReason: true } as const;
-const SOURCE_SELECT = { ...SOURCE_FIELDS, mergedInto: { select: SOURCE_FIELDS } } as const;
+// When the source was published: read for the state's knowledge time, never shown as such.
+const SOURCE_SELECT = { ...SOURCE_FIELDS, publishedAt: true, publishedPrecision: true, mergedInto: { select: SOURCE_FIELDS } } as const;
 
 const READER_CONDITION_SELECT = {
   id: true,
@@ -25,6 +28,8 @@ const READER_CONDITION_SELECT = {
       occurredAt: true,
       occurredPrecision: true,
       timeZone: true,
+      knownAt: true,
+      publishedAt: true,
       agreement: { select: { slug: true, title: true, shortName: true } },
       measure: { select: { slug: true, title: true } },
     },
@@ -62,18 +67,28 @@ function sourceFields({ url, title, publisher, retiredAt, retiredReason }: TRow[
   return { url, title, publisher, retiredAt, retiredReason };
 }
 
-function toReaderCondition(row: TRow) {
-  const states = row.states.map((entry) => ({
-    id: entry.id,
-    state: entry.state,
-    note: entry.note,
-    occurredAt: entry.occurredAt,
-    occurredPrecision: entry.occurredPrecision,
-    timeZone: entry.timeZone,
-    createdAt: entry.createdAt,
-    // A merged source is shown as the source it was merged into (merges move Citation rows only).
-    citations: entry.citations.map(({ source, ...citation }) => ({ ...citation, source: source.mergedInto ?? sourceFields(source) })),
-  }));
+/** The development of a condition stood at the instant (known by then, or published by then). */
+function developmentStandsAt(development: TRow["statusChange"], asOf: TAsOf): boolean {
+  const from = asOf.axis === "recorded" ? development.publishedAt : development.knownAt;
+  return from !== null && from.getTime() <= asOf.instant.getTime();
+}
+
+function toReaderCondition(row: TRow, asOf?: TAsOf) {
+  const states = row.states
+    .map((entry) => ({
+      id: entry.id,
+      state: entry.state,
+      note: entry.note,
+      occurredAt: entry.occurredAt,
+      occurredPrecision: entry.occurredPrecision,
+      timeZone: entry.timeZone,
+      createdAt: entry.createdAt,
+      knownAt: conditionStateKnownAt(entry, entry.citations.map(({ source }) => source)),
+      // A merged source is shown as the source it was merged into (merges move Citation rows only).
+      citations: entry.citations.map(({ source, ...citation }) => ({ ...citation, source: source.mergedInto ?? sourceFields(source) })),
+    }))
+    // As of an instant, only the states that stood then (lib/domain/condition-as-of.ts).
+    .filter((entry) => !asOf || conditionStateStandsAt(entry, asOf.instant, asOf.axis));
   const current = currentConditionState(states);
   const development = row.statusChange;
   return {
@@ -95,6 +110,12 @@ function toReaderCondition(row: TRow) {
 }
 
 export type TReaderCondition = ReturnType<typeof toReaderCondition>;
+
+/** As of an instant: a condition stands when its development did and at least one of its states had. */
+function readerConditionsAsOf(rows: TRow[], asOf?: TAsOf): TReaderCondition[] {
+  if (!asOf) return rows.map((row) => toReaderCondition(row));
+  return rows.filter((row) => developmentStandsAt(row.statusChange, asOf)).map((row) => toReaderCondition(row, asOf)).filter((condition) => condition.states.length > 0);
+}
 
 type TWhere =
   | { agreement: string }
@@ -126,8 +147,8 @@ function whereOf(where: TWhere): Prisma.ConditionWhereInput {
  * on it, each with its cited history oldest first: for the status panel, the timelines, the API
  * and the exports. Bounded (MAX_SUBJECT_CONDITIONS), oldest development first.
  */
-export async function listSubjectConditions(actor: TActor, where: TWhere) {
-  return (await readConditions(actor, where, { take: MAX_SUBJECT_CONDITIONS })).map(toReaderCondition);
+export async function listSubjectConditions(actor: TActor, where: TWhere, asOf?: TAsOf) {
+  return readerConditionsAsOf(await readConditions(actor, where, { take: MAX_SUBJECT_CONDITIONS }), asOf);
 }
 
 /**
@@ -137,7 +158,7 @@ export async function listSubjectConditions(actor: TActor, where: TWhere) {
 export async function listConditionsPage(actor: TActor, where: TWhere, { cursor, limit }: { cursor?: string; limit: number }) {
   if (cursor !== undefined && !isRecordId(cursor)) throw new AppError("INVALID_INPUT", "Not a page cursor.", { cursor: ["Not a page cursor."] });
   const rows = await readConditions(actor, where, { take: limit + 1, after: cursor, isById: true });
-  const page = rows.slice(0, limit).map(toReaderCondition);
+  const page = rows.slice(0, limit).map((row) => toReaderCondition(row));
   return { conditions: page, nextCursor: rows.length > limit ? page.at(-1)!.id : null };
 }
 

@@ -27,9 +27,8 @@ export async function buildDevelopmentsFeed(actor: TActor, scope: TFeedScope, re
   const keep = (path: string) => keepAsOf(path, asOf);
   const { entries } = await listPublishedChanges(actor, { ...subject.filters, order: "occurred" }, { limit: FEED_SIZE, asOf });
   // A development's conditions travel in its entry; a newly recorded state updates the entry, so
-  // subscribers see a breach when it is recorded. Conditions keep no record time yet: a feed as of
-  // an instant carries none rather than today's.
-  const conditions = entries.length && !asOf ? await listSubjectConditions(actor, { statusChangeIds: entries.map((entry) => entry.id) }) : [];
+  // subscribers see a breach when it is recorded. As of an instant, the states that stood then.
+  const conditions = entries.length ? await listSubjectConditions(actor, { statusChangeIds: entries.map((entry) => entry.id) }, asOf) : [];
   const conditionsOf = (entry: TReaderEntry) => conditions.filter((condition) => condition.development.id === entry.id);
   const updatedOf = (entry: TReaderEntry) => {
     const own = entry.retractedAt ?? entry.revisions.last ?? entry.publishedAt ?? entry.occurredAt;

@@ -57,8 +57,8 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
   const asOf = agreement.asOf;
   const [history, allConditions, positions] = await Promise.all([
     orNotFound(listPublishedChanges(actor, { agreement: slug }, { cursor, asOf })),
-    // Conditions keep no record time yet: a reading as of an instant shows none rather than today's.
-    asOf ? Promise.resolve([]) : listSubjectConditions(actor, { agreement: slug }),
+    // As of an instant: the conditions and states that stood then (lib/domain/condition-as-of.ts).
+    listSubjectConditions(actor, { agreement: slug }, asOf ?? undefined),
     // Nor do positions (decision 033).
     asOf ? Promise.resolve(null) : listSubjectPositions(actor, { agreement: slug }, agreement.parties.map((party) => party.code)),
   ]);
@@ -149,7 +149,7 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
 
       <SubjectTimelineSection id="agreement-timeline" name={agreement.name} subject={agreement} now={now} breaches={conditionBreaches(allConditions)} />
 
-      <ConditionsSection conditions={allConditions} showSubject={allConditions.length > conditions.length} />
+      <ConditionsSection conditions={allConditions} showSubject={allConditions.length > conditions.length} asOf={asOf ?? undefined} />
 
       {positions && <PositionsSection {...positions} about={agreement.name} />}
 

@@ -54,8 +54,8 @@ export async function generateMetadata({ params, searchParams }: TProps): Promis
 export default async function DevelopmentPage({ params, searchParams }: TProps) {
   const { entry, asOf, invalid } = await loadAsOf((await params).id, await searchParams);
   const keep = (href: string) => keepAsOf(href, asOf);
-  // Conditions keep no record time yet: a reading as of an instant shows none rather than today's.
-  const conditions = asOf ? [] : await listSubjectConditions(await getCurrentActor(), { statusChangeId: entry.id });
+  // As of an instant: the conditions and states that stood then (lib/domain/condition-as-of.ts).
+  const conditions = await listSubjectConditions(await getCurrentActor(), { statusChangeId: entry.id }, asOf ?? undefined);
   const reviewedBy = await getReviewCredit(await getCurrentActor(), entry.id);
   // Positions neither (decision 033); a development lists its parties in the order they spoke.
   const positions = asOf ? null : await listSubjectPositions(await getCurrentActor(), { statusChangeId: entry.id }, []);
@@ -69,7 +69,7 @@ export default async function DevelopmentPage({ params, searchParams }: TProps) 
       <h1 className="sr-only">Development: {entry.headline}</h1>
       <HistoryEntry entry={entry} mark={mark} subject={{ name: entry.subject.title || entry.subject.name, href: entry.subject.href }} linkTo="page" headingLevel={2} asOf={asOf} />
       {reviewedBy && <p className="mt-2 text-sm">Published after review by a second person: reviewed by {reviewedBy}.</p>}
-      <ConditionsSection conditions={conditions} />
+      <ConditionsSection conditions={conditions} asOf={asOf ?? undefined} />
       {positions && <PositionsSection {...positions} about="this development" />}
       <p className="mt-4 text-sm">
         <Link href={keep(`${entry.subject.href}#entry-${entry.id}`)}>See it in the full history of {entry.subject.name} →</Link>

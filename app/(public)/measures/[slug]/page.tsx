@@ -57,8 +57,8 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
   const asOf = measure.asOf;
   const [history, conditions] = await Promise.all([
     orNotFound(listPublishedChanges(actor, { measure: slug }, { cursor, asOf })),
-    // Conditions keep no record time yet: a reading as of an instant shows none rather than today's.
-    asOf ? Promise.resolve([]) : listSubjectConditions(actor, { measure: slug }),
+    // As of an instant: the conditions and states that stood then (lib/domain/condition-as-of.ts).
+    listSubjectConditions(actor, { measure: slug }, asOf ?? undefined),
   ]);
   // The imposer's column first, then its targets'. Positions keep no record time yet: none as of an instant (decision 033).
   const positions = asOf ? null : await listSubjectPositions(actor, { measure: slug }, [measure.imposingParty.code, ...measure.targets.map((target) => target.code)]);
@@ -130,7 +130,7 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
 
       <SubjectTimelineSection id="measure-timeline" name={measure.title} subject={measure} now={now} breaches={conditionBreaches(conditions)} />
 
-      <ConditionsSection conditions={conditions} showSubject />
+      <ConditionsSection conditions={conditions} showSubject asOf={asOf ?? undefined} />
 
       {positions && <PositionsSection {...positions} about={measure.title} />}
 

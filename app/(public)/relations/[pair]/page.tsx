@@ -77,14 +77,16 @@ export default async function RelationPage({ params, searchParams }: TProps) {
   const [partyA, partyB] = relation.parties;
   const now = asOf?.instant ?? new Date();
   const keep = (href: string) => keepAsOf(href, asOf);
-  // The conditions of the subjects drawn on the timeline (a bounded set of lanes). Conditions keep
-  // no record time yet: a reading as of an instant shows none rather than today's.
-  const conditions = asOf
-    ? []
-    : await listSubjectConditions(actor, {
-        agreementSlugs: relation.lanes.filter((lane) => lane.kind === "AGREEMENT").map((lane) => lane.slug),
-        measureSlugs: relation.lanes.filter((lane) => lane.kind !== "AGREEMENT").map((lane) => lane.slug),
-      });
+  // The conditions of the subjects drawn on the timeline (a bounded set of lanes); as of an
+  // instant, those and the states that stood then (lib/domain/condition-as-of.ts).
+  const conditions = await listSubjectConditions(
+    actor,
+    {
+      agreementSlugs: relation.lanes.filter((lane) => lane.kind === "AGREEMENT").map((lane) => lane.slug),
+      measureSlugs: relation.lanes.filter((lane) => lane.kind !== "AGREEMENT").map((lane) => lane.slug),
+    },
+    asOf ?? undefined,
+  );
   const breaches = conditionBreaches(conditions);
   const { lists } = relation;
   const query = { cursor, ...Object.fromEntries(RELATION_LISTS.map((list, index) => [CURSOR_PARAM[list], cursors[index]])), ...asOfParams(asOf) };
@@ -142,7 +144,7 @@ export default async function RelationPage({ params, searchParams }: TProps) {
         )}
       </section>
 
-      <ConditionsSection conditions={conditions} showSubject />
+      <ConditionsSection conditions={conditions} showSubject asOf={asOf ?? undefined} />
 
       <div className="mt-8 grid gap-8 md:grid-cols-2">
         <SubjectList id="agreements" title="Shared agreements" {...listProps("agreements")} empty="No shared agreement is tracked." all={keep(`/agreements?party=${partyA.code}&party=${partyB.code}`)} />
