@@ -5,6 +5,7 @@ import { isRecordId } from "../../schemas/record-id";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 import { readDatabase } from "../read-database";
+import { POSITION_WORDS_SELECT } from "./position-words";
 
 /** Positions read per subject for a page: a bound no real record comes near (a handful a party). */
 export const MAX_SUBJECT_POSITIONS = 200;
@@ -13,15 +14,7 @@ const SOURCE_FIELDS = { url: true, title: true, publisher: true, retiredAt: true
 
 const READER_POSITION_SELECT = {
   id: true,
-  speaker: true,
-  quote: true,
-  quoteLanguage: true,
-  translation: true,
-  translationLanguage: true,
-  translationNote: true,
-  statedAt: true,
-  statedPrecision: true,
-  timeZone: true,
+  ...POSITION_WORDS_SELECT,
   locator: true,
   supersedesId: true,
   createdAt: true,

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import { toPartialDateInput } from "../../domain/dates";
 import type { TTransaction } from "../write-transaction";
+import { POSITION_WORDS_SELECT } from "./position-words";
 
 /** What a position's revisions, audit events, conflicts and desk page read. */
 export const POSITION_RECORD_SELECT = {
@@ -10,15 +11,7 @@ export const POSITION_RECORD_SELECT = {
   agreementId: true,
   measureId: true,
   statusChangeId: true,
-  speaker: true,
-  quote: true,
-  quoteLanguage: true,
-  translation: true,
-  translationLanguage: true,
-  translationNote: true,
-  statedAt: true,
-  statedPrecision: true,
-  timeZone: true,
+  ...POSITION_WORDS_SELECT,
   sourceId: true,
   locator: true,
   supersedesId: true,

@@ -2,6 +2,19 @@ import "server-only";
 import type { TAddPosition } from "../../schemas/party-position";
 import type { TResolvedCitation } from "../status-changes/resolve-citations";
 
+/** The select of a position's words and when they were said: what positionWords writes, less the source. */
+export const POSITION_WORDS_SELECT = {
+  speaker: true,
+  quote: true,
+  quoteLanguage: true,
+  translation: true,
+  translationLanguage: true,
+  translationNote: true,
+  statedAt: true,
+  statedPrecision: true,
+  timeZone: true,
+} as const;
+
 type TPositionWordsInput = Pick<
   TAddPosition,
   "speaker" | "quote" | "quoteLanguage" | "translation" | "translationLanguage" | "translationNote" | "statedAt" | "statedPrecision" | "timeZone"
