@@ -75,22 +75,30 @@ export async function generateLargeDataset(client: pg.ClientBase, options: TLarg
     onProgress(`${measures} trade measures (${elapsed()})`);
     await insertSources(client, { run, sources });
     onProgress(`${sources} sources (${elapsed()})`);
+    // ANALYZE inside the transaction counts its own rows: the triggers' statements are then
+    // planned on the sizes they will meet, not on the empty tables the run began with.
+    await analyseTables(client);
 
     let citations = 0;
     for (let from = 1; from <= changes; from += batchSize) {
       const to = Math.min(changes, from + batchSize - 1);
       citations += await insertStatusChanges(client, { run, from, to, agreements, measures, sources });
+      await analyseTables(client);
       onProgress(`status changes ${to.toLocaleString("en")} / ${changes.toLocaleString("en")}, citations ${citations.toLocaleString("en")} (${elapsed()})`);
     }
     await client.query("COMMIT");
     onProgress(`analysing the tables (${elapsed()})`);
-    await client.query(`ANALYZE "Agreement", "AgreementParty", "TradeMeasure", "TradeMeasureTarget", "Source", "StatusChange", "Citation", "CurrentStatusPeriod"`);
+    await analyseTables(client);
     onProgress(`done (${elapsed()})`);
     return { run, agreements, measures, sources, changes, citations, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     await client.query("ROLLBACK");
     throw error;
   }
+}
+
+async function analyseTables(client: pg.ClientBase) {
+  await client.query(`ANALYZE "Agreement", "AgreementParty", "TradeMeasure", "TradeMeasureTarget", "Source", "StatusChange", "Citation", "CurrentStatusPeriod", "StatusChangeRecord"`);
 }
 
 type TAgreementPlan = { run: string; agreements: number; partyCount: number };
