@@ -44,7 +44,7 @@ describe("knowledge time written set-based", () => {
         fc.nat(4),
         fc.integer({ min: -48, max: 48 }),
         async (drawn, picks, moved, shift) => {
-          const sources = [];
+          const sources: { id: string }[] = [];
           for (const source of drawn) {
             sources.push(await makeSource(database.db, {
               publishedAt: source.undated ? null : new Date(OCCURRED.getTime() + source.offsetHours * 3_600_000),
