@@ -16,12 +16,15 @@ function fromQueryText(value: unknown): unknown {
   if (typeof value !== "string") return value;
   const trimmed = value.trim();
   if (trimmed === "") return undefined;
-  const query = trimmed.includes("?") ? trimmed.slice(trimmed.indexOf("?") + 1) : trimmed.includes("=") ? trimmed : `q=${encodeURIComponent(trimmed)}`;
+  if (!trimmed.includes("?") && !trimmed.includes("=")) return { q: trimmed };
+  const query = trimmed.includes("?") ? trimmed.slice(trimmed.indexOf("?") + 1) : trimmed;
   return paramsToObject(new URLSearchParams(query.split("#")[0]));
 }
 
 /** A saved search as given: the query string (forms) or an object of the list's filters (API). */
-export const ZSavedSearchInput = z.preprocess(fromQueryText, ZSavedDevelopmentSearch.optional());
+export const ZSavedSearchInput = z
+  .preprocess(fromQueryText, ZSavedDevelopmentSearch.optional())
+  .describe("SEARCH only: the filters of GET /api/v1/status-changes (q, agreement, measure, party, pair, status, direction, from, to, order, corroboration), as an object or as that query string");
 
 /** The stored form: only the filters that differ from the defaults, as the address writes them. */
 export function savedSearchParams(search: TSavedDevelopmentSearch): TSavedSearchParams {

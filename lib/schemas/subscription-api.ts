@@ -10,7 +10,7 @@ export const ZSubscriptionRow = z.object({
   id: z.uuid(),
   subjectKind: z.enum(SUBSCRIPTION_SUBJECTS),
   /** SEARCH: the developments list's filters, as its query string has them (GET /api/v1/status-changes takes the same). */
-  searchFilters: z.record(z.string(), z.union([text(), z.array(text())])).nullable(),
+  searchFilters: z.record(text(), z.union([text(), z.array(text())])).nullable(),
   /** SEARCH: the search in words, e.g. developments matching “tariffs”, escalations, Japan. */
   searchLabel: text().nullable(),
   rule: z.enum(SUBSCRIPTION_RULES),
