@@ -69,23 +69,28 @@ function withDateRange<T extends { from?: string; to?: string }>(value: T, conte
   return { ...value, range: result.range };
 }
 
+/** The filters of a history of developments, before paging and reading as of an instant. */
+const DEVELOPMENT_FILTER_FIELDS = {
+  q: ZText,
+  agreement: ZSlug,
+  measure: ZSlug,
+  party: ZPartyCodeOptional,
+  pair: z.preprocess(emptyToUndefined, ZPartyPair.optional()),
+  status: list(z.enum(Status, "Not a status.")),
+  direction: list(z.enum(Direction, "Not a direction.")),
+  from: ZPartialDateText,
+  to: ZPartialDateText,
+  /** Retracted entries are shown by default, marked; "published" leaves them out. */
+  state: z.preprocess(emptyToUndefined, z.enum(["all", "published"]).default("all")),
+  order: z.preprocess(emptyToUndefined, z.enum(["effective", "occurred"]).default("effective")),
+  /** The level readers see (the analyst's judgment, else the rule's; decision 038), any of those given. */
+  corroboration: list(z.enum(CorroborationLevel, "Not a level of corroboration.")),
+};
+
 /** Filters of a history of developments: all of them, one subject's, a party's or a pair's. */
 export const ZDevelopmentQuery = z
   .object({
-    q: ZText,
-    agreement: ZSlug,
-    measure: ZSlug,
-    party: ZPartyCodeOptional,
-    pair: z.preprocess(emptyToUndefined, ZPartyPair.optional()),
-    status: list(z.enum(Status, "Not a status.")),
-    direction: list(z.enum(Direction, "Not a direction.")),
-    from: ZPartialDateText,
-    to: ZPartialDateText,
-    /** Retracted entries are shown by default, marked; "published" leaves them out. */
-    state: z.preprocess(emptyToUndefined, z.enum(["all", "published"]).default("all")),
-    order: z.preprocess(emptyToUndefined, z.enum(["effective", "occurred"]).default("effective")),
-    /** The level readers see (the analyst's judgment, else the rule's; decision 038), any of those given. */
-    corroboration: list(z.enum(CorroborationLevel, "Not a level of corroboration.")),
+    ...DEVELOPMENT_FILTER_FIELDS,
     ...ZAsOfFields,
     cursor: ZCursor,
     limit: pageLimit(20),
@@ -98,6 +103,19 @@ export const ZDevelopmentQuery = z
   })
   .transform(withDateRange);
 export type TDevelopmentQuery = z.output<typeof ZDevelopmentQuery>;
+
+/**
+ * A saved developments search (a SEARCH subscription, decision 039): the list's own filters,
+ * parsed by the same fields, less what belongs to reading a page (paging, asOf) and `state`
+ * (a development is told when published; its retraction is a correction of what was told).
+ * Stored as its query string's values (toSearchParams), and parsed again by this schema on read.
+ */
+export const ZSavedDevelopmentSearch = z
+  .object(DEVELOPMENT_FILTER_FIELDS)
+  .omit({ state: true })
+  .transform(withDateRange)
+  .meta({ examples: [{ q: "tariffs", direction: ["ESCALATION"], party: "JPN" }] });
+export type TSavedDevelopmentSearch = z.output<typeof ZSavedDevelopmentSearch>;
 
 /** Agreement list: search, parties (all of them must be parties), kind, current status, a change in a date range. */
 export const ZAgreementListQuery = z

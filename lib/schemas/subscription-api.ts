@@ -1,14 +1,18 @@
 import { z } from "zod";
 import { ZApiInstant } from "./api-list";
 import { text } from "./text";
-import { DELIVERY_TIMINGS, SUBSCRIPTION_RULES } from "./subscription";
+import { DELIVERY_TIMINGS, SUBSCRIPTION_RULES, SUBSCRIPTION_SUBJECTS } from "./subscription";
 
 // Subscriptions over the API (issue 14): the caller's own only.
 
 const ZSubjectRef = z.object({ slug: text() }).nullable();
 export const ZSubscriptionRow = z.object({
   id: z.uuid(),
-  subjectKind: z.enum(["AGREEMENT", "MEASURE", "PARTY", "RELATION"]),
+  subjectKind: z.enum(SUBSCRIPTION_SUBJECTS),
+  /** SEARCH: the developments list's filters, as its query string has them (GET /api/v1/status-changes takes the same). */
+  searchFilters: z.record(text(), z.union([text(), z.array(text())])).nullable(),
+  /** SEARCH: the search in words, e.g. developments matching “tariffs”, escalations, Japan. */
+  searchLabel: text().nullable(),
   rule: z.enum(SUBSCRIPTION_RULES),
   ruleStatus: text().nullable(),
   ruleDays: z.int().nullable(),

@@ -1,18 +1,24 @@
 import { z } from "zod";
 import { Status } from "../generated/prisma/enums";
-import { ZCheckbox, ZVersion, nullableText, optionalInteger, requiredText, ZTimeZone } from "./form-input";
+import { ZCheckbox, ZVersion, nullableText, optionalInteger, optionalText, ZTimeZone } from "./form-input";
 import { recordId } from "./record-id";
+import { ZSavedSearchInput } from "./saved-search";
 
 // Subscriptions to transitions (issue 14), as a form posts them and as the API takes them.
 
-export const SUBSCRIPTION_SUBJECTS = ["AGREEMENT", "MEASURE", "PARTY", "RELATION"] as const;
+export const SUBSCRIPTION_SUBJECTS = ["AGREEMENT", "MEASURE", "PARTY", "RELATION", "SEARCH"] as const;
 export const SUBSCRIPTION_RULES = ["ANY_DEVELOPMENT", "ENTERS_STATUS", "LEAVES_STATUS", "ESCALATION", "DEADLINE_APPROACHING", "CONDITION_BREACHED"] as const;
 /** Email may be collected into a daily digest; webhooks and feeds are always immediate (decision 035). */
 export const DELIVERY_TIMINGS = ["IMMEDIATE", "DAILY_DIGEST"] as const;
 /** Rules about an agreement's or a measure's own record (its terms, its schedules, its conditions). */
 export const SUBJECT_RECORD_RULES: ReadonlySet<string> = new Set(["DEADLINE_APPROACHING", "CONDITION_BREACHED"]);
+/** What a saved search can tell of (decision 039): transitions, deadlines and breaches belong to one subject's record. */
+export const SEARCH_RULES: ReadonlySet<string> = new Set(["ANY_DEVELOPMENT", "ESCALATION"]);
 export const SUBSCRIPTION_CHANNELS = ["EMAIL", "WEBHOOK", "FEED"] as const;
 
+const SUBJECT_MESSAGE = "Name what to follow: a slug such as gsomia, a party code such as KOR, or a pair such as JPN-KOR";
+const SEARCH_MESSAGE = "Give the search to follow: the filters of the developments page (its address, e.g. /developments?q=tariffs&party=JPN)";
+const SEARCH_RULE_MESSAGE = "A saved search tells of any matching development or of escalations only (with corrections if you ask): status transitions, deadlines and breached conditions are followed on one agreement or measure";
 const RULE_STATUS_MESSAGE = "Choose the status this rule watches";
 const RULE_DAYS_MESSAGE = "Give the number of days before the deadline, from 1 to 365";
 const DIGEST_HOUR_MESSAGE = "Choose the hour of the daily digest, from 0 to 23";
@@ -21,9 +27,14 @@ const emptyToUndefined = (value: unknown) => (value === "" || value === null ? u
 
 export const ZCreateSubscription = z
   .object({
-    subjectKind: z.enum(SUBSCRIPTION_SUBJECTS, { error: "Choose what to follow: an agreement, a measure, a party or a relation" }),
-    /** An agreement's or measure's slug, a party's code (KOR), or a relation's two codes (JPN-KOR). */
-    subject: requiredText(120, "Name what to follow: a slug such as gsomia, a party code such as KOR, or a pair such as JPN-KOR", "Keep the subject under 120 characters"),
+    subjectKind: z.enum(SUBSCRIPTION_SUBJECTS, { error: "Choose what to follow: an agreement, a measure, a party, a relation or a saved search" }),
+    /** An agreement's or measure's slug, a party's code (KOR), or a relation's two codes (JPN-KOR); unused for SEARCH. */
+    subject: optionalText(120, "Keep the subject under 120 characters"),
+    /**
+     * SEARCH: the developments list's filters (q, agreement, measure, party, pair, status,
+     * direction, from, to, order, corroboration), as an object or as the list's query string.
+     */
+    filters: ZSavedSearchInput,
     rule: z.enum(SUBSCRIPTION_RULES, { error: "Choose which developments to hear about" }),
     ruleStatus: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.enum(Status, { error: RULE_STATUS_MESSAGE }).optional()),
     /** DEADLINE_APPROACHING: how many days before the deadline. */
@@ -37,12 +48,18 @@ export const ZCreateSubscription = z
     digestTimeZone: z.preprocess(emptyToUndefined, ZTimeZone.optional()),
   })
   .superRefine((input, context) => {
+    if (input.subjectKind === "SEARCH") {
+      if (!input.filters) context.addIssue({ code: "custom", path: ["filters"], message: SEARCH_MESSAGE });
+      if (!SEARCH_RULES.has(input.rule)) context.addIssue({ code: "custom", path: ["rule"], message: SEARCH_RULE_MESSAGE });
+    } else if (input.subject === "") {
+      context.addIssue({ code: "custom", path: ["subject"], message: SUBJECT_MESSAGE });
+    }
     if ((input.rule === "ENTERS_STATUS" || input.rule === "LEAVES_STATUS") && !input.ruleStatus) {
       context.addIssue({ code: "custom", path: ["ruleStatus"], message: RULE_STATUS_MESSAGE });
     }
     if (input.channel === "WEBHOOK" && !input.webhookUrl) context.addIssue({ code: "custom", path: ["webhookUrl"], message: "Give the URL to call, e.g. https://hooks.example.org/pactwatch" });
     if (input.rule === "DEADLINE_APPROACHING" && input.ruleDays === null) context.addIssue({ code: "custom", path: ["ruleDays"], message: RULE_DAYS_MESSAGE });
-    if (SUBJECT_RECORD_RULES.has(input.rule) && input.subjectKind !== "AGREEMENT" && input.subjectKind !== "MEASURE") {
+    if (SUBJECT_RECORD_RULES.has(input.rule) && input.subjectKind !== "AGREEMENT" && input.subjectKind !== "MEASURE" && input.subjectKind !== "SEARCH") {
       context.addIssue({ code: "custom", path: ["rule"], message: "Deadlines and breached conditions are followed on one agreement or one measure" });
     }
     if (input.timing === "DAILY_DIGEST") {
@@ -54,6 +71,7 @@ export const ZCreateSubscription = z
   .meta({
     examples: [
       { subjectKind: "AGREEMENT", subject: "gsomia", rule: "LEAVES_STATUS", ruleStatus: "PROVISIONALLY_EXTENDED", includeCorrections: true, channel: "EMAIL" },
+      { subjectKind: "SEARCH", filters: { q: "tariffs", direction: ["ESCALATION"], party: "JPN" }, rule: "ANY_DEVELOPMENT", includeCorrections: true, channel: "EMAIL" },
       { subjectKind: "AGREEMENT", subject: "gsomia", rule: "DEADLINE_APPROACHING", ruleDays: 30, channel: "EMAIL", timing: "DAILY_DIGEST", digestHour: 8, digestTimeZone: "Asia/Seoul" },
     ],
   });

@@ -105,9 +105,11 @@ describe("row schemas", () => {
     // reads the terms and the scheduled termination ahead (ZAgreementTermsRow, ZScheduledDevelopmentRow).
     await createSubscription(admin, ZCreateSubscription.parse({ subjectKind: "AGREEMENT", subject: "gsomia", rule: "ANY_DEVELOPMENT", channel: "EMAIL", timing: "DAILY_DIGEST", digestHour: "8", digestTimeZone: "Asia/Seoul" }));
     await createSubscription(admin, ZCreateSubscription.parse({ subjectKind: "AGREEMENT", subject: "gsomia", rule: "DEADLINE_APPROACHING", ruleDays: "30", channel: "EMAIL" }));
+    // A saved search the publish matches: the fan-out reads it (ZSearchCandidateRow) and tests it (ZMatchedSearchRow).
+    await createSubscription(admin, ZCreateSubscription.parse({ subjectKind: "SEARCH", filters: "q=gsomia&party=KOR", rule: "ANY_DEVELOPMENT", channel: "FEED" }));
     expect(await planDeadlineReminders({ agreementId: gsomia.id }, new Date("2019-09-01T00:00:00Z"))).not.toHaveLength(0);
     const logged = await logStatusChange(analyst, logInput("agreement:gsomia", { citations: [{ url: "", sourceId: sources.items[0]!.id, credibility: "2", locator: "p. 1", quote: "" }] }));
-    expect(await fanOutDevelopment({ statusChangeId: logged.id, kind: "PUBLISHED", entryVersion: 1, statusBefore: null })).toEqual({ deliveries: 2 });
+    expect(await fanOutDevelopment({ statusChangeId: logged.id, kind: "PUBLISHED", entryVersion: 1, statusBefore: null })).toEqual({ deliveries: 3 });
     // A retraction puts a row in the corrections log (ZCorrectionRow, ZCorrectedSubjectRow).
     await retractStatusChange(admin, { id: logged.id, version: 1, reason: "Row schemas" });
     await listCorrections(null, {});

@@ -118,4 +118,16 @@ describe.skipIf(!canRun)("PostgreSQL going away mid-delivery", () => { // skippe
     await cluster!.start();
     await expectDeliveredOnce(reader);
   }, 150_000);
+
+  it("stopped for longer than half the job's expiry after the mail was accepted: recorded once when it is back (decision 039)", async () => {
+    const reader = await publishToSubscriber("Accepted before a long outage");
+    await cluster!.stop();
+    releaseHeld();
+    await waitFor(() => mail.messages.some((message) => JSON.stringify(message.to).includes(reader.email)), 30_000, "the mail accepted with the database down");
+    // 35 s: past the half-expiry (30 s) after which the worker used to give up recording and let
+    // the job's retry send the mail again; still within the expiry (60 s), the attempt's budget.
+    await new Promise((resolve) => setTimeout(resolve, 35_000));
+    await cluster!.start();
+    await expectDeliveredOnce(reader);
+  }, 180_000);
 });

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { GET as healthRoute } from "../../app/api/v1/deliveries/health/route";
+import { callRoute } from "../api/call-route";
+import { createTestToken } from "../support/users";
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
 import { FAILURES_PAGE, getDeliveryHealth } from "../../lib/server/subscriptions/get-delivery-health";
 import { createTestAgreement, createTestUser, logInput } from "../support/desk-factories";
@@ -52,5 +55,19 @@ describe("delivery health", () => {
     const shown = JSON.stringify([health, next]);
     expect(shown).not.toContain("private-path");
     expect(shown).not.toContain("whsec_private");
+
+    // The same over GET /api/v1/deliveries/health (decision 039): admins only, failures paged by ?before.
+    for (const refused of [owner, analyst]) expect((await callRoute(healthRoute, "GET", { token: await createTestToken(database.db, refused.id) })).status).toBe(403);
+    expect((await callRoute(healthRoute, "GET")).status).toBe(401);
+    const adminToken = await createTestToken(database.db, admin.id);
+    const first = await callRoute(healthRoute, "GET", { token: adminToken });
+    expect(first.status).toBe(200);
+    expect(first.json).toMatchObject({ counts: { PENDING: 1, SENT: 1, FAILED: FAILURES_PAGE + 2 }, oldestPending: { id: oldest.id }, failuresNext: health.failuresNext, pausedTotal: 1 });
+    expect(first.json!.failures).toHaveLength(FAILURES_PAGE);
+    const second = await callRoute(healthRoute, "GET", { token: adminToken, query: { before: first.json!.failuresNext } });
+    expect(second.json!.failuresNext).toBeNull();
+    expect(new Set([...first.json!.failures, ...second.json!.failures].map((failure: { id: string }) => failure.id)).size).toBe(FAILURES_PAGE + 3);
+    expect(first.text).not.toContain("private-path");
+    expect((await callRoute(healthRoute, "GET", { token: adminToken, query: { before: "not-an-id" } })).status).toBe(422);
   });
 });

@@ -7,7 +7,7 @@ import { HistoryEntry } from "@/components/history-entry";
 import { Direction, Status } from "@/lib/generated/prisma/enums";
 import { DIRECTION_LABELS, STATUS_LABELS } from "@/lib/domain/statuses";
 import { CORROBORATION_LEVEL_LABELS, CORROBORATION_LEVELS } from "@/lib/domain/corroboration";
-import { parseQueryLeniently, ZDevelopmentQuery } from "@/lib/schemas/reader-queries";
+import { parseQueryLeniently, ZDevelopmentQuery, ZSavedDevelopmentSearch } from "@/lib/schemas/reader-queries";
 import { toSearchParams } from "@/lib/schemas/to-search-params";
 import { getCurrentActor } from "@/lib/server/session";
 import { listPublishedChanges } from "@/lib/server/status-changes/list-published-changes";
@@ -41,6 +41,8 @@ export default async function DevelopmentsPage({ searchParams }: TProps) {
   // The parsed asOf is not text: the links carry it as the instant it was read at.
   const withAsOf = (params: URLSearchParams) => new URLSearchParams({ ...Object.fromEntries(params), ...asOfParams(asOf) });
   const paging = withAsOf(toSearchParams(ZDevelopmentQuery, query, { omit: ["asOf", "axis"] }));
+  // A subscription follows what is published from now on: the search, without paging or a past instant (decision 039).
+  const searchQuery = toSearchParams(ZSavedDevelopmentSearch, query, { omit: ["state", "asOf", "axis", "cursor", "limit"] }).toString();
   const exportQuery = withAsOf(toSearchParams(ZDevelopmentQuery, query, { omit: ["cursor", "limit", "asOf", "axis"] })).toString();
 
   return (
@@ -51,6 +53,10 @@ export default async function DevelopmentsPage({ searchParams }: TProps) {
       <AsOfBanner asOf={asOf} timeZone="UTC" presentHref="/developments" invalid={Boolean(errors.asOf || errors.axis)} hidden={paging} />
       <div className="mb-4">
         <SubscribeLinks feed={keepAsOf("/feeds/developments.atom", asOf)} feedLabel="Follow all developments (Atom feed)" exportQuery={exportQuery} />
+        <p className="mt-1 text-sm">
+          <a href={`/account/subscriptions?search=${encodeURIComponent(searchQuery)}#subscribe-heading`}>Subscribe to this search</a>
+          <span className="text-muted"> (email, webhook or a personal feed when a development matching these filters is published)</span>
+        </p>
       </div>
       <FilterForm action="/developments" clearHref={keepAsOf("/developments", asOf)} label="Filter developments" errors={errors}>
         <TextField name="q" label="Search" value={query.q} placeholder="headline or text, e.g. intelligence" wide />

@@ -60,6 +60,7 @@ export const API_V1_ROUTE_FILES = {
   "subscriptions/route.ts": () => import("./subscriptions/route"),
   "subscriptions/[id]/route.ts": () => import("./subscriptions/[id]/route"),
   "subscriptions/[id]/deliveries/route.ts": () => import("./subscriptions/[id]/deliveries/route"),
+  "deliveries/health/route.ts": () => import("./deliveries/health/route"),
 } satisfies Record<string, () => Promise<object>>;
 
 /**

@@ -43,3 +43,17 @@ export const ZScheduledDevelopmentRow = z
 
 /** A delivery the fan-outs and the reminder recorded (ON CONFLICT DO NOTHING: only new ones come back). */
 export const ZRecordedDeliveryRow = z.object({ id: z.string(), subscriptionId: z.string() }).describe("recorded delivery row");
+
+/** A saved search whose results include a development (match-saved-searches.ts). */
+export const ZMatchedSearchRow = z.object({ id: z.string() }).describe("matched search row");
+
+/** A live SEARCH subscription, for a publish's fan-out (fan-out-development.ts). */
+export const ZSearchCandidateRow = z
+  .object({
+    id: z.string(),
+    rule: z.enum(["ANY_DEVELOPMENT", "ESCALATION"]),
+    includeCorrections: z.boolean(),
+    channel: z.enum(["EMAIL", "WEBHOOK", "FEED"]),
+    searchFilters: z.unknown(),
+  })
+  .describe("search candidate row");

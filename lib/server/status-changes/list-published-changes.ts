@@ -148,7 +148,8 @@ export function isScoped(filters: TDevelopmentFilters): boolean {
   return Boolean(filters.agreement || filters.measure || filters.party || filters.pair);
 }
 
-function changeConditions(filters: TDevelopmentFilters, order: "effective" | "occurred", occurredBy?: Date): Prisma.Sql[] {
+/** The WHERE conditions of a history page (also what a saved search asks of one development, match-saved-searches.ts). */
+export function changeConditions(filters: TDevelopmentFilters, order: "effective" | "occurred", occurredBy?: Date): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [
     filters.state === "published" ? Prisma.sql`sc.state = 'PUBLISHED'` : Prisma.sql`sc.state IN ('PUBLISHED', 'RETRACTED')`,
   ];

@@ -10,7 +10,7 @@ import { assertSignedInCan, type TActor } from "../permissions";
 import { runWriteTransaction } from "../write-transaction";
 import { enqueueDeadlinePlan } from "./enqueue-deadline-plan";
 import { findSubscriptionSubject } from "./find-subscription-subject";
-import { SUBSCRIPTION_SELECT } from "./subscription-record";
+import { readSubscription, SUBSCRIPTION_SELECT } from "./subscription-record";
 
 /** Starts a subscription for the actor; a webhook's signing key and a feed's secret are answered this once. */
 export async function createSubscription(actor: TActor, input: TCreateSubscription) {
@@ -44,6 +44,6 @@ export async function createSubscription(actor: TActor, input: TCreateSubscripti
     });
     await recordAuditEvent(tx, actor, { action: "subscription:create", entityType: "Subscription", entityId: created.id, after: created });
     if (created.rule === "DEADLINE_APPROACHING") await enqueueDeadlinePlan(tx, { subscriptionId: created.id });
-    return { ...created, webhookSecret, feedSecret };
+    return { ...readSubscription(created), webhookSecret, feedSecret };
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { getDatabase } from "../db";
 import { runWriteTransaction } from "../write-transaction";
+import { claimSendingLease, releaseSendingLease } from "./delivery-lease";
 import { deliveryLinks } from "./delivery-links";
 import { deliveryMail, deliveryPayload } from "./delivery-message";
 import { describeDelivery } from "./delivery-story";
@@ -22,7 +23,9 @@ export type TAttempt = { isLastAttempt: boolean };
  * The delivery job: sends one Delivery once. A delivery already SENT is skipped, so a job run
  * again after its worker died sends nothing twice; an outbox mail is written in the transaction
  * that marks it sent. A mail or webhook that left just before a worker died is sent again with
- * the same Message-ID / Pactwatch-Delivery id, by which the receiver recognises it.
+ * the same Message-ID / Pactwatch-Delivery id, by which the receiver recognises it. An attempt
+ * sends only under its sending lease (delivery-lease.ts), and records what left for as long as
+ * it runs (recordWhenBack): decision 039 says which cases that makes exactly-once.
  */
 export async function deliverDelivery(deliveryId: string, attempt: TAttempt): Promise<"sent" | "skipped" | "paused"> {
   const delivery = await getDatabase().delivery.findUnique({ where: { id: deliveryId }, select: DELIVERY_RECORD_SELECT });
@@ -35,14 +38,19 @@ export async function deliverDelivery(deliveryId: string, attempt: TAttempt): Pr
   }
   // A paused webhook keeps its deliveries pending; resuming it enqueues them again.
   if (subscription.pausedAt) return "paused";
-  await getDatabase().delivery.update({ where: { id: delivery.id }, data: { attempts: { increment: 1 } } });
+  // Another attempt is sending or recording it: never two sends at once (decision 039).
+  if (!(await claimSendingLease(delivery.id))) throw new RetryLaterError("An earlier attempt is still sending this delivery: tried again later.");
   const links = deliveryLinks(subscription.id);
   const story = describeDelivery(delivery);
 
   if (subscription.channel === "EMAIL") {
     const mail = deliveryMail(story, links);
     const messageId = `delivery-${delivery.id}@pactwatch`;
-    const transport = await sendMail({ to: subscription.user.email, ...mail, messageId, unsubscribeUrl: links.oneClick });
+    const transport = await sendMail({ to: subscription.user.email, ...mail, messageId, unsubscribeUrl: links.oneClick }).catch(async (error: unknown) => {
+      // Refused or unreachable: nothing left, so the retry may send at once.
+      await releaseSendingLease(delivery.id).catch(() => {});
+      throw error;
+    });
     await recordWhenBack(() => finish(delivery, "SENT", null, { userId: subscription.userId, messageId, toAddress: subscription.user.email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, transport }));
     return "sent";
   }

@@ -17,6 +17,8 @@ export function deliveryPayload(delivery: TDeliveryRecord, story: TDeliveryStory
     subscriptionId: delivery.subscriptionId,
     kind: delivery.kind,
     url: `${links.origin}${story.path}`,
+    /** SEARCH: the saved search this answers, in words. */
+    search: delivery.subscription.searchLabel,
     development: entry && {
       id: entry.id,
       headline: entry.headline,

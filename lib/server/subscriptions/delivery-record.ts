@@ -36,6 +36,8 @@ export const DELIVERY_RECORD_SELECT = {
       userId: true,
       channel: true,
       ruleDays: true,
+      /** SEARCH: the search in words, which its messages name. */
+      searchLabel: true,
       webhookUrl: true,
       webhookSecret: true,
       pausedAt: true,

@@ -65,6 +65,8 @@ export function describeDelivery(delivery: TDeliveryRecord): TDeliveryStory {
     subjectLine: `${KIND_WORDS[delivery.kind]}: ${subject.name}: ${change}`,
     headline: entry?.headline ?? "",
     details: [
+      // A saved search's message says which search it answers (decision 039).
+      ...(delivery.subscription.searchLabel ? [`You follow ${delivery.subscription.searchLabel}.`] : []),
       `Status before: ${label(delivery.statusBefore)}`,
       `Status after: ${label(delivery.statusAfter)}`,
       ...(entry?.retractionReason && delivery.kind === "RETRACTED" ? [`Retracted because: ${entry.retractionReason}`] : []),

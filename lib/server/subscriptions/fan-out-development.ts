@@ -8,6 +8,7 @@ import { uuidV7 } from "../status-changes/insert-logged-change";
 import { runWriteTransaction } from "../write-transaction";
 import type { TFanOutJob } from "./job-queue";
 import { routeDeliveries } from "./route-delivery";
+import { searchCandidates } from "./search-candidates";
 
 /**
  * The fan-out job: records one Delivery for each live subscription the development is for, and
@@ -22,7 +23,9 @@ export async function fanOutDevelopment(job: TFanOutJob, now: Date = new Date())
       SELECT "partyId" FROM "AgreementParty" WHERE "agreementId" = ${entry.agreementId}::uuid
       UNION SELECT "imposingPartyId" FROM "TradeMeasure" WHERE "id" = ${entry.measureId}::uuid
       UNION SELECT "partyId" FROM "TradeMeasureTarget" WHERE "measureId" = ${entry.measureId}::uuid)`;
-    const candidates = parseRows(
+    // A saved search is told of a publish its results include (its filters tested in SQL), and of
+    // the corrections of what it was told, like every other subject (decision 039).
+    const subjectCandidates = parseRows(
       ZSubscriptionCandidateRow,
       await tx.$queryRaw(Prisma.sql`
         SELECT s."id", s."rule"::text AS "rule", s."ruleStatus"::text AS "ruleStatus", s."includeCorrections", s."channel"::text AS "channel",
@@ -32,9 +35,12 @@ export async function fanOutDevelopment(job: TFanOutJob, now: Date = new Date())
           (s."subjectKind" = 'AGREEMENT' AND s."agreementId" = ${entry.agreementId}::uuid)
           OR (s."subjectKind" = 'MEASURE' AND s."measureId" = ${entry.measureId}::uuid)
           OR (s."subjectKind" = 'PARTY' AND s."partyId" IN ${parties})
-          OR (s."subjectKind" = 'RELATION' AND s."partyId" IN ${parties} AND s."otherPartyId" IN ${parties}))
+          OR (s."subjectKind" = 'RELATION' AND s."partyId" IN ${parties} AND s."otherPartyId" IN ${parties})
+          OR (s."subjectKind" = 'SEARCH' AND ${job.kind} <> 'PUBLISHED' AND EXISTS (
+            SELECT 1 FROM "Delivery" d WHERE d."subscriptionId" = s."id" AND d."statusChangeId" = ${entry.id}::uuid AND d."kind" = 'PUBLISHED' AND d."state" = 'SENT')))
         ORDER BY s."id"`),
     );
+    const candidates = job.kind === "PUBLISHED" ? [...subjectCandidates, ...(await searchCandidates(tx, entry))] : subjectCandidates;
     const event = { kind: job.kind, statusBefore: job.statusBefore, statusAfter: entry.status, direction: entry.direction };
     const chosen = candidates.filter((candidate) => isDeliveredTo(candidate, { ...event, wasDelivered: candidate.wasDelivered }));
     if (chosen.length === 0) return { deliveries: 0 };

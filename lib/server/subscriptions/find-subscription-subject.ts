@@ -2,16 +2,18 @@ import "server-only";
 import type { TCreateSubscription } from "../../schemas/subscription";
 import { AppError } from "../errors";
 import type { TTransaction } from "../write-transaction";
+import { findSavedSearch } from "./find-saved-search";
 
 const NOT_FOUND = {
   AGREEMENT: "No agreement has this slug: copy it from the agreement's address, e.g. gsomia",
   MEASURE: "No trade measure has this slug: copy it from the measure's address",
   PARTY: "No party has this code: use its ISO code, e.g. KOR",
   RELATION: "Name two different parties by their codes, e.g. JPN-KOR",
+  SEARCH: "Give the search to follow: the filters of the developments page",
 } as const;
 
-/** The ids a subscription's subject names, or INVALID_INPUT on the subject field. */
-export async function findSubscriptionSubject(tx: TTransaction, input: Pick<TCreateSubscription, "subjectKind" | "subject">) {
+/** The ids a subscription's subject names (a search's filters and words), or INVALID_INPUT on the subject field. */
+export async function findSubscriptionSubject(tx: TTransaction, input: Pick<TCreateSubscription, "subjectKind" | "subject" | "filters">) {
   const refuse = () => new AppError("INVALID_INPUT", NOT_FOUND[input.subjectKind], { subject: [NOT_FOUND[input.subjectKind]] });
   const key = input.subject.trim();
   switch (input.subjectKind) {
@@ -37,6 +39,10 @@ export async function findSubscriptionSubject(tx: TTransaction, input: Pick<TCre
       if (parties.length !== 2) throw refuse();
       const [first, second] = codes.map((code) => parties.find((party) => party.code === code)!.id) as [string, string];
       return { partyId: first, otherPartyId: second };
+    }
+    case "SEARCH": {
+      if (!input.filters) throw new AppError("INVALID_INPUT", NOT_FOUND.SEARCH, { filters: [NOT_FOUND.SEARCH] });
+      return findSavedSearch(tx, input.filters);
     }
   }
 }

@@ -20,6 +20,7 @@ const OWNER_VIEW = {
   endedAt: true,
   consecutiveFailures: true,
   user: { select: { email: true } },
+  searchLabel: true,
   agreement: { select: { slug: true, title: true, shortName: true } },
   measure: { select: { slug: true, title: true } },
   party: { select: { code: true, name: true } },

@@ -17,7 +17,8 @@ export async function recordWebhookFailure(delivery: TDeliveryRecord, outcome: E
   const paused = await runWriteTransaction(async (tx) => {
     await tx.delivery.update({
       where: { id: delivery.id },
-      data: { lastError: outcome.error, lastResponse: outcome.status, ...(isLastAttempt ? { state: "FAILED" as const } : {}) },
+      // The call failed: the lease is given back, so the retry need not wait out the expiry (decision 039).
+      data: { lastError: outcome.error, lastResponse: outcome.status, sendingSince: null, ...(isLastAttempt ? { state: "FAILED" as const } : {}) },
     });
     const subscription = await tx.subscription.update({
       where: { id: delivery.subscriptionId },

@@ -15,7 +15,7 @@ const KIND_WORDS = { PUBLISHED: "New", CORRECTED: "Corrected", RETRACTED: "Retra
 
 /** The Atom document of the subscription whose feed secret this is; NOT_FOUND for any other string. */
 export async function buildSubscriptionFeed(secret: string, origin: string): Promise<string> {
-  const subscription = await getDatabase().subscription.findUnique({ where: { feedTokenHash: hashTokenSecret(secret) }, select: { id: true, endedAt: true, createdAt: true } });
+  const subscription = await getDatabase().subscription.findUnique({ where: { feedTokenHash: hashTokenSecret(secret) }, select: { id: true, endedAt: true, createdAt: true, searchLabel: true } });
   if (!subscription || subscription.endedAt) throw new AppError("NOT_FOUND", "No feed has this address: it was revoked, or never existed.");
   const deliveries = await getDatabase().delivery.findMany({
     where: { subscriptionId: subscription.id, state: "SENT" },
@@ -27,7 +27,8 @@ export async function buildSubscriptionFeed(secret: string, origin: string): Pro
   return atomDocument({
     id: `urn:pactwatch:subscription:${subscription.id}`,
     title: "Pactwatch: your subscription",
-    subtitle: "The developments this subscription reported",
+    // A saved search's feed is named by its search (decision 039).
+    subtitle: subscription.searchLabel ? `What your subscription to ${subscription.searchLabel} reported` : "The developments this subscription reported",
     alternateLink: `${origin}/account/subscriptions`,
     selfLink: address,
     updated: deliveries[0]?.sentAt ?? subscription.createdAt,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
+import { readSavedSearch, savedSearchParams, type TSavedSearchParams } from "../../schemas/saved-search";
 import { AppError } from "../errors";
 import type { TTransaction } from "../write-transaction";
 
@@ -7,6 +8,8 @@ import type { TTransaction } from "../write-transaction";
 export const SUBSCRIPTION_SELECT = {
   id: true,
   subjectKind: true,
+  searchFilters: true,
+  searchLabel: true,
   rule: true,
   ruleStatus: true,
   ruleDays: true,
@@ -27,10 +30,18 @@ export const SUBSCRIPTION_SELECT = {
   otherParty: { select: { code: true, name: true } },
 } as const satisfies Prisma.SubscriptionSelect;
 
-export type TSubscriptionRecord = Prisma.SubscriptionGetPayload<{ select: typeof SUBSCRIPTION_SELECT }>;
+type TStoredSubscription = Prisma.SubscriptionGetPayload<{ select: typeof SUBSCRIPTION_SELECT }>;
+export type TSubscriptionRecord = Omit<TStoredSubscription, "searchFilters"> & { searchFilters: TSavedSearchParams | null };
 
-/** The subscription as its owner names it. */
-export function subscriptionSubjectName(record: Pick<TSubscriptionRecord, "agreement" | "measure" | "party" | "otherParty">): string {
+/** A stored subscription with its saved search read through ZSavedDevelopmentSearch (null if it no longer parses). */
+export function readSubscription<T extends Pick<TStoredSubscription, "searchFilters">>(record: T): Omit<T, "searchFilters"> & { searchFilters: TSavedSearchParams | null } {
+  const search = record.searchFilters === null ? null : readSavedSearch(record.searchFilters);
+  return { ...record, searchFilters: search ? savedSearchParams(search) : null };
+}
+
+/** The subscription as its owner names it (a saved search by its words: developments matching “tariffs”, Japan). */
+export function subscriptionSubjectName(record: Pick<TSubscriptionRecord, "agreement" | "measure" | "party" | "otherParty"> & { searchLabel?: string | null }): string {
+  if (record.searchLabel) return record.searchLabel;
   if (record.agreement) return record.agreement.shortName ?? record.agreement.title;
   if (record.measure) return record.measure.title;
   if (record.party && record.otherParty) return `${record.party.name} – ${record.otherParty.name}`;
@@ -45,7 +56,7 @@ export async function lockOwnSubscription(tx: TTransaction, userId: string, id: 
   await tx.$executeRaw`SELECT 1 FROM "Subscription" WHERE "id" = ${id}::uuid AND "userId" = ${userId}::uuid FOR NO KEY UPDATE`;
   const record = await tx.subscription.findFirst({ where: { id, userId }, select: { ...SUBSCRIPTION_SELECT, userId: true } });
   if (!record) throw new AppError("NOT_FOUND", "You have no such subscription.");
-  return record;
+  return readSubscription(record);
 }
 
 export function assertSubscriptionVersion(record: { version: number }, version: number): void {

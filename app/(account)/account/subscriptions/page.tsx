@@ -9,16 +9,26 @@ import { listSubscriptions } from "@/lib/server/subscriptions/list-subscriptions
 import { subscriptionSubjectName } from "@/lib/server/subscriptions/subscription-record";
 import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { isRecordId } from "@/lib/schemas/record-id";
+import { savedSearchParams, savedSearchQuery, ZSavedSearchInput } from "@/lib/schemas/saved-search";
 import { DeliveryLog } from "./delivery-log";
 import { SubscribeForm } from "./subscribe-form";
 import { SubscriptionButtons } from "./subscription-buttons";
 
 export const metadata: Metadata = { title: "Your subscriptions", description: "Be told of the developments you follow, by email, webhook or feed." };
 
-export default async function SubscriptionsPage({ searchParams }: { searchParams: Promise<{ log?: string | string[]; before?: string | string[] }> }) {
+/** The search "Subscribe to this search" on /developments links with, in its canonical query string; null if none or unreadable. */
+function linkedSearch(search: string | string[] | undefined): string | null {
+  if (typeof search !== "string") return null;
+  const parsed = ZSavedSearchInput.safeParse(search === "" ? "?" : search);
+  return parsed.success && parsed.data ? savedSearchQuery(savedSearchParams(parsed.data)) : null;
+}
+
+export default async function SubscriptionsPage({ searchParams }: { searchParams: Promise<{ log?: string | string[]; before?: string | string[]; search?: string | string[] }> }) {
   await connection();
-  const actor = await requireSignedIn("/account/subscriptions");
-  const { log, before } = await searchParams;
+  const { log, before, search } = await searchParams;
+  const filters = linkedSearch(search);
+  // Signing in comes back to the form with the search still filled in.
+  const actor = await requireSignedIn(filters === null ? "/account/subscriptions" : `/account/subscriptions?search=${encodeURIComponent(filters)}`);
   const logId = typeof log === "string" && isRecordId(log) ? log : undefined;
   const subscriptions = await listSubscriptions(actor);
   const statuses = Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }));
@@ -50,7 +60,16 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
                 const name = `${subscriptionSubjectName(subscription)} ${ruleLabel(subscription.rule, subscription.ruleStatus, subscription.ruleDays)}`;
                 return (
                   <TableRow key={subscription.id}>
-                    <TableCell>{subscriptionSubjectName(subscription)}</TableCell>
+                    <TableCell>
+                      {subscriptionSubjectName(subscription)}
+                      {subscription.searchFilters && (
+                        <div>
+                          <Link href={`/developments?${savedSearchQuery(subscription.searchFilters)}`} className="text-sm underline">
+                            See the list<span className="sr-only"> of {subscriptionSubjectName(subscription)}</span>
+                          </Link>
+                        </div>
+                      )}
+                    </TableCell>
                     <TableCell>
                       {ruleLabel(subscription.rule, subscription.ruleStatus, subscription.ruleDays)}
                       {subscription.includeCorrections ? ", with corrections" : ""}
@@ -84,7 +103,7 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
         <h2 id="subscribe-heading" className="font-serif text-2xl font-bold">
           Subscribe
         </h2>
-        <SubscribeForm statuses={statuses} timeZones={timeZones} />
+        <SubscribeForm statuses={statuses} timeZones={timeZones} search={filters} />
       </section>
     </div>
   );

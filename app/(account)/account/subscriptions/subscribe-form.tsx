@@ -10,6 +10,7 @@ import { subscribe } from "./actions";
 const LABELS: Record<string, string> = {
   subjectKind: "What to follow",
   subject: "Which one",
+  filters: "Search",
   rule: "Tell me about",
   ruleStatus: "Status",
   ruleDays: "Days before the deadline",
@@ -20,16 +21,30 @@ const LABELS: Record<string, string> = {
   digestTimeZone: "Your time zone",
 };
 
-/** Starting a subscription: subject, rule, channel. Works without JavaScript (a server action). */
-export function SubscribeForm({ statuses, timeZones }: { statuses: { value: string; label: string }[]; timeZones: readonly string[] }) {
-  const form = useActionForm(subscribe, { subjectKind: "AGREEMENT", rule: "ANY_DEVELOPMENT", channel: "EMAIL", includeCorrections: "on", timing: "IMMEDIATE", digestHour: "8", digestTimeZone: "UTC" });
+/**
+ * Starting a subscription: subject, rule, channel. Works without JavaScript (a server action).
+ * `search`: the developments list's query string when "Subscribe to this search" led here.
+ */
+export function SubscribeForm({ statuses, timeZones, search = null }: { statuses: { value: string; label: string }[]; timeZones: readonly string[]; search?: string | null }) {
+  const form = useActionForm(subscribe, {
+    subjectKind: search === null ? "AGREEMENT" : "SEARCH",
+    filters: search ?? "",
+    rule: "ANY_DEVELOPMENT",
+    channel: "EMAIL",
+    includeCorrections: "on",
+    timing: "IMMEDIATE",
+    digestHour: "8",
+    digestTimeZone: "UTC",
+  });
   const created = form.state?.ok ? form.state.data : null;
+  // A search's filter errors come at filters.<name> (filters.status): shown beside the one field.
+  const filtersError = form.error("filters") ?? Object.entries(form.failure?.fieldErrors ?? {}).find(([path]) => path.startsWith("filters."))?.[1]?.[0];
   return (
     <div className="mt-4">
       <FormOutcome
         state={form.state}
         title="Not subscribed"
-        labelFor={(path) => LABELS[path] ?? path}
+        labelFor={(path) => LABELS[path] ?? LABELS[path.split(".")[0]!] ?? path}
         success={
           created && (
             <>
@@ -55,8 +70,19 @@ export function SubscribeForm({ statuses, timeZones }: { statuses: { value: stri
           <option value="MEASURE">A trade measure</option>
           <option value="PARTY">A party (everything it is part of)</option>
           <option value="RELATION">A relation between two parties</option>
+          <option value="SEARCH">A saved search of all developments</option>
         </Select>
-        <Input name="subject" label={LABELS.subject} hint="An agreement's or measure's slug (gsomia), a party's code (KOR), or two codes for a relation (JPN-KOR)" defaultValue={form.text("subject")} error={form.error("subject")} required maxLength={120} />
+        {/* Not `required` in HTML: a saved search has filters instead, and the server says which is missing. */}
+        <Input name="subject" label={LABELS.subject} hint="An agreement's or measure's slug (gsomia), a party's code (KOR), or two codes for a relation (JPN-KOR); not for a saved search" optional defaultValue={form.text("subject")} error={form.error("subject")} maxLength={120} />
+        <Input
+          name="filters"
+          label={LABELS.filters}
+          hint="For a saved search: the filters of the developments page, e.g. q=tariffs&direction=ESCALATION&party=JPN (or its address, or words to search for); any development or escalations only"
+          optional
+          defaultValue={form.text("filters")}
+          error={filtersError}
+          maxLength={2000}
+        />
         <Select name="rule" label={LABELS.rule} defaultValue={form.text("rule")} error={form.error("rule")}>
           <option value="ANY_DEVELOPMENT">Any published development</option>
           <option value="ENTERS_STATUS">When the status enters…</option>
