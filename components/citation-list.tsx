@@ -1,12 +1,13 @@
 import Link from "next/link";
 import type { THistoryEntry } from "@/lib/server/history-select";
 import { formatOccurred, toLocalIsoDate } from "@/lib/domain/dates";
+import { keepAsOf, type TAsOfParams } from "@/lib/domain/as-of-link";
 import { CREDIBILITY_GRADES, RELIABILITY_GRADES, formatAdmiraltyGrade, isCredibility } from "@/lib/domain/admiralty-grades";
 
 type TCitation = THistoryEntry["citations"][number];
 
 /** The sources cited for a development: publisher, title (linked), date, grades, locator and quote. */
-export function CitationList({ citations }: { citations: TCitation[] }) {
+export function CitationList({ citations, asOf }: { citations: TCitation[]; asOf?: TAsOfParams }) {
   if (citations.length === 0) return <p className="text-sm text-muted">No citations.</p>;
   return (
     <ol className="space-y-3" aria-label="Sources cited">
@@ -40,7 +41,7 @@ export function CitationList({ citations }: { citations: TCitation[] }) {
             {isCredibility(citation.credibility) ? CREDIBILITY_GRADES[citation.credibility].label.toLowerCase() : "ungraded"}
             {citation.locator && <> · {citation.locator}</>}
             {" · "}
-            <Link href={`/sources/${citation.source.id}`}>about this source</Link>
+            <Link href={keepAsOf(`/sources/${citation.source.id}`, asOf)}>about this source</Link>
             {citation.source.archiveUrl && (
               <>
                 {" · "}

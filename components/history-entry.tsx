@@ -150,7 +150,7 @@ export function HistoryEntry({ entry, mark, subject, linkTo = "anchor", headingL
             <Link href="/methodology#corroboration">How it is counted</Link>
           </p>
         )}
-        <CitationList citations={entry.citations} />
+        <CitationList citations={entry.citations} asOf={asOf} />
       </div>
     </article>
   );

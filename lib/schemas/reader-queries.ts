@@ -159,6 +159,7 @@ export const ZPartyListQuery = z.object({
   kind: list(z.enum(PartyKind, "Not a kind of party.")),
   scope: z.preprocess(emptyToUndefined, z.enum(["involved", "all"]).default("involved")),
   sort: z.preprocess(emptyToUndefined, z.enum(["name", "activity"]).default("name")),
+  ...ZAsOfFields,
   cursor: ZCursor,
   limit: pageLimit(50),
 });
@@ -173,6 +174,7 @@ export const ZSourceListQuery = z
     from: ZPartialDateText,
     to: ZPartialDateText,
     sort: z.preprocess(emptyToUndefined, z.enum(["relevance", "newest", "title"]).optional()),
+    ...ZAsOfFields,
     cursor: ZCursor,
     limit: pageLimit(25),
   })

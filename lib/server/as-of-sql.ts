@@ -76,3 +76,12 @@ export function asOfCitationsSql(asOf: TAsOf): Prisma.Sql {
 export function asOfSubjectSql(column: TSubjectColumn, subjectId: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`k.${Prisma.raw(`"${column}"`)} = ${subjectId}`;
 }
+
+/**
+ * Whether an agreement or measure was on the record at the instant: one of its developments stood
+ * then (decision 040). Subjects carry no time of their own that the record keeps, so a subject
+ * "exists" as of an instant through what was recorded or known of it; one probe of its history index.
+ */
+export function asOfOnRecordSql(column: TSubjectColumn, subjectId: Prisma.Sql, asOf: TAsOf): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM (${asOfChangesSql(asOf)}) k WHERE ${asOfSubjectSql(column, subjectId)})`;
+}

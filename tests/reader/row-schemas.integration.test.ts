@@ -85,6 +85,8 @@ describe("row schemas", () => {
     await listPendingDeadlines(null, { now: new Date("2019-09-01T00:00:00Z") });
     const sources = await listSources(null);
     await getSource(null, sources.items[0]!.id);
+    // As of an instant a source counts what cited it then (ZSourceAsOfCountRow, decision 040).
+    await getSource(null, sources.items[0]!.id, asOf);
     await listDuplicateCandidates(admin);
     await getFeedSubject(null, { kind: "relation", codes: ["KOR", "JPN"] });
     await (await acquireExportSlot("address:192.0.2.1")).release();

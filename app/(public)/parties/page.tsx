@@ -11,6 +11,9 @@ import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
 import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from "@/components/ui/table";
+import { AsOfBanner, AsOfHiddenFields } from "@/components/as-of-banner";
+import { asOfParams, keepAsOf } from "@/lib/domain/as-of-link";
+import { listAsOf } from "../_shared/as-of-param";
 
 export const metadata: Metadata = {
   title: "Parties",
@@ -22,15 +25,20 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 export default async function PartiesPage({ searchParams }: TProps) {
   await connection();
   const { query, errors } = parseQueryLeniently(ZPartyListQuery, await searchParams);
-  const list = await orNotFound(listParties(await getCurrentActor(), query, { cursor: query.cursor, limit: query.limit }));
-  const state = toSearchParams(ZPartyListQuery, query);
+  const asOf = listAsOf(query);
+  const list = await orNotFound(listParties(await getCurrentActor(), query, { cursor: query.cursor, limit: query.limit, asOf }));
+  // The parsed asOf is not text: the links carry it as the instant it was read at.
+  const state = new URLSearchParams({ ...Object.fromEntries(toSearchParams(ZPartyListQuery, query, { omit: ["asOf", "axis"] })), ...asOfParams(asOf) });
+  const keep = (href: string) => keepAsOf(href, asOf);
 
   return (
     <section aria-labelledby="parties-heading" className={UNDERLINED_LINKS}>
       <h1 id="parties-heading" className="mb-4 font-serif text-3xl font-bold">
         Parties
       </h1>
-      <FilterForm action="/parties" label="Search and filter parties" errors={errors}>
+      <AsOfBanner asOf={asOf} timeZone="UTC" presentHref="/parties" invalid={Boolean(errors.asOf || errors.axis)} hidden={state} />
+      {asOf && <p className="mt-2 text-sm text-muted">Counted are the agreements and measures on the record then: those with a development that stood at that instant.</p>}
+      <FilterForm action="/parties" clearHref={keep("/parties")} label="Search and filter parties" errors={errors}>
         <TextField name="q" label="Name or code" value={query.q} placeholder="e.g. Korea, JPN" />
         <SelectField name="kind" label="Kind" value={query.kind[0]} options={enumOptions(Object.values(PartyKind), { STATE: "State", ORGANIZATION: "Organisation" })} />
         <SelectField
@@ -53,6 +61,7 @@ export default async function PartiesPage({ searchParams }: TProps) {
             { value: "activity", label: "Most tracked items first" },
           ]}
         />
+        {asOf && <AsOfHiddenFields asOf={asOf} />}
       </FilterForm>
       <p className="mb-2 text-sm text-muted" role="status">
         {list.total === 0 ? "No parties match." : `${list.total} ${list.total === 1 ? "party" : "parties"}.`}
@@ -70,7 +79,7 @@ export default async function PartiesPage({ searchParams }: TProps) {
               {list.items.map((party) => (
                 <TableRow key={party.code}>
                   <TableCell>
-                    <Link href={`/parties/${party.code}`} className="font-semibold">
+                    <Link href={keep(`/parties/${party.code}`)} className="font-semibold">
                       {party.name}
                     </Link>
                   </TableCell>
@@ -84,7 +93,7 @@ export default async function PartiesPage({ searchParams }: TProps) {
         </div>
       )}
       <p className="mt-4 text-sm">
-        <Link href="/relations">Compare two parties →</Link>
+        <Link href={keep("/relations")}>Compare two parties →</Link>
       </p>
       <PaginationNav path="/parties" query={state} nextCursor={list.nextCursor} label="Party pages" />
     </section>

@@ -84,11 +84,11 @@ export default async function SearchPage({ searchParams }: TProps) {
             ))}
           </ResultSection>
           <div className="space-y-8">
-            <ResultSection id="sources" title="Sources" total={results.sources.items.length} seeAll={`/sources?q=${encoded}`} isOpenEnded={results.sources.nextCursor !== null}>
+            <ResultSection id="sources" title="Sources" total={results.sources.items.length} seeAll={keep(`/sources?q=${encoded}`)} isOpenEnded={results.sources.nextCursor !== null}>
               {results.sources.items.map((source) => (
                 <li key={source.id} className="py-2 text-sm">
                   <span className="font-semibold">{source.publisher}</span>,{" "}
-                  <Link href={`/sources/${source.id}`} className="italic">
+                  <Link href={keep(`/sources/${source.id}`)} className="italic">
                     {source.title}
                   </Link>
                 </li>

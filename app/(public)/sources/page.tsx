@@ -12,6 +12,9 @@ import { listSources, SOURCE_CANDIDATES } from "@/lib/server/sources/list-source
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { AsOfBanner, AsOfHiddenFields } from "@/components/as-of-banner";
+import { asOfParams, keepAsOf } from "@/lib/domain/as-of-link";
+import { listAsOf } from "../_shared/as-of-param";
 
 export const metadata: Metadata = {
   title: "Sources",
@@ -23,8 +26,10 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 export default async function SourcesPage({ searchParams }: TProps) {
   await connection();
   const { query, errors } = parseQueryLeniently(ZSourceListQuery, await searchParams);
-  const list = await orNotFound(listSources(await getCurrentActor(), query, { cursor: query.cursor, limit: query.limit }));
-  const state = toSearchParams(ZSourceListQuery, query);
+  const asOf = listAsOf(query);
+  const list = await orNotFound(listSources(await getCurrentActor(), query, { cursor: query.cursor, limit: query.limit, asOf }));
+  // The parsed asOf is not text: the links carry it as the instant it was read at.
+  const state = new URLSearchParams({ ...Object.fromEntries(toSearchParams(ZSourceListQuery, query, { omit: ["asOf", "axis"] })), ...asOfParams(asOf) });
   const reliabilityOptions = Object.values(Reliability).map((grade) => ({ value: grade, label: `${grade}: ${RELIABILITY_GRADES[grade].label}` }));
 
   return (
@@ -32,7 +37,9 @@ export default async function SourcesPage({ searchParams }: TProps) {
       <h1 id="sources-heading" className="mb-4 font-serif text-3xl font-bold">
         Sources
       </h1>
-      <FilterForm action="/sources" label="Search and filter sources" errors={errors}>
+      <AsOfBanner asOf={asOf} timeZone="UTC" presentHref="/sources" invalid={Boolean(errors.asOf || errors.axis)} hidden={state} />
+      {asOf && <p className="mt-2 text-sm text-muted">Only the sources published by then are listed, each counted by the developments that cited it then.</p>}
+      <FilterForm action="/sources" clearHref={keepAsOf("/sources", asOf)} label="Search and filter sources" errors={errors}>
         <TextField name="q" label="Search" value={query.q} placeholder="title or publisher, e.g. Yonhap" wide />
         <SelectField name="kind" label="Kind" value={query.kind[0]} options={enumOptions(Object.values(SourceKind))} />
         <SelectField name="reliability" label="Reliability" value={query.reliability[0]} options={reliabilityOptions} />
@@ -49,6 +56,7 @@ export default async function SourcesPage({ searchParams }: TProps) {
             { value: "title", label: "Title" },
           ]}
         />
+        {asOf && <AsOfHiddenFields asOf={asOf} />}
       </FilterForm>
       {list.isRankCut && (
         <p className="mb-2 text-sm text-muted" role="status">
@@ -64,7 +72,7 @@ export default async function SourcesPage({ searchParams }: TProps) {
               <p>
                 <span className="font-semibold">{source.publisher}</span>
                 {", "}
-                <Link href={`/sources/${source.id}`} className="italic">
+                <Link href={keepAsOf(`/sources/${source.id}`, asOf)} className="italic">
                   {source.title}
                 </Link>
                 {source.publishedAt && (
@@ -77,6 +85,7 @@ export default async function SourcesPage({ searchParams }: TProps) {
               <p className="text-sm text-muted">
                 {humanize(source.kind)} · reliability {source.reliability} ({RELIABILITY_GRADES[source.reliability].label.toLowerCase()}) · cited{" "}
                 {source.citations} {source.citations === 1 ? "time" : "times"}
+                {asOf && " then"}
                 {source.retiredAt && " · retired"}
               </p>
             </li>

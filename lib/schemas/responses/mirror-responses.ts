@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MeasureType } from "../../generated/prisma/enums";
-import { ZDateJson, ZIdJson, ZPartyRefJson, ZPathJson, ZVersionJson } from "./common";
+import { ZAsOfJson, ZDateJson, ZIdJson, ZPartyRefJson, ZPathJson, ZVersionJson } from "./common";
 
 const ZMirrorMeasureJson = z.object({
   id: ZIdJson,
@@ -34,6 +34,7 @@ export const ZMirrorBody = z
       unpaired: z.array(ZMirrorMeasureJson),
       totalMeasures: z.int().min(0),
       isTruncated: z.boolean().meta({ description: "True when only the most recently announced measures each way were paired." }),
+      asOf: ZAsOfJson,
       links: z.object({ page: ZPathJson, relation: ZPathJson }),
     }),
   })

@@ -9,11 +9,11 @@ export const ZPartyListBody = listBody(
     name: z.string(),
     kind: z.enum(PartyKind),
     aliases: z.array(z.string()),
-    agreements: z.int().min(0),
-    measures: z.int().min(0),
+    agreements: z.int().min(0).meta({ description: "Agreements involving the party; as of an instant, those on the record then (one of their developments stood)." }),
+    measures: z.int().min(0).meta({ description: "Measures it imposes or is targeted by; as of an instant, those on the record then." }),
     links: z.object({ self: ZPathJson, page: ZPathJson }),
   }),
-  { total: z.int().min(0) },
+  { total: z.int().min(0), asOf: ZAsOfJson },
 ).meta({ title: "PartyList" });
 
 /** GET /api/v1/parties/{code}: a party with its agreements, measures and counterparts. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DatePrecision, EntryState, Reliability, SourceKind, Status } from "../../generated/prisma/enums";
-import { listBody, ZIdJson, ZInstantJson, ZPathJson } from "./common";
+import { listBody, ZAsOfJson, ZIdJson, ZInstantJson, ZPathJson } from "./common";
 
 /** What every answer naming a source gives of it. */
 export const SOURCE_JSON_FIELDS = {
@@ -19,7 +19,7 @@ export const SOURCE_JSON_FIELDS = {
 export const ZSourceListBody = listBody(
   z.object({
     ...SOURCE_JSON_FIELDS,
-    citations: z.int().min(0),
+    citations: z.int().min(0).meta({ description: "How often it is cited; as of an instant, by how many developments that stood then." }),
     links: z.object({ self: ZPathJson, page: ZPathJson }),
   }),
   {
@@ -27,6 +27,7 @@ export const ZSourceListBody = listBody(
     isRankCut: z.boolean().meta({
       description: "True when more sources match a relevance search than are ranked (500, the first found): sort=newest or sort=title lists every match.",
     }),
+    asOf: ZAsOfJson,
   },
 ).meta({ title: "SourceList" });
 
@@ -61,6 +62,10 @@ export const ZSourceBody = z
         }),
       ),
       citedByTotal: z.int().min(0),
+      notYet: z.enum(["unpublished", "uncited"]).nullable().meta({
+        description: "As of an instant with nothing citing the source: unpublished (not yet public then) or uncited (nothing in the record cited it yet); null otherwise.",
+      }),
+      asOf: ZAsOfJson,
       links: z.object({ page: ZPathJson }),
     }),
   })

@@ -10,6 +10,7 @@ import { ZMirrorRow } from "../rows/mirror-rows";
 import { ZRelationPartyRow } from "../rows/relation-rows";
 import { canonicalPair } from "./get-relation";
 import { MIRROR_MEASURES_PER_SIDE, mirrorSql } from "./mirror-sql";
+import type { TAsOf } from "../as-of-sql";
 
 const withHref = <TMeasure extends TMirrorMeasure>(measure: TMeasure) => ({ ...measure, href: subjectHref("MEASURE", measure.slug) });
 
@@ -17,15 +18,16 @@ const withHref = <TMeasure extends TMirrorMeasure>(measure: TMeasure) => ({ ...m
  * The mirror view of a relation: the measures either way paired (RETALIATION_FOR links first,
  * then proposals by type and time, lib/domain/mirror-pairing.ts) with their lags, and the
  * measures left unpaired. Everyone who may read the record sees the same view, proposals
- * included (marked as such), so the page can be cached under the published version.
+ * included (marked as such), so the page can be cached under the published version. As of an
+ * instant, the view as it stood (mirrorSql); the measures' own dates are not versioned and show as now.
  */
-export async function getMirror(actor: TActor, codes: readonly [string, string]) {
+export async function getMirror(actor: TActor, codes: readonly [string, string], asOf?: TAsOf) {
   assertCan(actor, "published:read");
   const [firstCode, secondCode] = canonicalPair(codes[0], codes[1]);
   const database = await readDatabase(actor);
   const [parties, [row]] = await Promise.all([
     queryRows(database, ZRelationPartyRow, Prisma.sql`SELECT code, name FROM "Party" WHERE code IN (${firstCode}, ${secondCode}) ORDER BY code`),
-    queryRows(database, ZMirrorRow, mirrorSql(firstCode, secondCode)),
+    queryRows(database, ZMirrorRow, mirrorSql(firstCode, secondCode, MIRROR_MEASURES_PER_SIDE, asOf)),
   ]);
   if (parties.length < 2) {
     const missing = [firstCode, secondCode].filter((code) => !parties.some((party) => party.code === code));
@@ -46,6 +48,8 @@ export async function getMirror(actor: TActor, codes: readonly [string, string])
     totalMeasures,
     isTruncated: totalMeasures > measures.length,
     perSide: MIRROR_MEASURES_PER_SIDE,
+    /** The instant and axis read as of, or undefined for the present. */
+    asOf,
   };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
 import { relationScopeSql } from "./relation-sql";
+import { asOfChangesSql, asOfOnRecordSql, type TAsOf } from "../as-of-sql";
 
 // The statement of a relation's mirror view (get-mirror.ts), exported for the plan tests.
 
@@ -14,17 +15,26 @@ export const MIRROR_MEASURES_PER_SIDE = 100;
  * published, uncancelled lifting (one probe each of the (measureId, state, effectiveTime) index),
  * as local dates; the RETALIATION_FOR links from those measures (Link_fromMeasureId index) and the
  * dismissed proposals among them (the unique (firstMeasureId, secondMeasureId) index).
+ *
+ * As of an instant (decision 040): only the measures on the record then (a development of theirs
+ * stood), liftings from the versions that stood; on the recorded axis only the links and
+ * dismissals made by then (their createdAt is their record time), on the known axis today's
+ * judgments of the measures that stood (as a development shows today's version of what was known).
  */
-export function mirrorSql(firstCode: string, secondCode: string, perSide = MIRROR_MEASURES_PER_SIDE): Prisma.Sql {
+export function mirrorSql(firstCode: string, secondCode: string, perSide = MIRROR_MEASURES_PER_SIDE, asOf?: TAsOf): Prisma.Sql {
+  const onRecord = asOf ? Prisma.sql`WHERE ${asOfOnRecordSql("measureId", Prisma.sql`m.id`, asOf)}` : Prisma.empty;
+  const changes = asOf ? Prisma.sql`(${asOfChangesSql(asOf)})` : Prisma.sql`"StatusChange"`;
+  const judgedBy = (alias: string) =>
+    asOf?.axis === "recorded" ? Prisma.sql`AND ${Prisma.raw(alias)}."createdAt" <= ${asOf.instant}::timestamptz` : Prisma.empty;
   return Prisma.sql`
       WITH ${relationScopeSql(firstCode, secondCode)}, ranked AS (
         SELECT measures.list, m.id, m.slug, m.title, m.version, m."measureType", m."announcedOn", m."effectiveOn",
           count(*) OVER () AS total,
           row_number() OVER (PARTITION BY measures.list ORDER BY COALESCE(m."announcedOn", m."effectiveOn") DESC NULLS LAST, m.id) AS rank
-        FROM measures JOIN "TradeMeasure" m ON m.id = measures.id
+        FROM measures JOIN "TradeMeasure" m ON m.id = measures.id ${onRecord}
       ), chosen AS MATERIALIZED (
         SELECT ranked.*, CASE ranked.list WHEN 'first' THEN ${firstCode} ELSE ${secondCode} END AS "imposingCode",
-          (SELECT to_char(sc."effectiveTime" AT TIME ZONE sc."timeZone", 'YYYY-MM-DD') FROM "StatusChange" sc
+          (SELECT to_char(sc."effectiveTime" AT TIME ZONE sc."timeZone", 'YYYY-MM-DD') FROM ${changes} sc
             WHERE sc."measureId" = ranked.id AND sc.state = 'PUBLISHED' AND sc.status = 'LIFTED' AND sc."cancelledFrom" IS NULL
             ORDER BY sc."effectiveTime" LIMIT 1) AS "liftedOn"
         FROM ranked WHERE ranked.rank <= ${perSide}
@@ -36,8 +46,8 @@ export function mirrorSql(firstCode: string, secondCode: string, perSide = MIRRO
         COALESCE((SELECT max(total)::int FROM chosen), 0) AS "totalMeasures",
         COALESCE((SELECT jsonb_agg(jsonb_build_object('answerId', l."fromMeasureId", 'originalId', l."toMeasureId") ORDER BY l.id)
           FROM "Link" l WHERE l."fromMeasureId" IN (SELECT id FROM chosen) AND l.type = 'RETALIATION_FOR'
-            AND l."toMeasureId" IN (SELECT id FROM chosen)), '[]'::jsonb) AS links,
+            AND l."toMeasureId" IN (SELECT id FROM chosen) ${judgedBy("l")}), '[]'::jsonb) AS links,
         COALESCE((SELECT jsonb_agg(jsonb_build_object('firstMeasureId', d."firstMeasureId", 'secondMeasureId', d."secondMeasureId"))
           FROM "MirrorPairDismissal" d WHERE d."firstMeasureId" IN (SELECT id FROM chosen)
-            AND d."secondMeasureId" IN (SELECT id FROM chosen)), '[]'::jsonb) AS dismissals`;
+            AND d."secondMeasureId" IN (SELECT id FROM chosen) ${judgedBy("d")}), '[]'::jsonb) AS dismissals`;
 }

@@ -44,6 +44,9 @@ export const ZCitingRow = z
   })
   .describe("citing development row");
 
+/** A source's citing count as of an instant, and whether it was public by then (source-as-of-sql.ts). */
+export const ZSourceAsOfCountRow = z.object({ total: ZInt, isPublic: z.boolean() }).describe("source as-of count row");
+
 /** A count cast ::int, alone in its row. */
 export const ZTotalRow = z.object({ total: ZInt }).describe("total row");
 

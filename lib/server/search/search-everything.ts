@@ -22,7 +22,7 @@ export async function searchEverything(actor: TActor, q: string, now: Date = new
     listAgreements(actor, { q }, { limit: SEARCH_SECTION_SIZE, now, asOf }),
     listMeasures(actor, { q }, { limit: SEARCH_SECTION_SIZE, now, asOf }),
     listPublishedChanges(actor, { q, state: "published" }, { limit: SEARCH_SECTION_SIZE * 2, now, asOf }),
-    listSources(actor, { q }, { limit: SEARCH_SECTION_SIZE }),
+    listSources(actor, { q }, { limit: SEARCH_SECTION_SIZE, asOf }),
     listParties(actor, { q, scope: "all" }, { limit: SEARCH_SECTION_SIZE }),
   ]);
   return { agreements, measures, developments, sources, parties };

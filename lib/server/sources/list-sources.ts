@@ -8,8 +8,10 @@ import { decodeCursor, encodeCursor, ZCursorInstant } from "../keyset";
 import { assertCan, type TActor } from "../permissions";
 import { parseRows } from "../rows/parse-rows";
 import { ZSourceListRow } from "../rows/source-rows";
+import type { TAsOf } from "../as-of-sql";
+import { asOfCitationCountSql, sourcePublicBySql } from "./source-as-of-sql";
 
-export type TSourceListFilters = Partial<Omit<TSourceListQuery, "cursor" | "limit">>;
+export type TSourceListFilters = Partial<Omit<TSourceListQuery, "cursor" | "limit" | "asOf" | "axis">>;
 
 /** A search by relevance ranks at most this many matching sources (the first the GIN index finds). */
 export const SOURCE_CANDIDATES = 500;
@@ -23,11 +25,13 @@ const ZNewestKey = z.tuple([z.union([ZCursorInstant, z.null()]), ZRecordId]);
  * into), with how often each is cited. Newest publication first (undated last), by title, or by
  * relevance with a search over title and publisher (ranking at most SOURCE_CANDIDATES matches);
  * keyset-paged on indexes, so a deep page of a hundred thousand sources costs what the first does.
+ * As of an instant (decision 040): only sources public by then (undated ones kept), each counted
+ * by the developments that stood then citing it, retired only if retired by then.
  */
-export async function listSources(actor: TActor, filters: TSourceListFilters = {}, { cursor, limit = 25 }: { cursor?: string; limit?: number } = {}) {
+export async function listSources(actor: TActor, filters: TSourceListFilters = {}, { cursor, limit = 25, asOf }: { cursor?: string; limit?: number; asOf?: TAsOf } = {}) {
   assertCan(actor, "published:read");
   const database = await readDatabase(actor);
-  const { sql, sort } = sourceListSql(filters, { cursor, limit });
+  const { sql, sort } = sourceListSql(filters, { cursor, limit, asOf });
   const rows = parseRows(ZSourceListRow, await database.$queryRaw(sql));
   const last = rows[limit - 1];
   return {
@@ -40,7 +44,7 @@ export async function listSources(actor: TActor, filters: TSourceListFilters = {
 }
 
 /** The one statement behind listSources, and the sort it applies (exported for the plan tests). */
-export function sourceListSql(filters: TSourceListFilters, { cursor, limit }: { cursor?: string; limit: number }) {
+export function sourceListSql(filters: TSourceListFilters, { cursor, limit, asOf }: { cursor?: string; limit: number; asOf?: TAsOf }) {
   const sort = filters.sort ?? (filters.q ? "relevance" : "newest");
   const query = filters.q ? Prisma.sql`websearch_to_tsquery('english', ${filters.q})` : null;
   const conditions: Prisma.Sql[] = [Prisma.sql`s."mergedIntoId" IS NULL`];
@@ -49,6 +53,7 @@ export function sourceListSql(filters: TSourceListFilters, { cursor, limit }: { 
   if (filters.reliability?.length) conditions.push(Prisma.sql`s.reliability = ANY(${filters.reliability}::"Reliability"[])`);
   if (filters.range?.start) conditions.push(Prisma.sql`s."publishedAt" >= ${filters.range.start}`);
   if (filters.range?.end) conditions.push(Prisma.sql`s."publishedAt" < ${filters.range.end}`);
+  if (asOf) conditions.push(sourcePublicBySql(asOf));
   const key = cursor ? decodeCursor(cursor, ZKey) : null;
   const newestKey = cursor && sort !== "title" && !(sort === "relevance" && query) ? decodeCursor(cursor, ZNewestKey) : null;
 
@@ -90,8 +95,9 @@ export function sourceListSql(filters: TSourceListFilters, { cursor, limit }: { 
   }
   const sql = Prisma.sql`
     SELECT page.id, page.url, page.title, page.publisher, page.authors, page."publishedAt", page.kind::text AS kind,
-      page.reliability::text AS reliability, page."retiredAt", page."sortKey", page."isRankCut",
-      (SELECT count(*) FROM "Citation" c WHERE c."sourceId" = page.id)::int AS citations
+      page.reliability::text AS reliability, page."sortKey", page."isRankCut",
+      ${asOf ? Prisma.sql`CASE WHEN page."retiredAt" <= ${asOf.instant}::timestamptz THEN page."retiredAt" END` : Prisma.sql`page."retiredAt"`} AS "retiredAt",
+      ${asOf ? asOfCitationCountSql(asOf, "page") : Prisma.sql`(SELECT count(*) FROM "Citation" c WHERE c."sourceId" = page.id)::int`} AS citations
     FROM (${page}) page`;
   return { sql, sort };
 }

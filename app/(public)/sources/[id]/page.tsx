@@ -12,33 +12,54 @@ import { getSource } from "@/lib/server/sources/get-source";
 import { getCurrentActor } from "@/lib/server/session";
 import { orNotFound } from "../../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
+import { AsOfBanner } from "@/components/as-of-banner";
+import { keepAsOf } from "@/lib/domain/as-of-link";
+import { firstParam } from "../../_shared/load";
+import { readPageAsOf } from "../../_shared/as-of-param";
 
-type TProps = { params: Promise<{ id: string }> };
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const load = cache(async (id: string) => {
+// Keyed by the strings, so the metadata and the page share one read.
+const load = cache(async (id: string, asOfText?: string, axis?: string) => {
   await connection();
-  const result = await orNotFound(getSource(await getCurrentActor(), id));
+  // A source has no zone of its own: dates and wall times of asOf are read in UTC (decision 036).
+  const { asOf } = readPageAsOf({ asOf: asOfText, axis });
+  const result = await orNotFound(getSource(await getCurrentActor(), id, asOf));
   // A merged duplicate keeps its address and sends readers to the source it was merged into.
   // Temporary (307), not permanent: an admin can undo a merge, and browsers cache 308s.
-  if ("mergedInto" in result) redirect(`/sources/${result.mergedInto}`);
+  if ("mergedInto" in result) redirect(keepAsOf(`/sources/${result.mergedInto}`, asOf));
   return result;
 });
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const { source } = await load((await params).id);
+export async function generateMetadata({ params, searchParams }: TProps): Promise<Metadata> {
+  const search = await searchParams;
+  const { source } = await load((await params).id, firstParam(search.asOf), firstParam(search.axis));
   const description = `${source.publisher}: “${source.title}”, reliability ${source.reliability}, and the developments that cite it.`;
   return { title: `${source.title} (${source.publisher})`, description, openGraph: { title: source.title, description } };
 }
 
-export default async function SourcePage({ params }: TProps) {
-  const { source, citedBy, citedByTotal } = await load((await params).id);
+export default async function SourcePage({ params, searchParams }: TProps) {
+  const search = await searchParams;
+  const { invalid } = readPageAsOf(search);
+  const { source, citedBy, citedByTotal, notYet, asOf } = await load((await params).id, firstParam(search.asOf), firstParam(search.axis));
+  const keep = (href: string) => keepAsOf(href, asOf);
   const grade = RELIABILITY_GRADES[source.reliability];
+  const then = asOf ? formatInstant(asOf.instant, "UTC") : "";
   return (
     <div className={UNDERLINED_LINKS}>
       <p className="text-sm text-muted">
-        <Link href="/sources">Sources</Link> / {source.publisher}
+        <Link href={keep("/sources")}>Sources</Link> / {source.publisher}
       </p>
       <h1 className="mt-1 font-serif text-3xl font-bold">{source.title}</h1>
+      <AsOfBanner asOf={asOf} timeZone="UTC" presentHref={`/sources/${source.id}`} invalid={invalid} />
+      {notYet && (
+        // Said plainly rather than a 404: the source is real, the record then did not use it yet (decision 040).
+        <p role="status" className="mt-3 rounded border border-rule bg-white p-3">
+          {notYet === "unpublished"
+            ? `This source was not yet published on ${then}: nothing could cite it then.`
+            : `This source was not yet cited on ${then}: no development in the record ${asOf?.axis === "recorded" ? "as Pactwatch recorded it then" : "as known then"} cited it.`}
+        </p>
+      )}
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-semibold">Publisher</dt>
         <dd>{source.publisher}</dd>
@@ -101,10 +122,10 @@ export default async function SourcePage({ params }: TProps) {
 
       <section aria-labelledby="cited-heading" className="mt-8">
         <h2 id="cited-heading" className="font-serif text-2xl font-bold">
-          What cites it ({citedByTotal})
+          {asOf ? "What cited it then" : "What cites it"} ({citedByTotal})
         </h2>
         {citedBy.length === 0 ? (
-          <p className="mt-2 text-sm">No published development cites this source.</p>
+          <p className="mt-2 text-sm">{asOf ? "No development cited this source then." : "No published development cites this source."}</p>
         ) : (
           <ul className="mt-2 divide-y divide-rule">
             {citedBy.map((entry) => (
@@ -112,11 +133,11 @@ export default async function SourcePage({ params }: TProps) {
                 <p className="flex flex-wrap items-center gap-2 text-muted">
                   <time dateTime={toLocalIsoDate(entry.occurredAt, entry.timeZone)}>{formatOccurred(entry.occurredAt, entry.occurredPrecision, entry.timeZone)}</time>
                   <StatusBadge status={entry.status as Status} />
-                  <Link href={entry.href}>{entry.subjectName}</Link>
+                  <Link href={keep(entry.href)}>{entry.subjectName}</Link>
                   {entry.state === "RETRACTED" && <span className="font-semibold">retracted</span>}
                 </p>
                 <p className="font-semibold">
-                  <Link href={`/developments/${entry.id}`}>{entry.headline}</Link>
+                  <Link href={keep(`/developments/${entry.id}`)}>{entry.headline}</Link>
                 </p>
                 <p className="text-muted">
                   Information credibility {entry.credibility}

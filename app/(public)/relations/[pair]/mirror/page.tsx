@@ -13,9 +13,12 @@ import { ZPartyPair } from "@/lib/schemas/reader-queries";
 import { canonicalPair } from "@/lib/server/relations/get-relation";
 import { getMirror, type TMirror } from "@/lib/server/relations/get-mirror";
 import { getCurrentActor } from "@/lib/server/session";
-import { orNotFound } from "../../../_shared/load";
+import { firstParam, orNotFound } from "../../../_shared/load";
+import { AsOfBanner } from "@/components/as-of-banner";
+import { keepAsOf } from "@/lib/domain/as-of-link";
+import { readPageAsOf } from "../../../_shared/as-of-param";
 
-type TProps = { params: Promise<{ pair: string }> };
+type TProps = { params: Promise<{ pair: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function parsePair(pair: string): [string, string] {
   const parsed = ZPartyPair.safeParse(decodeURIComponent(pair));
@@ -23,23 +26,29 @@ function parsePair(pair: string): [string, string] {
   return canonicalPair(...parsed.data);
 }
 
-// One load per request for the page and its metadata.
-const load = cache(async (first: string, second: string) => {
+// One load per request for the page and its metadata, keyed by the strings. A relation has no
+// zone of its own: dates and wall times of asOf are read in UTC (decision 036).
+const load = cache(async (first: string, second: string, asOfText?: string, axis?: string) => {
   await connection();
-  return orNotFound(getMirror(await getCurrentActor(), [first, second]));
+  const { asOf } = readPageAsOf({ asOf: asOfText, axis });
+  return orNotFound(getMirror(await getCurrentActor(), [first, second], asOf));
 });
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const mirror = await load(...parsePair((await params).pair));
+export async function generateMetadata({ params, searchParams }: TProps): Promise<Metadata> {
+  const search = await searchParams;
+  const mirror = await load(...parsePair((await params).pair), firstParam(search.asOf), firstParam(search.axis));
   const names = `${mirror.parties[0].name} and ${mirror.parties[1].name}`;
   const description = `Measures between ${names} paired with the answers to them, and the days between announcements, entries into force and liftings.`;
   return { title: `Mirror view: ${names}`, description, openGraph: { title: `Mirror view: ${names}`, description } };
 }
 
-export default async function MirrorPage({ params }: TProps) {
+export default async function MirrorPage({ params, searchParams }: TProps) {
+  const search = await searchParams;
+  const { asOf, invalid } = readPageAsOf(search);
+  const keep = (href: string) => keepAsOf(href, asOf);
   const [first, second] = parsePair((await params).pair);
-  if (`${first}-${second}` !== (await params).pair) permanentRedirect(`/relations/${first}-${second}/mirror`);
-  const mirror = await load(first, second);
+  if (`${first}-${second}` !== (await params).pair) permanentRedirect(keep(`/relations/${first}-${second}/mirror`));
+  const mirror = await load(first, second, firstParam(search.asOf), firstParam(search.axis));
   const [partyA, partyB] = mirror.parties;
   const names = `${partyA.name} and ${partyB.name}`;
   const linked = mirror.pairs.filter((pair) => pair.basis === "LINKED").length;
@@ -47,9 +56,16 @@ export default async function MirrorPage({ params }: TProps) {
   return (
     <div className={UNDERLINED_LINKS}>
       <p className="text-sm text-muted">
-        <Link href="/relations">Relations</Link> / <Link href={`/relations/${mirror.pair}`}>{mirror.pair}</Link> / mirror view
+        <Link href={keep("/relations")}>Relations</Link> / <Link href={keep(`/relations/${mirror.pair}`)}>{mirror.pair}</Link> / mirror view
       </p>
       <h1 className="mt-1 font-serif text-3xl font-bold">Mirror view: {names}</h1>
+      <AsOfBanner asOf={asOf} timeZone="UTC" presentHref={`/relations/${mirror.pair}/mirror`} invalid={invalid} />
+      {asOf && (
+        <p className="mt-2 text-sm text-muted">
+          Only the measures on the record then are paired, with the liftings known then; {asOf.axis === "recorded" ? "links and dismissals made by then" : "today’s links and dismissals"} decide the pairs.
+          The measures’ own dates show as recorded now.
+        </p>
+      )}
       <p className="mt-2 max-w-3xl">
         Each measure one party took against the other, beside the measure that answered it, with the days between their announcements, their entries into force and their liftings.
         A pair is <strong>linked</strong> when the record holds a “retaliation for” link from the answer to the original; it is <strong>proposed</strong> when two measures of the same
@@ -62,7 +78,7 @@ export default async function MirrorPage({ params }: TProps) {
       </p>
       {mirror.pairs.length > linked && (
         <p className="mt-1 text-sm">
-          Analysts confirm or dismiss proposed pairs <Link href={`/desk/relations/${mirror.pair}/mirror`}>at the desk</Link>.
+          Analysts confirm or dismiss proposed pairs <Link href={`/desk/relations/${mirror.pair}/mirror`}>at the desk</Link>{asOf ? " (as the record stands now)" : ""}.
         </p>
       )}
 
@@ -100,7 +116,7 @@ export default async function MirrorPage({ params }: TProps) {
           <ul className="mt-2 divide-y divide-rule">
             {mirror.unpaired.map((measure) => (
               <li key={measure.id} className="py-2">
-                <Link href={measure.href} className="font-semibold">
+                <Link href={keepAsOf(measure.href, mirror.asOf)} className="font-semibold">
                   {measure.title}
                 </Link>{" "}
                 <span className="text-sm text-muted">
@@ -113,7 +129,7 @@ export default async function MirrorPage({ params }: TProps) {
         )}
       </section>
       <p className="mt-8 text-sm">
-        <Link href={`/relations/${mirror.pair}`}>Back to everything between {names}</Link> · <Link href={`/api/v1/relations/${mirror.pair}/mirror`}>This view as JSON</Link>
+        <Link href={keep(`/relations/${mirror.pair}`)}>Back to everything between {names}</Link> · <Link href={keep(`/api/v1/relations/${mirror.pair}/mirror`)}>This view as JSON</Link>
       </p>
     </div>
   );
@@ -145,9 +161,9 @@ function PairsTable({ mirror }: { mirror: TMirror }) {
             {mirror.pairs.map((pair, index) => (
               <TableRow key={`${pair.original.id}-${pair.answer.id}`}>
                 <RowHeader className="font-normal">
-                  Pair {index + 1}: <Link href={pair.original.href}>{pair.original.title}</Link> ({pair.original.imposingCode})
+                  Pair {index + 1}: <Link href={keepAsOf(pair.original.href, mirror.asOf)}>{pair.original.title}</Link> ({pair.original.imposingCode})
                   <br />
-                  answered by <Link href={pair.answer.href}>{pair.answer.title}</Link> ({pair.answer.imposingCode})
+                  answered by <Link href={keepAsOf(pair.answer.href, mirror.asOf)}>{pair.answer.title}</Link> ({pair.answer.imposingCode})
                 </RowHeader>
                 <TableCell>{pair.basis === "LINKED" ? "Linked as retaliation" : "Proposed, not confirmed"}</TableCell>
                 {stages.map((stage) => (

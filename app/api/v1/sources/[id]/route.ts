@@ -1,7 +1,11 @@
-// GET /api/v1/sources/{id}: a source with its grade and the developments citing it; a merged duplicate redirects (307: merges can be undone) to the source it joined.
+// GET /api/v1/sources/{id}?asOf&axis: a source with its grade and the developments citing it; a merged duplicate redirects (307: merges can be undone) to the source it joined.
 import { ZSourceBody } from "@/lib/schemas/responses/source-responses";
 import { apiRoute, refuseOtherMethods } from "@/lib/server/api";
 import { getSource } from "@/lib/server/sources/get-source";
+import { ZAsOfQuery } from "@/lib/schemas/as-of";
+import { asOfFromQuery } from "@/lib/server/as-of-sql";
+import { asOfJson, keepLinks } from "../../read-helpers";
+import { keepAsOf } from "@/lib/domain/as-of-link";
 
 export const GET = apiRoute(
   {
@@ -10,10 +14,13 @@ export const GET = apiRoute(
     response: ZSourceBody,
     otherSuccessStatuses: [307],
     params: ["id"],
+    query: ZAsOfQuery,
   },
-  async (_request, { actor, params }) => {
-    const result = await getSource(actor, params.id);
-    if ("mergedInto" in result) return new Response(null, { status: 307, headers: { location: `/api/v1/sources/${result.mergedInto}` } });
+  async (_request, { actor, params, query }) => {
+    // Dates and wall times of asOf are read in UTC: a source has no zone of its own (decision 036).
+    const asOf = asOfFromQuery(query);
+    const result = await getSource(actor, params.id, asOf);
+    if ("mergedInto" in result) return new Response(null, { status: 307, headers: { location: keepAsOf(`/api/v1/sources/${result.mergedInto}`, asOf) } });
     const { source } = result;
     return {
       data: {
@@ -21,9 +28,11 @@ export const GET = apiRoute(
         publishedAt: source.publishedAt?.toISOString() ?? null,
         accessedAt: source.accessedAt?.toISOString() ?? null,
         retiredAt: source.retiredAt?.toISOString() ?? null,
-        citedBy: result.citedBy.map((citing) => ({ ...citing, occurredAt: citing.occurredAt.toISOString() })),
+        citedBy: result.citedBy.map((citing) => ({ ...citing, occurredAt: citing.occurredAt.toISOString(), href: keepAsOf(citing.href, asOf) })),
         citedByTotal: result.citedByTotal,
-        links: { page: `/sources/${source.id}` },
+        notYet: result.notYet,
+        asOf: asOfJson(asOf),
+        links: keepLinks({ page: `/sources/${source.id}` }, asOf),
       },
     };
   },
