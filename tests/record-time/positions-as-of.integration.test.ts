@@ -124,7 +124,7 @@ describe("party positions as of an instant", () => {
   });
 
   it("answers an unreadable asOf or axis with 422 problem+json", async () => {
-    for (const query of [{ asOf: "2019-02-30" }, { asOf: "\u0000" }, { asOf: "2019-11-22T25:00" }, { axis: "sideways" }]) {
+    for (const query of [{ asOf: "2019-02-30" }, { asOf: "\u0000" }, { asOf: "2019-11-22T25:00" }, { axis: "sideways" }] as Record<string, string>[]) {
       const answers = [await callRoute(positionsApi, "GET", { query }), await callRoute(positionApi, "GET", { params: { id: ids.earlier }, query })];
       expect(answers.map((answer) => answer.status), JSON.stringify(query)).toEqual([422, 422]);
       expect(answers.every((answer) => answer.headers.get("content-type")?.startsWith("application/problem+json"))).toBe(true);
