@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CORRECTION_TYPE_LABELS, REVISION_KIND_LABELS } from "@/lib/domain/corrections";
+import { keepAsOf, type TAsOfParams } from "@/lib/domain/as-of-link";
 import { formatInstant } from "@/lib/domain/dates";
 import { wrongAndNow } from "@/lib/domain/revision-text";
 import type { TCorrection } from "@/lib/server/corrections/list-corrections";
@@ -19,8 +20,8 @@ function Lines({ lines }: { lines: string[] }) {
   );
 }
 
-/** A correction, source erratum or retraction: its kind and type, the entry, when and by whom, why, what was wrong and what it is now. */
-export function CorrectionItem({ correction }: { correction: TCorrection }) {
+/** A correction, source erratum or retraction: its kind and type, the entry, when and by whom, why, what was wrong and what it is now (links keep an asOf). */
+export function CorrectionItem({ correction, asOf }: { correction: TCorrection; asOf?: TAsOfParams }) {
   const { wrong, now } = wrongAndNow(correction.diff, correction.before, correction.after);
   return (
     <li className="border-b border-rule py-4">
@@ -28,10 +29,10 @@ export function CorrectionItem({ correction }: { correction: TCorrection }) {
         {REVISION_KIND_LABELS[correction.kind]}
         {correction.correctionType && <>: {CORRECTION_TYPE_LABELS[correction.correctionType]}</>}
         {" · "}
-        <Link href={`/developments/${correction.entry.id}`}>{correction.entry.headline}</Link>
+        <Link href={keepAsOf(`/developments/${correction.entry.id}`, asOf)}>{correction.entry.headline}</Link>
       </h2>
       <p className="text-sm text-muted">
-        <Link href={correction.entry.subject.href}>{correction.entry.subject.name}</Link> · recorded{" "}
+        <Link href={keepAsOf(correction.entry.subject.href, asOf)}>{correction.entry.subject.name}</Link> · recorded{" "}
         <time dateTime={correction.recordedAt.toISOString()}>{formatInstant(correction.recordedAt, "UTC")}</time> by {correction.savedBy} ·{" "}
         <Link href={`/developments/${correction.entry.id}/revisions#version-${correction.version}`}>every version</Link>
       </p>

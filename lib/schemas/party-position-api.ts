@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { DatePrecision } from "../generated/prisma/enums";
-import { listBody, ZIdJson, ZInstantJson } from "./responses/common";
+import { ZAsOfFields } from "./as-of";
+import { listBody, ZAsOfJson, ZIdJson, ZInstantJson } from "./responses/common";
 import { subjectPageQuery } from "./subject-page-query";
 import { text } from "./text";
 
-/** GET /api/v1/positions: at most one of agreement, measure or statusChange (none: every published position). */
-export const ZPositionQuery = subjectPageQuery();
+/** GET /api/v1/positions: at most one of agreement, measure or statusChange (none: every published position); asOf and axis read the positions that stood then. */
+export const ZPositionQuery = subjectPageQuery(ZAsOfFields);
 
 /** A published party position: the words as published, their translation, who said them, when, and the source. */
 export const ZPositionJson = z.object({
@@ -29,6 +30,16 @@ export const ZPositionJson = z.object({
   supersedesId: ZIdJson.nullable().meta({ description: "The same party's earlier position on the same subject that this one replaced." }),
 });
 
-export const ZPositionListBody = listBody(ZPositionJson, {}).meta({ title: "PositionList" });
+export const ZPositionListBody = listBody(ZPositionJson, { asOf: ZAsOfJson }).meta({ title: "PositionList" });
+
+/** GET /api/v1/positions/{id}: one position as it stood, with the position that had superseded it by then. */
+export const ZPositionBody = z
+  .object({
+    data: ZPositionJson.extend({
+      supersededById: ZIdJson.nullable().meta({ description: "The same party's later position that replaced this one (as of the instant read), or null while it stands." }),
+      asOf: ZAsOfJson,
+    }),
+  })
+  .meta({ title: "Position" });
 
 export const ZPositionWrittenBody = z.object({ id: ZIdJson, version: z.int().min(1), supersedesId: ZIdJson.nullable() }).meta({ title: "PositionWritten" });

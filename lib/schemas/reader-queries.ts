@@ -195,6 +195,8 @@ export const ZCorrectionsQuery = z
     ),
     from: ZPartialDateText,
     to: ZPartialDateText,
+    // As of an instant: what the log held then (recorded by then, on either axis; decision 036).
+    ...ZAsOfFields,
     cursor: ZCursor,
     limit: pageLimit(25),
   })

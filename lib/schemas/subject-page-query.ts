@@ -8,18 +8,23 @@ const ZSlug = z.preprocess(blankToUndefined, text().trim().toLowerCase().regex(/
 
 /**
  * The query of a list of things that hang on a subject (conditions, positions): at most one of
- * agreement, measure or statusChange (none: all of them), keyset-paged.
+ * agreement, measure or statusChange (none: all of them), keyset-paged; `extra` adds fields
+ * (asOf and axis, for a list that reads as of an instant).
  */
-export function subjectPageQuery() {
+export function subjectPageQuery<TExtra extends z.ZodRawShape = Record<never, never>>(extra: TExtra = {} as TExtra) {
   return z
     .object({
+      ...extra,
       agreement: ZSlug,
       measure: ZSlug,
       statusChange: z.preprocess(blankToUndefined, recordId("Not a development's id.").optional()),
       cursor: ZCursor,
       limit: pageLimit(50),
     })
-    .refine((query) => [query.agreement, query.measure, query.statusChange].filter(Boolean).length <= 1, {
+    .refine((query) => {
+      const { agreement, measure, statusChange } = query as { agreement?: string; measure?: string; statusChange?: string };
+      return [agreement, measure, statusChange].filter(Boolean).length <= 1;
+    }, {
       message: "Name one agreement, measure or statusChange (a development's id).",
       path: ["agreement"],
     });

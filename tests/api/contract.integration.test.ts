@@ -66,9 +66,11 @@ beforeAll(async () => {
   const measure = await database.db.tradeMeasure.findFirstOrThrow({ orderBy: { slug: "asc" } });
   const source = await database.db.source.findFirstOrThrow({ where: { mergedIntoId: null }, orderBy: { id: "asc" } });
   const change = await database.db.statusChange.findFirstOrThrow({ where: { state: "PUBLISHED" }, orderBy: { id: "asc" } });
+  // A position on an agreement or a measure: public as soon as it exists.
+  const position = await database.db.partyPosition.findFirstOrThrow({ where: { statusChangeId: null }, orderBy: { id: "asc" } });
   // The reader (the lowest role a subscription route lets through) owns one subscription.
   const subscription = await createSubscription(tokens.READER.user, ZCreateSubscription.parse({ subjectKind: "AGREEMENT", subject: "gsomia", rule: "ANY_DEVELOPMENT", channel: "FEED" }));
-  samples = { "subscriptions/[id]/deliveries": subscription.id, "agreements/[slug]": "gsomia", "measures/[slug]": measure.slug, "parties/[code]": "KOR", "relations/[pair]": "JPN-KOR", "relations/[pair]/mirror": "JPN-KOR", "sources/[id]": source.id, "status-changes/[id]": change.id, "admin/sources/[id]": source.id, "status-changes/[id]/revisions": change.id, "status-changes/[id]/public-revisions": change.id, "users/[id]": tokens.READER.user.id };
+  samples = { "subscriptions/[id]/deliveries": subscription.id, "agreements/[slug]": "gsomia", "measures/[slug]": measure.slug, "parties/[code]": "KOR", "relations/[pair]": "JPN-KOR", "relations/[pair]/mirror": "JPN-KOR", "sources/[id]": source.id, "status-changes/[id]": change.id, "admin/sources/[id]": source.id, "status-changes/[id]/revisions": change.id, "status-changes/[id]/public-revisions": change.id, "users/[id]": tokens.READER.user.id, "positions/[id]": position.id };
 }, 300_000);
 
 const keyOf = (route: TRoute) => `${route.method} ${route.path}`;

@@ -43,17 +43,29 @@ export function tableSchemaOf(table: TTableDefinition) {
 /** The path of a table's CSV inside the package. */
 export const csvPathOf = (table: TTableDefinition) => `data/${table.name}.csv`;
 
-/** The whole datapackage.json. */
-export function dataPackageDescriptor({ created, homepage }: { created: Date; homepage: string }) {
+const seconds = (instant: Date) => instant.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/** What a package as of an instant says of itself: which instant, which axis, and what that leaves out. */
+function asOfDescription(asOf: { instant: Date; axis: "known" | "recorded" }): string {
+  const how = asOf.axis === "known" ? "as it was known at" : "as Pactwatch recorded it at";
+  return `The published record of Pactwatch ${how} ${asOf.instant.toISOString()} (axis "${asOf.axis}"): the developments that stood then, each in the version that stood, ` +
+    "with that version's citations of sources public by then, and the conditions and condition states that stood then; retracted developments are left out. " +
+    "Parties, agreements, trade measures, sources and links are not versioned and are given as they are now. ";
+}
+
+/** The whole datapackage.json; with asOf, of the record as it stood at that instant on that axis (the "asOf" property says which). */
+export function dataPackageDescriptor({ created, homepage, asOf }: { created: Date; homepage: string; asOf?: { instant: Date; axis: "known" | "recorded" } }) {
   return {
     profile: "tabular-data-package",
     name: "pactwatch",
     title: "Pactwatch: agreements and trade measures between states, with cited sources",
     description:
-      "The whole published record of Pactwatch: parties, agreements, trade measures, their developments, the citations backing each and the sources cited. " +
+      (asOf ? asOfDescription(asOf) : "The whole published record of Pactwatch: parties, agreements, trade measures, their developments, the citations backing each and the sources cited. ") +
       "CSV cells whose text begins with =, +, - or @ carry a leading apostrophe so that spreadsheets never run them as formulas.",
+    // A property of our own (the profile allows them), only on a package of the past.
+    ...(asOf ? { asOf: { instant: asOf.instant.toISOString(), axis: asOf.axis } } : {}),
     homepage,
-    created: created.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    created: seconds(created),
     resources: PUBLISHED_TABLES.map((table) => ({
       name: table.name,
       title: table.title,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CorrectionType, EntryState } from "../../generated/prisma/enums";
 import { LOGGED_KINDS } from "../../domain/corrections";
-import { listBody, ZIdJson, ZInstantJson } from "./common";
+import { listBody, ZAsOfJson, ZIdJson, ZInstantJson } from "./common";
 
 /** One entry of the corrections log (lib/server/corrections/correction-json.ts). */
 export const ZCorrectionJson = z.object({
@@ -31,4 +31,4 @@ export const ZCorrectionJson = z.object({
 });
 
 /** GET /api/v1/corrections. */
-export const ZCorrectionListBody = listBody(ZCorrectionJson, {}).meta({ title: "CorrectionList" });
+export const ZCorrectionListBody = listBody(ZCorrectionJson, { asOf: ZAsOfJson }).meta({ title: "CorrectionList" });

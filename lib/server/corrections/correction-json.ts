@@ -1,10 +1,11 @@
 import "server-only";
 import { CORRECTION_TYPE_LABELS, REVISION_KIND_LABELS } from "../../domain/corrections";
+import { keepAsOf, type TAsOfParams } from "../../domain/as-of-link";
 import { wrongAndNow } from "../../domain/revision-text";
 import type { TCorrection } from "./list-corrections";
 
-/** A correction as the API and the JSON export give it: what was wrong, what it is now, the type, the reason, when. */
-export function correctionJson(correction: TCorrection, origin = "") {
+/** A correction as the API and the JSON export give it: what was wrong, what it is now, the type, the reason, when (the development's link keeps an asOf). */
+export function correctionJson(correction: TCorrection, origin = "", asOf?: TAsOfParams) {
   const { wrong, now } = wrongAndNow(correction.diff, correction.before, correction.after);
   return {
     id: correction.id,
@@ -20,7 +21,7 @@ export function correctionJson(correction: TCorrection, origin = "") {
     now,
     development: {
       id: correction.entry.id,
-      url: `${origin}/developments/${correction.entry.id}`,
+      url: `${origin}${keepAsOf(`/developments/${correction.entry.id}`, asOf)}`,
       revisionsUrl: `${origin}/developments/${correction.entry.id}/revisions#version-${correction.version}`,
       headline: correction.entry.headline,
       state: correction.entry.state,
@@ -35,8 +36,8 @@ export const CORRECTION_CSV_COLUMNS = [
 ] as const;
 
 /** One CSV row of a correction; several changed fields share a cell, one a line. */
-export function correctionCsvCells(correction: TCorrection, origin: string): string[] {
-  const json = correctionJson(correction, origin);
+export function correctionCsvCells(correction: TCorrection, origin: string, asOf?: TAsOfParams): string[] {
+  const json = correctionJson(correction, origin, asOf);
   return [
     json.id, json.recordedAt, json.kind, json.correctionType ?? "", json.reason ?? "", json.wrong.join("\n"), json.now.join("\n"), json.savedBy,
     json.development.id, json.development.url, json.development.revisionsUrl, json.development.headline, json.development.state,

@@ -11,6 +11,8 @@ export type TCorrectionFilters = {
   start: Date | null;
   end: Date | null;
   after?: readonly [Date, string];
+  /** As of an instant: only what was recorded by then (record time, on either axis; decision 036). */
+  recordedBy?: Date;
 };
 
 /** The kinds a filter leaves: a correction type implies corrections. */
@@ -28,6 +30,7 @@ function keysOfKind(kind: RevisionKind, filters: TCorrectionFilters, limit: numb
   if (filters.type) conditions.push(Prisma.sql`r."correctionType" = ${filters.type}::"CorrectionType"`);
   if (filters.start) conditions.push(Prisma.sql`r."createdAt" >= ${filters.start}`);
   if (filters.end) conditions.push(Prisma.sql`r."createdAt" < ${filters.end}`);
+  if (filters.recordedBy) conditions.push(Prisma.sql`r."createdAt" <= ${filters.recordedBy}::timestamptz`);
   if (filters.after) conditions.push(Prisma.sql`(r."createdAt", r.id) < (${filters.after[0]}::timestamptz, ${filters.after[1]}::uuid)`);
   if (filters.subject) {
     const column = Prisma.raw(`sc."${filters.subject.column}"`);
@@ -36,12 +39,22 @@ function keysOfKind(kind: RevisionKind, filters: TCorrectionFilters, limit: numb
   return Prisma.sql`(SELECT r.id, r."createdAt" FROM "Revision" r WHERE ${Prisma.join(conditions, " AND ")} ORDER BY r."createdAt" DESC, r.id DESC LIMIT ${limit})`;
 }
 
+// As of an instant the development is shown as it stood then: retracted only by a retraction made
+// by then, and under the headline of its latest version recorded by then (one revision a row).
+function entryThenSql(recordedBy: Date | undefined): Prisma.Sql {
+  if (!recordedBy) return Prisma.sql`sc.state::text AS state, sc.headline`;
+  return Prisma.sql`CASE WHEN sc."retractedAt" <= ${recordedBy}::timestamptz THEN 'RETRACTED' ELSE 'PUBLISHED' END AS state,
+      COALESCE((SELECT t.snapshot->>'headline' FROM "Revision" t
+        WHERE t."entityType" = 'StatusChange' AND t."entityId" = r."entityId" AND t."createdAt" <= ${recordedBy}::timestamptz
+        ORDER BY t.version DESC LIMIT 1), sc.headline) AS headline`;
+}
+
 /** A page of the corrections log, newest first, with each revision's predecessor for its diff. */
 export function correctionsPageSql(filters: TCorrectionFilters, limit: number): Prisma.Sql {
   const keys = Prisma.join(filters.kinds.map((kind) => keysOfKind(kind, filters, limit)), " UNION ALL ");
   return Prisma.sql`
     SELECT r.id, r."createdAt", r.kind::text AS kind, r."correctionType"::text AS "correctionType", r.reason, r.version, r."entityId",
-      r.snapshot, previous.snapshot AS "previousSnapshot", sc.state::text AS state, sc.headline,
+      r.snapshot, previous.snapshot AS "previousSnapshot", ${entryThenSql(filters.recordedBy)},
       actor.name AS "actorName", actor.role::text AS "actorRole", actor."namedInPublic" AS "actorNamedInPublic",
       agreement.slug AS "agreementSlug", COALESCE(agreement."shortName", agreement.title) AS "agreementName",
       measure.slug AS "measureSlug", measure.title AS "measureTitle"

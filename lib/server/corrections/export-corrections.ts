@@ -4,6 +4,7 @@ import { csvRows } from "../csv/csv-cells";
 import { boundedExportStream } from "../exports/bounded-export-stream";
 import { getExportDatabase } from "../exports/export-database";
 import type { TExportSlot } from "../exports/export-slots";
+import { asOfFromQuery } from "../as-of-sql";
 import { assertCan, type TActor } from "../permissions";
 import { CORRECTION_CSV_COLUMNS, correctionCsvCells, correctionJson } from "./correction-json";
 import { listCorrections, type TCorrection } from "./list-corrections";
@@ -29,7 +30,7 @@ export function correctionsCsvStream(actor: TActor, filters: TCorrectionExportFi
     slot,
     batches: iterateCorrections(actor, filters),
     head: `\uFEFF${csvRows([[...CORRECTION_CSV_COLUMNS]])}`,
-    encode: (items) => csvRows(items.map((item) => correctionCsvCells(item, origin))),
+    encode: (items) => csvRows(items.map((item) => correctionCsvCells(item, origin, asOfFromQuery(filters)))),
   });
 }
 
@@ -40,7 +41,7 @@ export function correctionsJsonStream(actor: TActor, filters: TCorrectionExportF
     slot,
     batches: iterateCorrections(actor, filters),
     head: `{"query":${JSON.stringify(query)},"generatedAt":${JSON.stringify(new Date().toISOString())},"corrections":[`,
-    encode: (items, index) => `${index === 0 ? "" : ","}\n${items.map((item) => JSON.stringify(correctionJson(item, origin))).join(",\n")}`,
+    encode: (items, index) => `${index === 0 ? "" : ","}\n${items.map((item) => JSON.stringify(correctionJson(item, origin, asOfFromQuery(filters)))).join(",\n")}`,
     tail: "]}\n",
   });
 }

@@ -6,6 +6,7 @@ import { subjectHref } from "../../domain/subject-ref";
 import type { TCorrectionsQuery } from "../../schemas/reader-queries";
 import { ZRecordId } from "../../schemas/record-id";
 import { decodeCursor, splitPage, ZCursorInstant } from "../keyset";
+import { asOfFromQuery } from "../as-of-sql";
 import type { TDatabase } from "../db";
 import { assertCan, type TActor } from "../permissions";
 import { readDatabase } from "../read-database";
@@ -42,7 +43,8 @@ export type TCorrection = ReturnType<typeof toCorrection>;
 /**
  * The corrections log (issue 12): every correction, source erratum and retraction of a published
  * development, newest first, keyset-paged, with what was wrong and what it is now (the version
- * before and the version after), the type, the reason and when it was recorded.
+ * before and the version after), the type, the reason and when it was recorded. With asOf, the
+ * log as it stood then (its dates and wall times in UTC, as every list: decision 036).
  */
 export async function listCorrections(actor: TActor, query: Partial<TCorrectionsQuery> = {}, { database }: { database?: TDatabase } = {}) {
   assertCan(actor, "published:read");
@@ -55,6 +57,8 @@ export async function listCorrections(actor: TActor, query: Partial<TCorrections
     start: query.range?.start ?? null,
     end: query.range?.end ?? null,
     after: query.cursor ? decodeCursor(query.cursor, ZCorrectionsCursor) : undefined,
+    // A correction is an act of the record: it has a record time only, so both axes cut there.
+    recordedBy: asOfFromQuery(query)?.instant,
   };
   if (query.subject) {
     const [kind, slug] = query.subject.split(":") as ["agreement" | "measure", string];

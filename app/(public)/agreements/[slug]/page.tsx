@@ -59,8 +59,8 @@ export default async function AgreementPage({ params, searchParams }: TProps) {
     orNotFound(listPublishedChanges(actor, { agreement: slug }, { cursor, asOf })),
     // As of an instant: the conditions and states that stood then (lib/domain/condition-as-of.ts).
     listSubjectConditions(actor, { agreement: slug }, asOf ?? undefined),
-    // Nor do positions (decision 033).
-    asOf ? Promise.resolve(null) : listSubjectPositions(actor, { agreement: slug }, agreement.parties.map((party) => party.code)),
+    // And the positions that stood then (lib/domain/position-as-of.ts).
+    listSubjectPositions(actor, { agreement: slug }, agreement.parties.map((party) => party.code), asOf ?? undefined),
   ]);
   // This agreement's own conditions go on its panel and timeline; those of other subjects that
   // depend on it are listed below with theirs.

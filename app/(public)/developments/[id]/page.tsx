@@ -57,8 +57,8 @@ export default async function DevelopmentPage({ params, searchParams }: TProps) 
   // As of an instant: the conditions and states that stood then (lib/domain/condition-as-of.ts).
   const conditions = await listSubjectConditions(await getCurrentActor(), { statusChangeId: entry.id }, asOf ?? undefined);
   const reviewedBy = await getReviewCredit(await getCurrentActor(), entry.id);
-  // Positions neither (decision 033); a development lists its parties in the order they spoke.
-  const positions = asOf ? null : await listSubjectPositions(await getCurrentActor(), { statusChangeId: entry.id }, []);
+  // And the positions that stood then; a development lists its parties in the order they spoke.
+  const positions = await listSubjectPositions(await getCurrentActor(), { statusChangeId: entry.id }, [], asOf ?? undefined);
   const mark = entry.schedule === "pending" ? { kind: "pending" as const } : entry.schedule === "cancelled" ? { kind: "cancelled" as const, by: null } : null;
   return (
     <div className={UNDERLINED_LINKS}>

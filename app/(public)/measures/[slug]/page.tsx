@@ -60,8 +60,8 @@ export default async function MeasurePage({ params, searchParams }: TProps) {
     // As of an instant: the conditions and states that stood then (lib/domain/condition-as-of.ts).
     listSubjectConditions(actor, { measure: slug }, asOf ?? undefined),
   ]);
-  // The imposer's column first, then its targets'. Positions keep no record time yet: none as of an instant (decision 033).
-  const positions = asOf ? null : await listSubjectPositions(actor, { measure: slug }, [measure.imposingParty.code, ...measure.targets.map((target) => target.code)]);
+  // The imposer's column first, then its targets'; as of an instant, the positions that stood then (lib/domain/position-as-of.ts).
+  const positions = await listSubjectPositions(actor, { measure: slug }, [measure.imposingParty.code, ...measure.targets.map((target) => target.code)], asOf ?? undefined);
   const now = asOf?.instant ?? new Date();
   const keep = (href: string) => keepAsOf(href, asOf);
   const date = (value: Date | null) => (value ? formatIsoDate(value.toISOString().slice(0, 10)) : "not recorded");

@@ -1,10 +1,11 @@
-// GET /api/v1/corrections?kind&type&subject&from&to&cursor&limit: the corrections log, newest first, keyset-paged.
+// GET /api/v1/corrections?kind&type&subject&from&to&asOf&axis&cursor&limit: the corrections log, newest first, keyset-paged.
 import { ZCorrectionsQuery } from "@/lib/schemas/reader-queries";
 import { ZCorrectionListBody } from "@/lib/schemas/responses/correction-responses";
 import { apiRoute, refuseOtherMethods } from "@/lib/server/api";
 import { correctionJson } from "@/lib/server/corrections/correction-json";
 import { listCorrections } from "@/lib/server/corrections/list-corrections";
-import { listResponse } from "../read-helpers";
+import { asOfFromQuery } from "@/lib/server/as-of-sql";
+import { asOfJson, listResponse } from "../read-helpers";
 
 export const GET = apiRoute(
   {
@@ -14,8 +15,10 @@ export const GET = apiRoute(
     query: ZCorrectionsQuery,
   },
   async (request, { actor, query }) => {
+    // As of an instant: the corrections recorded by then (dates and wall times in UTC, decision 036).
+    const asOf = asOfFromQuery(query);
     const page = await listCorrections(actor, query);
-    return listResponse(request, page.items.map((item) => correctionJson(item)), page.nextCursor);
+    return listResponse(request, page.items.map((item) => correctionJson(item, "", asOf)), page.nextCursor, { asOf: asOfJson(asOf) });
   },
 );
 

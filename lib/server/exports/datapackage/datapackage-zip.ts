@@ -8,7 +8,8 @@ import { csvRows } from "../../csv/csv-cells";
 import { getDatabase } from "../../db";
 import { assertCan, type TActor } from "../../permissions";
 import { parseRows } from "../../rows/parse-rows";
-import { batchQuery, READ_ORDER } from "./published-table-queries";
+import type { TAsOf } from "../../as-of-sql";
+import { batchQuery, pageColumnsOf, READ_ORDER } from "./published-table-queries";
 
 /** Rows read per round trip: memory holds one batch of one table, however large the record. */
 export const DATAPACKAGE_BATCH_SIZE = 2000;
@@ -22,19 +23,20 @@ function cellOf(value: TPublishedRow[string]): string {
 }
 
 /** One table as CSV text, a header and then keyset batch after batch (every cell through the CSV guard). */
-async function* tableCsv(table: TTableDefinition, cutoff: Date, onProgress?: (progress: TDataPackageProgress) => void): AsyncGenerator<string> {
+async function* tableCsv(table: TTableDefinition, cutoff: Date, asOf: TAsOf | undefined, onProgress?: (progress: TDataPackageProgress) => void): AsyncGenerator<string> {
   const names = table.columns.map((column) => column.name);
   const schema = PUBLISHED_ROW_SCHEMAS[table.name]!.describe(`published table ${table.name}`);
   yield csvRows([names]);
   let after: string[] | null = null;
+  const pageColumns = pageColumnsOf(table.name, table.primaryKey, asOf);
   let count = 0;
   for (;;) {
-    const raw = await getDatabase().$queryRaw(batchQuery(table.name, { cutoff, after, limit: DATAPACKAGE_BATCH_SIZE }));
+    const raw = await getDatabase().$queryRaw(batchQuery(table.name, { cutoff, after, limit: DATAPACKAGE_BATCH_SIZE, asOf }));
     const rows = parseRows(schema, raw) as TPublishedRow[];
     if (rows.length > 0) {
       yield csvRows(rows.map((row) => names.map((name) => cellOf(row[name] ?? null))));
       const last = rows[rows.length - 1]!;
-      after = table.primaryKey.map((key) => String(last[key]));
+      after = pageColumns.map((key) => String(last[key]));
       count += rows.length;
     }
     const isDone = rows.length < DATAPACKAGE_BATCH_SIZE;
@@ -47,16 +49,17 @@ async function* tableCsv(table: TTableDefinition, cutoff: Date, onProgress?: (pr
  * The whole published record as a Frictionless Data Package in a ZIP, streamed: datapackage.json
  * first, then one CSV per table, each read in keyset batches only as fast as the reader takes the
  * bytes (the ZIP's output stream applies backpressure to the lazily opened table streams).
+ * With asOf, the record as it stood then (./as-of-table-queries.ts), and datapackage.json says so.
  */
 export function dataPackageZip(
   by: TActor | "system",
-  { homepage, onProgress }: { homepage: string; onProgress?: (progress: TDataPackageProgress) => void },
+  { homepage, onProgress, asOf }: { homepage: string; onProgress?: (progress: TDataPackageProgress) => void; asOf?: TAsOf },
 ): Readable {
   // "system" is the command line (npm run db:datapackage), trusted like the other record commands.
   if (by !== "system") assertCan(by, "published:read");
   const cutoff = new Date();
   const zip = new yazl.ZipFile();
-  const descriptor = dataPackageDescriptor({ created: cutoff, homepage });
+  const descriptor = dataPackageDescriptor({ created: cutoff, homepage, asOf });
   zip.addBuffer(Buffer.from(`${JSON.stringify(descriptor, null, 2)}\n`, "utf8"), "datapackage.json", { mtime: cutoff });
   const tables = new Map(PUBLISHED_TABLES.map((table) => [table.name, table]));
   const output = zip.outputStream as Readable;
@@ -66,7 +69,7 @@ export function dataPackageZip(
   zip.on("error", fail);
   for (const name of READ_ORDER) {
     const table = tables.get(name)!;
-    zip.addReadStreamLazy(csvPathOf(table), { mtime: cutoff }, (callback) => callback(null, Readable.from(tableCsv(table, cutoff, onProgress)).on("error", fail)));
+    zip.addReadStreamLazy(csvPathOf(table), { mtime: cutoff }, (callback) => callback(null, Readable.from(tableCsv(table, cutoff, asOf, onProgress)).on("error", fail)));
   }
   zip.end();
   return output;

@@ -1,5 +1,7 @@
 import "server-only";
 import { Prisma } from "../../../generated/prisma/client";
+import type { TAsOf } from "../../as-of-sql";
+import { asOfTableQuery } from "./as-of-table-queries";
 
 // How each published table is read: its SELECT (columns named and typed as the definitions in
 // lib/schemas/published-tables/tables.ts say; parseRows checks every row against them) and the
@@ -109,13 +111,19 @@ export const TABLE_QUERIES: Record<string, TTableQuery> = {
 /** The order tables are read in: each before every table it refers to (see above). */
 export const READ_ORDER = ["condition_citations", "condition_states", "conditions", "citations", "developments", "sources", "links", "measure_targets", "measures", "agreement_parties", "agreements", "parties"] as const;
 
-/** One keyset batch of a table: rows after `after` (its primary key's values), in key order. */
-export function batchQuery(table: string, { cutoff, after, limit }: { cutoff: Date; after: readonly string[] | null; limit: number }): Prisma.Sql {
+/** The columns of a table's rows whose values page it: its primary key, unless an asOf statement walks it otherwise. */
+export function pageColumnsOf(table: string, primaryKey: readonly string[], asOf: TAsOf | undefined): readonly string[] {
+  return (asOf && asOfTableQuery(table, asOf)?.pageColumns) || primaryKey;
+}
+
+/** One keyset batch of a table: rows after `after` (the values of its page columns), in key order; as of an instant, the rows that stood then. */
+export function batchQuery(table: string, { cutoff, after, limit, asOf }: { cutoff: Date; after: readonly string[] | null; limit: number; asOf?: TAsOf }): Prisma.Sql {
   const query = TABLE_QUERIES[table];
   if (!query) throw new Error(`no query for the published table "${table}"`);
-  const keys = Prisma.raw(query.keys.join(", "));
-  const conditions = [query.where?.(cutoff) ?? Prisma.sql`TRUE`];
+  const then = asOf ? asOfTableQuery(table, asOf) : undefined;
+  const keys = Prisma.raw((then?.keys ?? query.keys).join(", "));
+  const conditions = [then?.where ?? query.where?.(cutoff) ?? Prisma.sql`TRUE`];
   if (after) conditions.push(Prisma.sql`(${keys}) > (${Prisma.join(after.map((value) => Prisma.sql`${value}::uuid`))})`);
-  const from = typeof query.from === "string" ? Prisma.raw(query.from) : query.from(cutoff);
-  return Prisma.sql`SELECT ${Prisma.raw(query.select)} FROM ${from} WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${keys} LIMIT ${limit}`;
+  const from = then?.from ?? (typeof query.from === "string" ? Prisma.raw(query.from) : query.from(cutoff));
+  return Prisma.sql`SELECT ${Prisma.raw(then?.select ?? query.select)} FROM ${from} WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${keys} LIMIT ${limit}`;
 }
