@@ -53,10 +53,13 @@ export default async function DevelopmentsPage({ searchParams }: TProps) {
       <AsOfBanner asOf={asOf} timeZone="UTC" presentHref="/developments" invalid={Boolean(errors.asOf || errors.axis)} hidden={paging} />
       <div className="mb-4">
         <SubscribeLinks feed={keepAsOf("/feeds/developments.atom", asOf)} feedLabel="Follow all developments (Atom feed)" exportQuery={exportQuery} />
-        <p className="mt-1 text-sm">
-          <a href={`/account/subscriptions?search=${encodeURIComponent(searchQuery)}#subscribe-heading`}>Subscribe to this search</a>
-          <span className="text-muted"> (email, webhook or a personal feed when a development matching these filters is published)</span>
-        </p>
+        {/* A subscription tells of what is published from now on, so a past reading does not offer one. */}
+        {asOf ? null : (
+          <p className="mt-1 text-sm">
+            <a href={`/account/subscriptions?search=${encodeURIComponent(searchQuery)}#subscribe-heading`}>Subscribe to this search</a>
+            <span className="text-muted"> (email, webhook or a personal feed when a development matching these filters is published)</span>
+          </p>
+        )}
       </div>
       <FilterForm action="/developments" clearHref={keepAsOf("/developments", asOf)} label="Filter developments" errors={errors}>
         <TextField name="q" label="Search" value={query.q} placeholder="headline or text, e.g. intelligence" wide />
