@@ -1,5 +1,6 @@
 import { createDatabase, setDatabase } from "../../lib/server/db";
 import { startDeliveryWorker, type TDeliveryWorker } from "../../lib/server/subscriptions/delivery-worker";
+import { installQueueRejectionHandler } from "./queue-rejections";
 
 /**
  * Runs the subscriptions' delivery worker in this process (npm start by default, npm run worker)
@@ -11,6 +12,7 @@ export async function runDeliveryWorker(databaseUrl: string, isEmbedded: boolean
     ? createDatabase({ url: databaseUrl, poolSize: 1, connectionTimeoutMillis: 120_000, applicationName: "pactwatch-worker" })
     : createDatabase({ url: databaseUrl, poolSize: 3, applicationName: "pactwatch-worker" });
   setDatabase(database);
+  installQueueRejectionHandler({ log });
   const worker = await startDeliveryWorker({ databaseUrl, isEmbedded, log });
   return {
     stop: async () => {
