@@ -102,3 +102,23 @@ test("a reader subscribes to GSOMIA leaving Provisionally extended and finds the
   await expect(health.getByRole("heading", { level: 2, name: "Paused subscriptions" })).toBeVisible();
   await healthContext.close();
 });
+
+// A saved search: "Subscribe to this search" on the developments list carries its filters to the
+// subscription form (no script needed), and the subscription names the search in words and links
+// back to the list.
+test("a reader subscribes to a search of the developments list from the list itself", async ({ page }) => {
+  await signInAs(page, "reader", { callbackUrl: "/developments?q=gsomia&direction=ESCALATION" });
+  await page.getByRole("link", { name: "Subscribe to this search" }).click();
+  await expect(page).toHaveURL(/\/account\/subscriptions\?search=/);
+  await expect(page.getByLabel("What to follow")).toHaveValue("SEARCH");
+  await expect(page.getByRole("textbox", { name: "Search (optional)" })).toHaveValue(/q=gsomia/);
+  await expect(page.getByRole("textbox", { name: "Search (optional)" })).toHaveValue(/direction=ESCALATION/);
+  await page.getByLabel("How").selectOption({ value: "FEED" });
+  await page.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByText("Subscribed.")).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: /developments matching “gsomia”/ });
+  await expect(row.first()).toContainText("escalations");
+  await row.first().getByRole("link", { name: /See the list/ }).click();
+  await expect(page).toHaveURL(/\/developments\?.*q=gsomia/);
+  await expect(page.getByRole("heading", { level: 1, name: "All developments" })).toBeVisible();
+});
