@@ -34,7 +34,7 @@ export function CorrectionItem({ correction, asOf }: { correction: TCorrection; 
       <p className="text-sm text-muted">
         <Link href={keepAsOf(correction.entry.subject.href, asOf)}>{correction.entry.subject.name}</Link> · recorded{" "}
         <time dateTime={correction.recordedAt.toISOString()}>{formatInstant(correction.recordedAt, "UTC")}</time> by {correction.savedBy} ·{" "}
-        <Link href={`/developments/${correction.entry.id}/revisions#version-${correction.version}`}>every version</Link>
+        <Link href={keepAsOf(`/developments/${correction.entry.id}/revisions#version-${correction.version}`, asOf)}>every version</Link>
       </p>
       {correction.reason && (
         <p className="mt-1">

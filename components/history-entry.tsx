@@ -131,7 +131,7 @@ export function HistoryEntry({ entry, mark, subject, linkTo = "anchor", headingL
           ) : null}
           Revised {timesText(entry.revisions.count)} since publication
           {entry.revisions.last && <>, last on {formatOccurred(entry.revisions.last, "DAY", "UTC")}</>}; every version is kept:{" "}
-          <Link href={`/developments/${entry.id}/revisions`} className="underline">
+          <Link href={keepAsOf(`/developments/${entry.id}/revisions`, asOf)} className="underline">
             see what changed and why
           </Link>
           .

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { text } from "./text";
 import { ZApiInstant } from "./api-list";
+import { ZAsOfJson } from "./responses/common";
 import { CorrectionType, RevisionKind } from "../generated/prisma/enums";
 
 // The saved versions of an entry over the API (issue 11), as the desk's revisions page lists them.
@@ -47,6 +48,7 @@ export const ZPublicRevision = z.object({
   summary: z.array(text()),
 });
 export const ZPublicRevisionListResponse = z.object({
+  asOf: ZAsOfJson,
   data: z.object({
     id: z.uuid(),
     headline: text(),

@@ -41,9 +41,9 @@ async function render(file: string, params: Record<string, string>, search: Reco
   });
 }
 
-/** Links to pages that read no asOf (methodology, public revisions) and the banner's "what changed since then", which names the instant as `since`. */
+/** Links to pages that read no asOf (methodology) and the banner's "what changed since then", which names the instant as `since`. */
 function isOutOfScope(href: string): boolean {
-  return href.startsWith("/methodology") || href.includes("/revisions") || href.startsWith("/changes?since=");
+  return href.startsWith("/methodology") || href.startsWith("/changes?since=");
 }
 
 /** The hrefs of a page's internal links. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DatePrecision, Direction, EntryState, Status } from "../../generated/prisma/enums";
 import { CORROBORATION_LEVELS } from "../../domain/corroboration";
-import { listBody, ZIdJson, ZInstantJson } from "./common";
+import { listBody, ZAsOfJson, ZIdJson, ZInstantJson } from "./common";
 import { SOURCE_JSON_FIELDS } from "./source-responses";
 
 /** A published or retracted development with its citations (lib/server/exports/export-developments.ts). */
@@ -55,4 +55,4 @@ export const ZDevelopmentJson = z.object({
 export const ZDevelopmentListBody = listBody(ZDevelopmentJson, {}).meta({ title: "DevelopmentList" });
 
 /** GET /api/v1/status-changes/{id}. */
-export const ZDevelopmentBody = z.object({ data: ZDevelopmentJson }).meta({ title: "Development" });
+export const ZDevelopmentBody = z.object({ data: ZDevelopmentJson, asOf: ZAsOfJson }).meta({ title: "Development" });

@@ -17,8 +17,9 @@ function citationChangeJson(change: TCitationChange) {
 }
 
 /** The public revision history as the API answers it. */
-export function publicRevisionsJson({ entry, versions, isTruncated }: TPublicRevisions): z.input<typeof ZPublicRevisionListResponse> {
+export function publicRevisionsJson({ entry, versions, isTruncated, asOf }: TPublicRevisions): z.input<typeof ZPublicRevisionListResponse> {
   return {
+    asOf: asOf ? { instant: asOf.instant.toISOString(), axis: asOf.axis } : null,
     data: {
       id: entry.id,
       headline: entry.headline,

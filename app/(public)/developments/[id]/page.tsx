@@ -75,7 +75,7 @@ export default async function DevelopmentPage({ params, searchParams }: TProps) 
         <Link href={keep(`${entry.subject.href}#entry-${entry.id}`)}>See it in the full history of {entry.subject.name} →</Link>
       </p>
       <p className="mt-1 text-sm">
-        <Link href={`/developments/${entry.id}/revisions`}>
+        <Link href={keep(`/developments/${entry.id}/revisions`)}>
           Revision history{entry.revisions.corrections > 0 ? ` (corrected ${entry.revisions.corrections === 1 ? "once" : `${entry.revisions.corrections} times`})` : ""} →
         </Link>
       </p>

@@ -8,32 +8,46 @@ import { CORRECTION_TYPE_LABELS, REVISION_KIND_LABELS } from "@/lib/domain/corre
 import { formatInstant } from "@/lib/domain/dates";
 import { listPublicRevisions, MAX_PUBLIC_REVISIONS } from "@/lib/server/revisions/list-public-revisions";
 import { getCurrentActor } from "@/lib/server/session";
-import { orNotFound } from "../../../_shared/load";
+import { AsOfBanner } from "@/components/as-of-banner";
+import { keepAsOf } from "@/lib/domain/as-of-link";
+import { ZAsOfQuery } from "@/lib/schemas/as-of";
+import { firstParam, orNotFound } from "../../../_shared/load";
 
-type TProps = { params: Promise<{ id: string }> };
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const load = cache(async (id: string) => {
+// asOf and axis as the development's page reads them; an unreadable one shows the present with a note.
+const load = cache(async (id: string, asOf?: string, axis?: string) => {
   await connection();
-  return orNotFound(listPublicRevisions(await getCurrentActor(), id));
+  const parsed = ZAsOfQuery.safeParse({ asOf, axis });
+  const revisions = await orNotFound(listPublicRevisions(await getCurrentActor(), id, parsed.success ? parsed.data : undefined));
+  return { ...revisions, invalid: !parsed.success };
 });
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const { entry } = await load((await params).id);
+async function loadFor({ params, searchParams }: TProps) {
+  const search = await searchParams;
+  return load((await params).id, firstParam(search.asOf), firstParam(search.axis));
+}
+
+export async function generateMetadata(props: TProps): Promise<Metadata> {
+  const { entry } = await loadFor(props);
   return { title: `Revisions: ${entry.headline} (${entry.subject.name})`, description: `Every published version of “${entry.headline}”, with what changed and why.` };
 }
 
 /** A development's public revision history (issue 12): each version, who saved it, when, why, and what changed. */
-export default async function DevelopmentRevisionsPage({ params }: TProps) {
-  const { entry, versions, isTruncated } = await load((await params).id);
+export default async function DevelopmentRevisionsPage(props: TProps) {
+  const { entry, versions, isTruncated, asOf, invalid } = await loadFor(props);
+  const keep = (href: string) => keepAsOf(href, asOf);
   return (
     <div className={UNDERLINED_LINKS}>
       <p className="text-sm text-muted">
-        <Link href="/developments">Developments</Link> / <Link href={entry.subject.href}>{entry.subject.name}</Link> / <Link href={`/developments/${entry.id}`}>{entry.headline}</Link>
+        <Link href={keep("/developments")}>Developments</Link> / <Link href={keep(entry.subject.href)}>{entry.subject.name}</Link> /{" "}
+        <Link href={keep(`/developments/${entry.id}`)}>{entry.headline}</Link>
       </p>
       <h1 className="mt-1 font-serif text-3xl font-bold">Revision history</h1>
+      <AsOfBanner asOf={asOf} timeZone={entry.timeZone} presentHref={`/developments/${entry.id}/revisions`} invalid={invalid} />
       <p className="mt-1 max-w-prose">
-        Every version of “<Link href={`/developments/${entry.id}`}>{entry.headline}</Link>” since it was published, oldest first: who saved it, when, why, and what
-        changed. Corrections and retractions are also listed in <Link href="/corrections">the corrections log</Link>.
+        Every version of “<Link href={keep(`/developments/${entry.id}`)}>{entry.headline}</Link>” since it was published, oldest first: who saved it, when, why, and what
+        changed{asOf ? ", as far as they had been saved then" : ""}. Corrections and retractions are also listed in <Link href={keep("/corrections")}>the corrections log</Link>.
       </p>
       {isTruncated && <p className="mt-2 text-sm">Only the latest {MAX_PUBLIC_REVISIONS} versions are shown.</p>}
       <ol className="mt-6 space-y-6">
