@@ -6,7 +6,10 @@ import { ZInstant, ZInt, ZStatus } from "./columns";
 export const ZQueueRow = z.record(z.string(), z.unknown()).describe("job queue row");
 
 /** The subject's status before a development, in history order (enqueue-development.ts). */
-export const ZStatusBeforeRow = z.object({ status: z.string() }).describe("status before row");
+/** What enqueueDevelopment reads of a development in one statement (enqueue-development.ts). */
+export const ZEnqueueFactsRow = z
+  .object({ version: z.number().int(), agreementId: z.string().nullable(), measureId: z.string().nullable(), statusBefore: z.string().nullable(), isDeadlineFollowed: z.boolean() })
+  .describe("enqueue facts row");
 
 /** A subscription of a development's subject, for the fan-out (fan-out-development.ts). */
 export const ZSubscriptionCandidateRow = z

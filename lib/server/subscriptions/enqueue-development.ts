@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
 import { parseRows } from "../rows/parse-rows";
-import { ZStatusBeforeRow } from "../rows/subscription-rows";
+import { ZEnqueueFactsRow } from "../rows/subscription-rows";
 import type { TTransaction } from "../write-transaction";
 import { enqueueDeadlinePlan } from "./enqueue-deadline-plan";
 import { FAN_OUT_QUEUE, sendInTransaction, type TFanOutJob } from "./job-queue";
@@ -12,16 +12,31 @@ import { FAN_OUT_QUEUE, sendInTransaction, type TFanOutJob } from "./job-queue";
  * The status before is read here, as the record stands inside this write.
  */
 export async function enqueueDevelopment(tx: TTransaction, statusChangeId: string, kind: TFanOutJob["kind"]): Promise<void> {
-  const [before] = parseRows(
-    ZStatusBeforeRow,
-    await tx.$queryRaw(statusBeforeSql(statusChangeId)),
-  );
-  const entry = await tx.statusChange.findUniqueOrThrow({ where: { id: statusChangeId }, select: { version: true, agreementId: true, measureId: true } });
-  const job: TFanOutJob = { statusChangeId, kind, entryVersion: entry.version, statusBefore: before?.status ?? null };
+  // One round trip for what the jobs need: a publish runs this while its subject's
+  // CurrentStatusPeriod row is locked, so every statement here is waited for by that subject's
+  // other writers (issue 15's write path).
+  const [entry] = parseRows(ZEnqueueFactsRow, await tx.$queryRaw(enqueueFactsSql(statusChangeId)));
+  if (!entry) throw new Error(`enqueueDevelopment: development ${statusChangeId} is not in this transaction`);
+  const job: TFanOutJob = { statusChangeId, kind, entryVersion: entry.version, statusBefore: entry.statusBefore };
   await sendInTransaction(tx, FAN_OUT_QUEUE, job);
   // The subject's deadlines may have moved (a schedule published, corrected, retracted; a status
   // with or without a running term): its deadline reminders are planned again (decision 035).
-  await enqueueDeadlinePlan(tx, entry.agreementId ? { agreementId: entry.agreementId } : { measureId: entry.measureId! });
+  await enqueueDeadlinePlan(tx, entry.agreementId ? { agreementId: entry.agreementId } : { measureId: entry.measureId! }, entry.isDeadlineFollowed);
+}
+
+/**
+ * The development's version and subject, the status before it (statusBeforeSql) and whether
+ * anyone follows its subject's deadlines (the question enqueueDeadlinePlan asks otherwise).
+ */
+export function enqueueFactsSql(statusChangeId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT sc.version, sc."agreementId", sc."measureId",
+      (SELECT before.status FROM (${statusBeforeSql(statusChangeId)}) before) AS "statusBefore",
+      CASE WHEN sc."agreementId" IS NOT NULL
+        THEN EXISTS (SELECT 1 FROM "Subscription" s WHERE s."agreementId" = sc."agreementId" AND s.rule = 'DEADLINE_APPROACHING' AND s."endedAt" IS NULL)
+        ELSE EXISTS (SELECT 1 FROM "Subscription" s WHERE s."measureId" = sc."measureId" AND s.rule = 'DEADLINE_APPROACHING' AND s."endedAt" IS NULL)
+      END AS "isDeadlineFollowed"
+    FROM "StatusChange" sc WHERE sc.id = ${statusChangeId}::uuid`;
 }
 
 /**
