@@ -39,7 +39,7 @@ test("a reader subscribes to GSOMIA leaving Provisionally extended and finds the
   await reader.getByRole("combobox", { name: "Status (optional)" }).selectOption({ label: "Provisionally extended" });
   await expect(reader.getByLabel(/Also tell me when a development I was told of is corrected or retracted/)).toBeChecked();
   await reader.getByLabel("How").selectOption({ value: "EMAIL" });
-  await reader.getByRole("button", { name: "Subscribe" }).click();
+  await reader.getByRole("button", { name: "Subscribe", exact: true }).click();
   await expect(reader.getByText("Subscribed.")).toBeVisible();
   const row = reader.getByRole("row").filter({ hasText: /leaves Provisionally extended/ }).filter({ hasText: "GSOMIA" });
   await expect(row.first()).toContainText("Active");
@@ -114,7 +114,7 @@ test("a reader subscribes to a search of the developments list from the list its
   await expect(page.getByRole("textbox", { name: "Search (optional)" })).toHaveValue(/q=gsomia/);
   await expect(page.getByRole("textbox", { name: "Search (optional)" })).toHaveValue(/direction=ESCALATION/);
   await page.getByLabel("How").selectOption({ value: "FEED" });
-  await page.getByRole("button", { name: "Subscribe" }).click();
+  await page.getByRole("button", { name: "Subscribe", exact: true }).click();
   await expect(page.getByText("Subscribed.")).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: /developments matching “gsomia”/ });
   await expect(row.first()).toContainText("escalations");
