@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { ConditionState, DatePrecision } from "../generated/prisma/enums";
-import { listBody, ZIdJson, ZInstantJson } from "./responses/common";
+import { ZAsOfFields } from "./as-of";
+import { listBody, ZAsOfJson, ZIdJson, ZInstantJson } from "./responses/common";
 import { subjectPageQuery } from "./subject-page-query";
 import { text } from "./text";
 
 /** GET /api/v1/conditions: at most one of agreement, measure or statusChange (none: every published condition, oldest first). */
-export const ZConditionQuery = subjectPageQuery();
+export const ZConditionQuery = subjectPageQuery(ZAsOfFields);
 
 const ZSubjectJson = z.object({ kind: z.enum(["AGREEMENT", "MEASURE"]), slug: text(), name: text() });
 
@@ -44,6 +45,6 @@ export const ZConditionJson = z.object({
   ),
 });
 
-export const ZConditionListBody = listBody(ZConditionJson, {}).meta({ title: "ConditionList" });
+export const ZConditionListBody = listBody(ZConditionJson, { asOf: ZAsOfJson }).meta({ title: "ConditionList" });
 
 export const ZConditionWrittenBody = z.object({ id: ZIdJson, version: z.int().min(1), statusChangeId: ZIdJson }).meta({ title: "ConditionWritten" });

@@ -67,6 +67,17 @@ describe("the demo conditions", () => {
     expect(second.json!.nextCursor).toBeNull();
     expect((await callRoute(conditionsApi, "GET", { query: { agreement: "gsomia", measure: "x" } })).status).toBe(422);
 
+    // As of an instant, over the API too: the states that stood then, paged the same way.
+    const midYear = await callRoute(conditionsApi, "GET", { query: { agreement: "gsomia", asOf: "2020-12-31T00:00+09:00", limit: 1 } });
+    expect(midYear.status).toBe(200);
+    expect(midYear.json!.asOf).toEqual({ instant: "2020-12-30T15:00:00.000Z", axis: "known" });
+    const pages = [midYear.json!.data, (await callRoute(conditionsApi, "GET", { query: { agreement: "gsomia", asOf: "2020-12-31T00:00+09:00", limit: 1, cursor: midYear.json!.nextCursor } })).json!.data];
+    expect(pages.flat().map((condition: { states: { state: string }[] }) => condition.states.map((state) => state.state)).sort()).toEqual([["HOLDING", "BREACHED"], ["HOLDING", "HOLDING"]].sort());
+    const before = await callRoute(conditionsApi, "GET", { query: { agreement: "gsomia", asOf: "2019-11-22T12:00+09:00" } });
+    expect(before.json!.data).toEqual([]);
+    expect((await callRoute(conditionsApi, "GET", { query: { agreement: "gsomia" } })).json!.asOf).toBeNull();
+    expect((await callRoute(conditionsApi, "GET", { query: { agreement: "gsomia", asOf: "2019-02-30" } })).status).toBe(422);
+
     const feed = await runAsActor(null, () => agreementFeed(new Request("http://pactwatch.test/feeds/agreements/gsomia.atom"), { params: Promise.resolve({ file: "gsomia.atom" }) }));
     const xml = await feed.text();
     expect(xml).toContain("Conditions:");

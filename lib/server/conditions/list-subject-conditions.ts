@@ -153,14 +153,35 @@ export async function listSubjectConditions(actor: TActor, where: TWhere, asOf?:
 
 /**
  * A keyset page of conditions for the API: in the order they were added (ids are version 7
- * UUIDs, so time-ordered), after the cursor (a condition's id).
+ * UUIDs, so time-ordered), after the cursor (a condition's id). As of an instant, the conditions
+ * that stood then, each with the states that stood (filtered here, as for pages): rows are read
+ * in batches until the page is full, at most MAX_AS_OF_ROUNDS of them, and the cursor is the
+ * last row read, so a page may hold fewer than `limit` while the cursor still moves on.
  */
-export async function listConditionsPage(actor: TActor, where: TWhere, { cursor, limit }: { cursor?: string; limit: number }) {
+export async function listConditionsPage(actor: TActor, where: TWhere, { cursor, limit, asOf }: { cursor?: string; limit: number; asOf?: TAsOf }) {
   if (cursor !== undefined && !isRecordId(cursor)) throw new AppError("INVALID_INPUT", "Not a page cursor.", { cursor: ["Not a page cursor."] });
-  const rows = await readConditions(actor, where, { take: limit + 1, after: cursor, isById: true });
-  const page = rows.slice(0, limit).map((row) => toReaderCondition(row));
-  return { conditions: page, nextCursor: rows.length > limit ? page.at(-1)!.id : null };
+  if (!asOf) {
+    const rows = await readConditions(actor, where, { take: limit + 1, after: cursor, isById: true });
+    const page = rows.slice(0, limit).map((row) => toReaderCondition(row));
+    return { conditions: page, nextCursor: rows.length > limit ? page.at(-1)!.id : null };
+  }
+  const conditions: TReaderCondition[] = [];
+  let after = cursor;
+  for (let round = 0; round < MAX_AS_OF_ROUNDS; round++) {
+    const rows = await readConditions(actor, where, { take: limit, after, isById: true });
+    for (const row of rows) {
+      after = row.id;
+      conditions.push(...readerConditionsAsOf([row], asOf));
+      if (conditions.length === limit) break;
+    }
+    if (rows.length < limit && after === rows.at(-1)?.id) return { conditions, nextCursor: null };
+    if (rows.length === 0) return { conditions, nextCursor: null };
+    if (conditions.length === limit) break;
+  }
+  return { conditions, nextCursor: after ?? null };
 }
+
+const MAX_AS_OF_ROUNDS = 10;
 
 async function readConditions(actor: TActor, where: TWhere, { take, after, isById = false }: { take: number; after?: string; isById?: boolean }) {
   assertCan(actor, "published:read");
