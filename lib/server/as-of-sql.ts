@@ -3,6 +3,7 @@ import { Prisma } from "../generated/prisma/client";
 import { resolveAsOf, type TAsOfText } from "../domain/as-of";
 import type { TTimeAxis } from "../domain/record-time";
 import type { TSubjectColumn } from "./status-sql";
+import type { TAsOfQuery } from "../schemas/as-of";
 
 // The rule of lib/domain/record-time.ts (standsAt) over StatusChangeRecord, and the record as it
 // stood at an instant shaped like "StatusChange" rows, so the history, skeleton and entry
@@ -15,6 +16,12 @@ export type TAsOf = { instant: Date; axis: TTimeAxis };
 /** The asOf of a query, its dates and wall times read in `timeZone`; undefined for the present. */
 export function asOfFromQuery(query: { asOf?: TAsOfText; axis?: TTimeAxis }, timeZone = "UTC"): TAsOf | undefined {
   return query.asOf ? { instant: resolveAsOf(query.asOf, timeZone), axis: query.axis ?? "known" } : undefined;
+}
+
+/** A use case's asOf, given resolved or as the reader's query (its dates and wall times read in `timeZone`). */
+export function resolveAsOfInput(asOfOrQuery: TAsOf | Partial<TAsOfQuery> | undefined, timeZone: string): TAsOf | undefined {
+  if (!asOfOrQuery) return undefined;
+  return "instant" in asOfOrQuery ? asOfOrQuery : asOfFromQuery(asOfOrQuery, timeZone);
 }
 
 /** Whether the version `r` stood at the instant on the axis (standsAt). */

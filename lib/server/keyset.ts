@@ -47,3 +47,30 @@ export function splitPage<T>(rows: T[], limit: number, keyOf: (row: T) => TKeyVa
   const items = rows.slice(0, limit);
   return { items, nextCursor: encodeCursor(keyOf(items[items.length - 1]!)) };
 }
+
+/** One read of a list filtered in the app after the database: what it kept, the last row read, whether the rows ran out. */
+export type TFilteredRead<TItem> = { items: TItem[]; lastReadId?: string; isLastRead: boolean };
+
+/**
+ * A keyset page (by id) of a list whose rows the app filters after reading them (what stood at an
+ * instant, where the test is not in SQL): batches of `limit + 1` rows after the cursor until the
+ * page is full, at most `maxRounds` of them. A full page ends at its last item; out of rounds, a
+ * short page still goes on from the last row read, so the cursor always moves on.
+ */
+export async function filteredIdPage<TItem extends { id: string }>(
+  read: (after: string | undefined, take: number) => Promise<TFilteredRead<TItem>>,
+  { cursor, limit, maxRounds }: { cursor?: string; limit: number; maxRounds: number },
+): Promise<{ items: TItem[]; nextCursor: string | null }> {
+  const found: TItem[] = [];
+  let after = cursor;
+  let nextCursor: string | null = null;
+  for (let round = 0; round < maxRounds; round++) {
+    const batch = await read(after, limit + 1);
+    found.push(...batch.items);
+    if (found.length > limit) return { items: found.slice(0, limit), nextCursor: found[limit - 1]!.id };
+    if (batch.isLastRead) return { items: found, nextCursor: null };
+    after = batch.lastReadId;
+    nextCursor = after ?? null;
+  }
+  return { items: found, nextCursor };
+}

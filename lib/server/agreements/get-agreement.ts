@@ -9,7 +9,7 @@ import { parseRows } from "../rows/parse-rows";
 import { ZAgreementPageRow, ZBoundedSkeletonRow } from "../rows/subject-page-row";
 import { boundedSkeletonJsonSql, deriveBoundedStatus, linksJsonSql, toRelatedItems, type TSkeletonChange } from "../subject-sql";
 import { agreementName } from "../../domain/subject-ref";
-import { asOfFromQuery, type TAsOf } from "../as-of-sql";
+import { resolveAsOfInput, type TAsOf } from "../as-of-sql";
 import type { TAsOfQuery } from "../../schemas/as-of";
 import { readAsOfSkeleton } from "../as-of-skeleton";
 
@@ -34,7 +34,7 @@ export async function getAgreement(actor: TActor, slug: string, now: Date = new 
   if (!agreement) throw new AppError("NOT_FOUND", `No agreement is recorded at “${slug}”.`);
   // As of an instant (decision 029) the page is derived at that instant from what stood then;
   // a query's dates and wall times are read in the agreement's zone.
-  const asOf = asOfOrQuery && "instant" in asOfOrQuery ? asOfOrQuery : asOfFromQuery(asOfOrQuery ?? {}, agreement.timeZone);
+  const asOf = resolveAsOfInput(asOfOrQuery, agreement.timeZone);
   if (asOf) now = asOf.instant;
   const { skeleton, history, status } = asOf ? await readAsOfSkeleton(database, "agreementId", agreement.id, asOf) : await presentSkeleton(database, agreement.id, now);
   // The timeline and its markers; `skeleton` keeps every change read, for the status panel and marks.

@@ -6,6 +6,7 @@ import { agreementName } from "../../domain/subject-ref";
 import { isRecordId } from "../../schemas/record-id";
 import type { TAsOf } from "../as-of-sql";
 import { AppError } from "../errors";
+import { filteredIdPage } from "../keyset";
 import { assertCan, type TActor } from "../permissions";
 import { readDatabase } from "../read-database";
 
@@ -154,33 +155,21 @@ export async function listSubjectConditions(actor: TActor, where: TWhere, asOf?:
 /**
  * A keyset page of conditions for the API: in the order they were added (ids are version 7
  * UUIDs, so time-ordered), after the cursor (a condition's id). As of an instant, the conditions
- * that stood then, each with the states that stood (filtered here, as for pages): rows are read
- * in batches until the page is full, at most MAX_AS_OF_ROUNDS of them, and the cursor is the
- * last row read, so a page may hold fewer than `limit` while the cursor still moves on.
+ * that stood then, each with the states that stood, filtered here as for pages (filteredIdPage).
  */
 export async function listConditionsPage(actor: TActor, where: TWhere, { cursor, limit, asOf }: { cursor?: string; limit: number; asOf?: TAsOf }) {
   if (cursor !== undefined && !isRecordId(cursor)) throw new AppError("INVALID_INPUT", "Not a page cursor.", { cursor: ["Not a page cursor."] });
-  if (!asOf) {
-    const rows = await readConditions(actor, where, { take: limit + 1, after: cursor, isById: true });
-    const page = rows.slice(0, limit).map((row) => toReaderCondition(row));
-    return { conditions: page, nextCursor: rows.length > limit ? page.at(-1)!.id : null };
-  }
-  const conditions: TReaderCondition[] = [];
-  let after = cursor;
-  for (let round = 0; round < MAX_AS_OF_ROUNDS; round++) {
-    const rows = await readConditions(actor, where, { take: limit, after, isById: true });
-    for (const row of rows) {
-      after = row.id;
-      conditions.push(...readerConditionsAsOf([row], asOf));
-      if (conditions.length === limit) break;
-    }
-    if (rows.length < limit && after === rows.at(-1)?.id) return { conditions, nextCursor: null };
-    if (rows.length === 0) return { conditions, nextCursor: null };
-    if (conditions.length === limit) break;
-  }
-  return { conditions, nextCursor: after ?? null };
+  const page = await filteredIdPage(
+    async (after, take) => {
+      const rows = await readConditions(actor, where, { take, after, isById: true });
+      return { items: readerConditionsAsOf(rows, asOf), lastReadId: rows.at(-1)?.id, isLastRead: rows.length < take };
+    },
+    { cursor, limit, maxRounds: MAX_AS_OF_ROUNDS },
+  );
+  return { conditions: page.items, nextCursor: page.nextCursor };
 }
 
+/** Rounds of reading an API page may take when conditions fail the asOf test in the app (each round moves on). */
 const MAX_AS_OF_ROUNDS = 10;
 
 async function readConditions(actor: TActor, where: TWhere, { take, after, isById = false }: { take: number; after?: string; isById?: boolean }) {

@@ -7,7 +7,7 @@ import { assertCan, type TActor } from "../permissions";
 import { parseRows } from "../rows/parse-rows";
 import { ZBoundedSkeletonRow, ZMeasurePageRow } from "../rows/subject-page-row";
 import { boundedSkeletonJsonSql, deriveBoundedStatus, linksJsonSql, toRelatedItems } from "../subject-sql";
-import { asOfFromQuery, type TAsOf } from "../as-of-sql";
+import { resolveAsOfInput, type TAsOf } from "../as-of-sql";
 import type { TAsOfQuery } from "../../schemas/as-of";
 import { readAsOfSkeleton } from "../as-of-skeleton";
 
@@ -32,7 +32,7 @@ export async function getMeasure(actor: TActor, slug: string, now: Date = new Da
   if (!measure) throw new AppError("NOT_FOUND", `No trade measure is recorded at “${slug}”.`);
   // As of an instant (decision 029) the page is derived at that instant from what stood then;
   // a query's dates and wall times are read in the measure's zone.
-  const asOf = asOfOrQuery && "instant" in asOfOrQuery ? asOfOrQuery : asOfFromQuery(asOfOrQuery ?? {}, measure.timeZone);
+  const asOf = resolveAsOfInput(asOfOrQuery, measure.timeZone);
   if (asOf) now = asOf.instant;
   const { skeleton, history, status } = asOf ? await readAsOfSkeleton(database, "measureId", measure.id, asOf) : await presentSkeleton(database, measure.id, now);
   const { timeline, changes } = boundedTimeline(history, skeleton.truncated, now);

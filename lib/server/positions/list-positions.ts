@@ -4,6 +4,7 @@ import { positionKnownAt, positionStandsAt } from "../../domain/position-as-of";
 import { positionsByParty } from "../../domain/position-history";
 import { isRecordId } from "../../schemas/record-id";
 import { AppError } from "../errors";
+import { filteredIdPage } from "../keyset";
 import { assertCan, type TActor } from "../permissions";
 import { readDatabase } from "../read-database";
 import type { TAsOf } from "../as-of-sql";
@@ -98,26 +99,15 @@ const MAX_PAGE_ROUNDS = 20;
 /** A keyset page of published positions for the API, after the cursor (a position's id); as of an instant, those that stood then. */
 export async function listPositionsPage(actor: TActor, where: TPositionWhere, { cursor, limit, asOf }: { cursor?: string; limit: number; asOf?: TAsOf }) {
   if (cursor !== undefined && !isRecordId(cursor)) throw new AppError("INVALID_INPUT", "Not a page cursor.", { cursor: ["Not a page cursor."] });
-  const found: TReaderPosition[] = [];
-  let after = cursor;
-  let nextCursor: string | null = null;
   // Rarely more than one round: only a position said by then whose source came out later is read and dropped.
-  for (let round = 0; round < MAX_PAGE_ROUNDS; round++) {
-    const read = await readPositions(actor, where, { take: limit + 1, after, isById: true, asOf });
-    found.push(...read.positions);
-    if (found.length > limit) {
-      nextCursor = found[limit - 1]!.id;
-      break;
-    }
-    if (read.isLastRead) {
-      nextCursor = null;
-      break;
-    }
-    // Out of rounds, a short page still goes on from the last position read.
-    after = read.lastReadId;
-    nextCursor = after ?? null;
-  }
-  return { positions: found.slice(0, limit), nextCursor };
+  const page = await filteredIdPage(
+    async (after, take) => {
+      const read = await readPositions(actor, where, { take, after, isById: true, asOf });
+      return { items: read.positions, lastReadId: read.lastReadId, isLastRead: read.isLastRead };
+    },
+    { cursor, limit, maxRounds: MAX_PAGE_ROUNDS },
+  );
+  return { positions: page.items, nextCursor: page.nextCursor };
 }
 
 /** One published position as it stood (now, or as of an instant), and the position that superseded it by then; NOT_FOUND when it did not stand. */

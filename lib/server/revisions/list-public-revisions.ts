@@ -6,7 +6,7 @@ import { isRecordId } from "../../schemas/record-id";
 import { AppError } from "../errors";
 import { assertCan, type TActor } from "../permissions";
 import { readDatabase } from "../read-database";
-import { asOfFromQuery, type TAsOf } from "../as-of-sql";
+import { resolveAsOfInput, type TAsOf } from "../as-of-sql";
 import type { TAsOfQuery } from "../../schemas/as-of";
 
 /** A development keeps every version; a page shows the latest this many (a save a day for half a year). */
@@ -34,7 +34,7 @@ export async function listPublicRevisions(actor: TActor, id: string, asOfOrQuery
     select: { id: true, headline: true, state: true, timeZone: true, agreement: { select: { slug: true, title: true, shortName: true } }, measure: { select: { slug: true, title: true } } },
   });
   if (!entry) throw new AppError("NOT_FOUND", NOT_FOUND);
-  const asOf = asOfOrQuery && "instant" in asOfOrQuery ? asOfOrQuery : asOfFromQuery(asOfOrQuery ?? {}, entry.timeZone);
+  const asOf = resolveAsOfInput(asOfOrQuery, entry.timeZone);
   // Newest first to bound the read, one more than shown so the oldest shown has its predecessor.
   const rows = await db.revision.findMany({
     where: { entityType: "StatusChange", entityId: id, ...(asOf ? { createdAt: { lte: asOf.instant } } : {}) },

@@ -5,11 +5,13 @@ import { ZInstant, ZInt, ZStatus } from "./columns";
 /** A row pg-boss's own SQL returns through the transaction (lib/server/subscriptions/job-queue.ts): its columns are pg-boss's. */
 export const ZQueueRow = z.record(z.string(), z.unknown()).describe("job queue row");
 
-/** The subject's status before a development, in history order (enqueue-development.ts). */
 /** What enqueueDevelopment reads of a development in one statement (enqueue-development.ts). */
 export const ZEnqueueFactsRow = z
   .object({ version: z.number().int(), agreementId: z.string().nullable(), measureId: z.string().nullable(), statusBefore: z.string().nullable(), isDeadlineFollowed: z.boolean() })
   .describe("enqueue facts row");
+
+/** Whether anyone follows a subject's deadlines (enqueue-deadline-plan.ts). */
+export const ZDeadlineFollowedRow = z.object({ isFollowed: z.boolean() }).describe("deadline followed row");
 
 /** A subscription of a development's subject, for the fan-out (fan-out-development.ts). */
 export const ZSubscriptionCandidateRow = z

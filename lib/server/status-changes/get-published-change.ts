@@ -7,7 +7,7 @@ import { historyEntriesSql, toReaderEntry, type TReaderEntry } from "../history-
 import { assertCan, type TActor } from "../permissions";
 import { ZHistoryRow } from "../rows/history-row";
 import { queryRows } from "../rows/parse-rows";
-import { asOfChangesSql, asOfFromQuery, type TAsOf } from "../as-of-sql";
+import { asOfChangesSql, resolveAsOfInput, type TAsOf } from "../as-of-sql";
 import type { TAsOfQuery } from "../../schemas/as-of";
 
 /**
@@ -29,11 +29,9 @@ export async function getPublishedChange(actor: TActor, id: string, now: Date = 
   return { ...toReaderEntry(row), asOf };
 }
 
-/** An API query's date or wall time is read in the development's own zone, as its page reads it (decision 029). */
+/** A query's date or wall time is read in the development's own zone, known once the development is read (decision 029). */
 async function resolveChangeAsOf(database: Awaited<ReturnType<typeof readDatabase>>, id: string, asOfOrQuery?: TAsOf | Partial<TAsOfQuery>): Promise<TAsOf | undefined> {
-  if (!asOfOrQuery) return undefined;
-  if ("instant" in asOfOrQuery) return asOfOrQuery;
-  if (!asOfOrQuery.asOf) return undefined;
-  const zone = asOfOrQuery.asOf.kind === "instant" ? "UTC" : ((await database.statusChange.findUnique({ where: { id }, select: { timeZone: true } }))?.timeZone ?? "UTC");
-  return asOfFromQuery(asOfOrQuery, zone);
+  const needsZone = asOfOrQuery !== undefined && !("instant" in asOfOrQuery) && asOfOrQuery.asOf !== undefined && asOfOrQuery.asOf.kind !== "instant";
+  const zone = needsZone ? ((await database.statusChange.findUnique({ where: { id }, select: { timeZone: true } }))?.timeZone ?? "UTC") : "UTC";
+  return resolveAsOfInput(asOfOrQuery, zone);
 }

@@ -3,7 +3,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { parseRows } from "../rows/parse-rows";
 import { ZEnqueueFactsRow } from "../rows/subscription-rows";
 import type { TTransaction } from "../write-transaction";
-import { enqueueDeadlinePlan } from "./enqueue-deadline-plan";
+import { deadlineFollowedSql, enqueueDeadlinePlan } from "./enqueue-deadline-plan";
 import { FAN_OUT_QUEUE, sendInTransaction, type TFanOutJob } from "./job-queue";
 
 /**
@@ -33,8 +33,8 @@ export function enqueueFactsSql(statusChangeId: string): Prisma.Sql {
     SELECT sc.version, sc."agreementId", sc."measureId",
       (SELECT before.status FROM (${statusBeforeSql(statusChangeId)}) before) AS "statusBefore",
       CASE WHEN sc."agreementId" IS NOT NULL
-        THEN EXISTS (SELECT 1 FROM "Subscription" s WHERE s."agreementId" = sc."agreementId" AND s.rule = 'DEADLINE_APPROACHING' AND s."endedAt" IS NULL)
-        ELSE EXISTS (SELECT 1 FROM "Subscription" s WHERE s."measureId" = sc."measureId" AND s.rule = 'DEADLINE_APPROACHING' AND s."endedAt" IS NULL)
+        THEN ${deadlineFollowedSql("agreementId", Prisma.sql`sc."agreementId"`)}
+        ELSE ${deadlineFollowedSql("measureId", Prisma.sql`sc."measureId"`)}
       END AS "isDeadlineFollowed"
     FROM "StatusChange" sc WHERE sc.id = ${statusChangeId}::uuid`;
 }

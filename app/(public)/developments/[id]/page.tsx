@@ -13,35 +13,23 @@ import { orNotFound } from "../../_shared/load";
 import { UNDERLINED_LINKS } from "@/components/underlined-links";
 import { AsOfBanner } from "@/components/as-of-banner";
 import { keepAsOf } from "@/lib/domain/as-of-link";
-import { resolveAsOf } from "@/lib/domain/as-of";
-import { ZAsOfQuery } from "@/lib/schemas/as-of";
-import type { TAsOf } from "@/lib/server/as-of-sql";
+import { readAsOf } from "../../_shared/as-of-param";
 import { firstParam } from "../../_shared/load";
 import { getReviewCredit } from "@/lib/server/reviews/get-review-credit";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/**
- * The reader's asOf (decision 029). A date or wall time is read in the development's zone, which
- * is known only once it is read: the present entry gives it (one more primary-key read).
- */
-async function readAsOf(id: string, search: Record<string, string | string[] | undefined>): Promise<{ asOf?: TAsOf; invalid: boolean }> {
-  const parsed = ZAsOfQuery.safeParse({ asOf: firstParam(search.asOf), axis: firstParam(search.axis) });
-  if (!parsed.success) return { invalid: true };
-  if (!parsed.data.asOf) return { invalid: false };
-  const zone = parsed.data.asOf.kind === "instant" ? "UTC" : (await load(id)).timeZone;
-  return { asOf: { instant: resolveAsOf(parsed.data.asOf, zone), axis: parsed.data.axis }, invalid: false };
-}
-
-const load = cache(async (id: string, instant?: number, axis?: "known" | "recorded") => {
+// The reader's asOf (decision 029): getPublishedChange reads a date or wall time in the
+// development's own zone; an unreadable one shows the present with a note.
+const load = cache(async (id: string, asOf?: string, axis?: string) => {
   await connection();
-  const asOf = instant === undefined ? undefined : { instant: new Date(instant), axis: axis ?? "known" };
-  return orNotFound(getPublishedChange(await getCurrentActor(), id, new Date(), asOf));
+  const { query, invalid } = readAsOf({ asOf, axis });
+  const entry = await orNotFound(getPublishedChange(await getCurrentActor(), id, new Date(), query));
+  return { entry, asOf: entry.asOf, invalid };
 });
 
 async function loadAsOf(id: string, search: Record<string, string | string[] | undefined>) {
-  const { asOf, invalid } = await readAsOf(id, search);
-  return { entry: await load(id, asOf?.instant.getTime(), asOf?.axis), asOf, invalid };
+  return load(id, firstParam(search.asOf), firstParam(search.axis));
 }
 
 export async function generateMetadata({ params, searchParams }: TProps): Promise<Metadata> {

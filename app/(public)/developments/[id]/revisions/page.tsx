@@ -10,7 +10,7 @@ import { listPublicRevisions, MAX_PUBLIC_REVISIONS } from "@/lib/server/revision
 import { getCurrentActor } from "@/lib/server/session";
 import { AsOfBanner } from "@/components/as-of-banner";
 import { keepAsOf } from "@/lib/domain/as-of-link";
-import { ZAsOfQuery } from "@/lib/schemas/as-of";
+import { readAsOf } from "../../../_shared/as-of-param";
 import { firstParam, orNotFound } from "../../../_shared/load";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -18,9 +18,9 @@ type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<st
 // asOf and axis as the development's page reads them; an unreadable one shows the present with a note.
 const load = cache(async (id: string, asOf?: string, axis?: string) => {
   await connection();
-  const parsed = ZAsOfQuery.safeParse({ asOf, axis });
-  const revisions = await orNotFound(listPublicRevisions(await getCurrentActor(), id, parsed.success ? parsed.data : undefined));
-  return { ...revisions, invalid: !parsed.success };
+  const { query, invalid } = readAsOf({ asOf, axis });
+  const revisions = await orNotFound(listPublicRevisions(await getCurrentActor(), id, query));
+  return { ...revisions, invalid };
 });
 
 async function loadFor({ params, searchParams }: TProps) {
