@@ -1,11 +1,9 @@
-import { createElement, type ReactElement } from "react";
-import { renderToReadableStream } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "../../prisma/seed/seed-database";
-import { runAsActor } from "../../lib/server/auth/actor-context";
 import { getMeasure } from "../../lib/server/measures/get-measure";
 import { getParty } from "../../lib/server/parties/get-party";
 import { getRelation } from "../../lib/server/relations/get-relation";
+import { renderPublicPage } from "../support/render-page";
 import { useTestDatabase } from "../support/test-database";
 
 // Issue 12 item 2 beyond the agreement and development pages (decisions 029, 036): the measure,
@@ -28,18 +26,7 @@ beforeAll(async () => {
   await seedDemoData(database.db);
 }, 120_000);
 
-type TPage = (props: { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string>> }) => Promise<ReactElement>;
-
-/** A reading page rendered to HTML as a signed-out reader, with its query. */
-async function render(file: string, params: Record<string, string>, search: Record<string, string>): Promise<string> {
-  const page = ((await import(`../../app/(public)/${file}`)) as { default: TPage }).default;
-  return runAsActor(null, async () => {
-    const element = await page({ params: Promise.resolve(params), searchParams: Promise.resolve(search) });
-    const stream = await renderToReadableStream(createElement(() => element));
-    await stream.allReady;
-    return new Response(stream).text();
-  });
-}
+const render = renderPublicPage;
 
 /** Links to pages that read no asOf (methodology) and the banner's "what changed since then", which names the instant as `since`. */
 function isOutOfScope(href: string): boolean {

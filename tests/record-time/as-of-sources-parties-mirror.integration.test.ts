@@ -1,12 +1,9 @@
-import { createElement, type ReactElement } from "react";
-import { renderToReadableStream } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "../../prisma/seed/seed-database";
 import { GET as sourcesApi } from "../../app/api/v1/sources/get";
 import { GET as sourceApi } from "../../app/api/v1/sources/[id]/route";
 import { GET as partiesApi } from "../../app/api/v1/parties/get";
 import { GET as mirrorApi } from "../../app/api/v1/relations/[pair]/mirror/route";
-import { runAsActor } from "../../lib/server/auth/actor-context";
 import { ZEditStatusChange } from "../../lib/schemas/status-change";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { listParties } from "../../lib/server/parties/list-parties";
@@ -19,6 +16,7 @@ import { logStatusChange } from "../../lib/server/status-changes/log-status-chan
 import { callRoute } from "../api/call-route";
 import { createTestAgreement, createTestUser, logInput } from "../support/desk-factories";
 import { makeSource } from "../support/registry-factories";
+import { renderPublicPage } from "../support/render-page";
 import { useTestDatabase } from "../support/test-database";
 
 // Issue 12 item 2 for the pages decision 036 left out (decision 040): source pages, the party and
@@ -83,17 +81,7 @@ beforeAll(async () => {
   );
 }, 180_000);
 
-type TPage = (props: { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string>> }) => Promise<ReactElement>;
-
-async function render(file: string, params: Record<string, string>, search: Record<string, string>): Promise<string> {
-  const page = ((await import(`../../app/(public)/${file}`)) as { default: TPage }).default;
-  return runAsActor(null, async () => {
-    const element = await page({ params: Promise.resolve(params), searchParams: Promise.resolve(search) });
-    const stream = await renderToReadableStream(createElement(() => element));
-    await stream.allReady;
-    return new Response(stream).text();
-  });
-}
+const render = renderPublicPage;
 
 /** Internal links without the asOf, other than those to pages that read none (methodology, desk) and the banner's "what changed since". */
 function linksWithoutAsOf(html: string): string[] {

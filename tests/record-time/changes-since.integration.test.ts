@@ -1,6 +1,5 @@
 import pg from "pg";
-import { createElement, type ReactElement } from "react";
-import { renderToReadableStream } from "react-dom/server";
+import { createElement } from "react";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as changesApi } from "../../app/api/v1/changes/route";
 import { runAsActor } from "../../lib/server/auth/actor-context";
@@ -13,6 +12,7 @@ import { getStatusChange } from "../../lib/server/status-changes/get-status-chan
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
 import { retractStatusChange } from "../../lib/server/status-changes/retract-status-change";
 import { createTestAgreement, createTestUser, logInput } from "../support/desk-factories";
+import { renderPublicPage } from "../support/render-page";
 import { useTestDatabase } from "../support/test-database";
 
 // "What changed since" (issue 12 item 2, decision 036): entries logged, corrected and retracted in
@@ -123,14 +123,7 @@ describe("what changed since an instant", () => {
   });
 
   it("renders /changes without JavaScript: the GET form, the list, and the banner links here", async () => {
-    const page = ((await import("../../app/(public)/changes/page")) as { default: (props: object) => Promise<ReactElement> }).default;
-    const render = (search: Record<string, string>) =>
-      runAsActor(null, async () => {
-        const element = await page({ searchParams: Promise.resolve(search) });
-        const stream = await renderToReadableStream(createElement(() => element));
-        await stream.allReady;
-        return new Response(stream).text();
-      });
+    const render = (search: Record<string, string>) => renderPublicPage("changes/page", {}, search);
     const html = await render({ since: between.toISOString() });
     expect(html).toMatch(/<form[^>]*method="get"/);
     expect(html).toContain("Announced on 23 November.");

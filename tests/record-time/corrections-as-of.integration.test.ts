@@ -1,5 +1,3 @@
-import { createElement, type ReactElement } from "react";
-import { renderToReadableStream } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as correctionsApi } from "../../app/api/v1/corrections/route";
 import { GET as correctionsCsv } from "../../app/exports/corrections.csv/route";
@@ -18,6 +16,7 @@ import { retractStatusChange } from "../../lib/server/status-changes/retract-sta
 import { callRoute } from "../api/call-route";
 import { readCsvRecords } from "../support/csv";
 import { createTestAgreement, createTestUser, logInput } from "../support/desk-factories";
+import { renderAsReader } from "../support/render-page";
 import { useTestDatabase } from "../support/test-database";
 
 // The corrections log as of an instant (issue 12 item 2, decision 041): the page, its feed, its
@@ -46,14 +45,7 @@ async function edit(id: string, changes: Record<string, unknown>) {
   return editStatusChange(analyst, ZEditStatusChange.parse({ ...entry.formValues, id, version: String(entry.record.version), intent: "save", ...changes }));
 }
 
-async function renderPage(search: Record<string, string>): Promise<string> {
-  return runAsActor(null, async () => {
-    const element = (await CorrectionsPage({ searchParams: Promise.resolve(search) })) as ReactElement;
-    const stream = await renderToReadableStream(createElement(() => element));
-    await stream.allReady;
-    return new Response(stream).text();
-  });
-}
+const renderPage = (search: Record<string, string>) => renderAsReader(CorrectionsPage, { search });
 
 beforeAll(async () => {
   analyst = await createTestUser(database.db, "ANALYST", "Log Analyst");

@@ -1,9 +1,6 @@
-import { createElement, type ReactElement } from "react";
-import { renderToReadableStream } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as positionsApi } from "../../app/api/v1/positions/route";
 import { GET as positionApi } from "../../app/api/v1/positions/[id]/route";
-import { runAsActor } from "../../lib/server/auth/actor-context";
 import { ZAddPosition, ZEditPosition } from "../../lib/schemas/party-position";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { addPosition } from "../../lib/server/positions/add-position";
@@ -13,6 +10,7 @@ import { logStatusChange } from "../../lib/server/status-changes/log-status-chan
 import { retractStatusChange } from "../../lib/server/status-changes/retract-status-change";
 import { callRoute } from "../api/call-route";
 import { createTestAgreement, createTestUser, logInput } from "../support/desk-factories";
+import { renderPublicPage } from "../support/render-page";
 import { useTestDatabase } from "../support/test-database";
 
 // Party positions as of an instant (issue 12 item 2, decision 041): a position recorded after
@@ -132,15 +130,7 @@ describe("party positions as of an instant", () => {
   });
 
   it("the agreement page shows the positions that stood then, and now the superseded one below its successor", async () => {
-    const render = async (search: Record<string, string>) => {
-      const page = ((await import("../../app/(public)/agreements/[slug]/page")) as { default: (props: object) => Promise<ReactElement> }).default;
-      return runAsActor(null, async () => {
-        const element = await page({ params: Promise.resolve({ slug }), searchParams: Promise.resolve(search) });
-        const stream = await renderToReadableStream(createElement(() => element));
-        await stream.allReady;
-        return new Response(stream).text();
-      });
-    };
+    const render = (search: Record<string, string>) => renderPublicPage("agreements/[slug]/page", { slug }, search);
     const then = await render({ asOf: between, axis: "recorded" });
     expect(then).toContain("Positions");
     expect(then).toContain("Japan caused serious changes");

@@ -1,11 +1,8 @@
-import { createElement, type ReactElement } from "react";
-import { renderToReadableStream } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as developmentApi } from "../../app/api/v1/status-changes/[id]/get";
 import { GET as publicRevisionsApi } from "../../app/api/v1/status-changes/[id]/public-revisions/route";
 import RevisionsPage from "../../app/(public)/developments/[id]/revisions/page";
 import { ZEditStatusChange, ZRetractStatusChange } from "../../lib/schemas/status-change";
-import { runAsActor } from "../../lib/server/auth/actor-context";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { listPublicRevisions } from "../../lib/server/revisions/list-public-revisions";
 import { editStatusChange } from "../../lib/server/status-changes/edit-status-change";
@@ -14,6 +11,7 @@ import { logStatusChange } from "../../lib/server/status-changes/log-status-chan
 import { retractStatusChange } from "../../lib/server/status-changes/retract-status-change";
 import { callRoute } from "../api/call-route";
 import { createTestAgreement, createTestUser, logInput } from "../support/desk-factories";
+import { renderAsReader } from "../support/render-page";
 import { useTestDatabase } from "../support/test-database";
 
 // A development's public revision history and its API read as of an instant (issue 12): only the
@@ -37,14 +35,7 @@ let afterCorrection: string;
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 25));
 
-async function renderPage(search: Record<string, string>): Promise<string> {
-  return runAsActor(null, async () => {
-    const element = (await RevisionsPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve(search) })) as ReactElement;
-    const stream = await renderToReadableStream(createElement(() => element));
-    await stream.allReady;
-    return new Response(stream).text();
-  });
-}
+const renderPage = (search: Record<string, string>) => renderAsReader(RevisionsPage, { params: { id }, search });
 
 beforeAll(async () => {
   analyst = await createTestUser(database.db, "ANALYST", "Revisions Analyst");
@@ -83,6 +74,8 @@ describe("the public revision history as of an instant", () => {
       expect(corrected.entry).toMatchObject({ state: "PUBLISHED", headline: "Seoul keeps the pact" });
     }
     await expect(listPublicRevisions(null, id, { instant: new Date(before), axis: "recorded" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // After the retraction, as of now: retracted, as the present reads it.
+    expect((await listPublicRevisions(null, id, { instant: new Date(), axis: "recorded" })).entry.state).toBe("RETRACTED");
   });
 
   it("answers the same over the API, and the development read gives the version that stood", async () => {

@@ -1,7 +1,4 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ZUpdateAgreement } from "../../lib/schemas/agreement";
 import { ZAddCondition, ZRecordConditionState } from "../../lib/schemas/condition";
 import { ZCreateSubscription } from "../../lib/schemas/subscription";
@@ -9,7 +6,6 @@ import { getAgreementForEdit } from "../../lib/server/agreements/get-agreement-f
 import { updateAgreement } from "../../lib/server/agreements/update-agreement";
 import { addCondition } from "../../lib/server/conditions/add-condition";
 import { recordConditionState } from "../../lib/server/conditions/record-condition-state";
-import { resetEnvCache } from "../../lib/server/env";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
 import { createSubscription } from "../../lib/server/subscriptions/create-subscription";
@@ -18,10 +14,10 @@ import { deliverDigest } from "../../lib/server/subscriptions/deliver-digest";
 import { fanOutBreach } from "../../lib/server/subscriptions/fan-out-breach";
 import { fanOutDevelopment } from "../../lib/server/subscriptions/fan-out-development";
 import { listOutbox } from "../../lib/server/subscriptions/list-outbox";
-import { resetMailTransport } from "../../lib/server/subscriptions/mail-transport";
 import { planDeadlineReminders } from "../../lib/server/subscriptions/plan-deadline-reminders";
 import { remindDeadline } from "../../lib/server/subscriptions/remind-deadline";
 import { createTestAgreement, createTestUser, logInput } from "../support/desk-factories";
+import { useOutboxEnv } from "../support/outbox-env";
 import { useTestDatabase } from "../support/test-database";
 
 // Deadline reminders, breached conditions and daily digests (decision 035), with the clock
@@ -29,20 +25,10 @@ import { useTestDatabase } from "../support/test-database";
 // queue's rows are read to see what was planned. No SMTP: mail lands in the outbox.
 
 const database = useTestDatabase();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pactwatch-rules-"));
+useOutboxEnv("rules");
 let analyst: TSignedInActor;
 beforeAll(async () => {
-  Object.assign(process.env, { PACTWATCH_DATA_DIR: dataDir, PUBLIC_URL: "http://pactwatch.test" });
-  delete process.env.SMTP_URL;
-  resetEnvCache();
-  resetMailTransport();
   analyst = await createTestUser(database.db, "ANALYST");
-});
-afterAll(() => {
-  delete process.env.PACTWATCH_DATA_DIR;
-  delete process.env.PUBLIC_URL;
-  resetEnvCache();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 const subscribe = (actor: TSignedInActor, fields: Record<string, unknown>) =>

@@ -1,11 +1,7 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as createRoute } from "../../app/api/v1/subscriptions/route";
 import { ZSavedDevelopmentSearch } from "../../lib/schemas/reader-queries";
 import { ZCreateSubscription } from "../../lib/schemas/subscription";
-import { resetEnvCache } from "../../lib/server/env";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { listPublishedChanges } from "../../lib/server/status-changes/list-published-changes";
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
@@ -15,11 +11,11 @@ import { createSubscription } from "../../lib/server/subscriptions/create-subscr
 import { deliverDelivery } from "../../lib/server/subscriptions/deliver-delivery";
 import { fanOutDevelopment } from "../../lib/server/subscriptions/fan-out-development";
 import { listOutbox } from "../../lib/server/subscriptions/list-outbox";
-import { resetMailTransport } from "../../lib/server/subscriptions/mail-transport";
 import { runWriteTransaction } from "../../lib/server/write-transaction";
 import { callRoute } from "../api/call-route";
 import { createTestAgreement, createTestUser, logInput } from "../support/desk-factories";
 import { createTestToken } from "../support/users";
+import { useOutboxEnv } from "../support/outbox-env";
 import { useTestDatabase } from "../support/test-database";
 
 // Saved developments searches (decision 039): the form's and the API's input, the match asked of
@@ -27,20 +23,10 @@ import { useTestDatabase } from "../support/test-database";
 // that includes it and never to one that does not. The jobs are run here in turn, without a worker.
 
 const database = useTestDatabase();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pactwatch-search-"));
+useOutboxEnv("search");
 let analyst: TSignedInActor;
 beforeAll(async () => {
-  Object.assign(process.env, { PACTWATCH_DATA_DIR: dataDir, PUBLIC_URL: "http://pactwatch.test" });
-  delete process.env.SMTP_URL;
-  resetEnvCache();
-  resetMailTransport();
   analyst = await createTestUser(database.db, "ANALYST");
-});
-afterAll(() => {
-  delete process.env.PACTWATCH_DATA_DIR;
-  delete process.env.PUBLIC_URL;
-  resetEnvCache();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 const subscribeToSearch = (actor: TSignedInActor, fields: Record<string, unknown>) =>

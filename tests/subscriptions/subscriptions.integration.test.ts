@@ -1,12 +1,10 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as oneClick } from "../../app/unsubscribe/[id]/one-click/route";
 import { GET as subscriptionFeed } from "../../app/feeds/subscriptions/[file]/route";
 import { GET as listRoute, POST as createRoute } from "../../app/api/v1/subscriptions/route";
 import { ZCreateSubscription } from "../../lib/schemas/subscription";
-import { resetEnvCache } from "../../lib/server/env";
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
 import { createSubscription } from "../../lib/server/subscriptions/create-subscription";
 import { deliverDelivery } from "../../lib/server/subscriptions/deliver-delivery";
@@ -14,12 +12,12 @@ import { endSubscription } from "../../lib/server/subscriptions/end-subscription
 import { fanOutDevelopment } from "../../lib/server/subscriptions/fan-out-development";
 import { listOutbox } from "../../lib/server/subscriptions/list-outbox";
 import { listSubscriptions } from "../../lib/server/subscriptions/list-subscriptions";
-import { resetMailTransport } from "../../lib/server/subscriptions/mail-transport";
 import { unsubscribeToken } from "../../lib/server/subscriptions/unsubscribe-token";
 import { runAsActor } from "../../lib/server/auth/actor-context";
 import { callRoute } from "../api/call-route";
 import { createTestAgreement, createTestUser, logInput } from "../support/desk-factories";
 import { createTestToken } from "../support/users";
+import { useOutboxEnv } from "../support/outbox-env";
 import { useTestDatabase } from "../support/test-database";
 
 // Subscriptions as their owner and a signed-out visitor meet them: each account sees and ends
@@ -28,19 +26,7 @@ import { useTestDatabase } from "../support/test-database";
 // The jobs are run here in turn (fan-out, then delivery), without a worker.
 
 const database = useTestDatabase();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pactwatch-outbox-"));
-beforeAll(() => {
-  Object.assign(process.env, { PACTWATCH_DATA_DIR: dataDir, PUBLIC_URL: "http://pactwatch.test" });
-  delete process.env.SMTP_URL;
-  resetEnvCache();
-  resetMailTransport();
-});
-afterAll(() => {
-  delete process.env.PACTWATCH_DATA_DIR;
-  delete process.env.PUBLIC_URL;
-  resetEnvCache();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const { dataDir } = useOutboxEnv("outbox");
 
 const subscribe = (actor: Parameters<typeof createSubscription>[0], fields: Record<string, unknown>) =>
   createSubscription(actor, ZCreateSubscription.parse({ subjectKind: "AGREEMENT", rule: "ANY_DEVELOPMENT", channel: "EMAIL", ...fields }));
