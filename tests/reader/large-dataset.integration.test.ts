@@ -242,11 +242,14 @@ describe(`reading ${CHANGES.toLocaleString("en")} status changes`, () => {
       expect(reference.length, q).toBeGreaterThan(0);
       const page = await listPublishedChanges(null, { q, state: "published" }, { limit: 10, now });
       expect(page.entries.map((entry) => entry.id), q).toEqual(reference.map((row) => row.id));
-      expectIndexBacked(await planOf(publishedChangesSql({ q, state: "published" }, { limit: 10, now })));
+      // For "tariffs" the walk answers and the planned GIN branch ("CTE matches") never runs; near
+      // its cost threshold the planner plans it as a sequential scan on some draws of the data (the
+      // ids, and so the citations, are random). What runs is held, as in the subjects' test below.
+      expectIndexBacked((await planOf(publishedChangesSql({ q, state: "published" }, { limit: 10, now }))).filter((node) => (node["Actual Loops"] ?? 0) > 0));
     }
     // A page of 100 walks further instead of sending a word in a tenth of all changes to the GIN index.
     const hundred = await planOf(publishedChangesSql({ q: "tariffs" }, { limit: 100, now }));
-    expectIndexBacked(hundred);
+    expectIndexBacked(hundred.filter((node) => (node["Actual Loops"] ?? 0) > 0));
     expect(hundred.filter((node) => node["Index Name"] === "StatusChange_search_idx" && (node["Actual Loops"] ?? 0) > 0)).toEqual([]);
   });
 
