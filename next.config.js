@@ -2,8 +2,9 @@
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
-  // The database driver and Prisma's runtime stay Node modules, loaded at run time.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@prisma/client"],
+  // The database driver, Prisma's runtime and the rate limiter stay Node modules, loaded at run time
+  // (bundled, the limiter's optional database back ends are requires webpack cannot follow).
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@prisma/client", "rate-limiter-flexible"],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

@@ -72,7 +72,7 @@ async function main(): Promise<number> {
 
   const failures: string[] = [];
   const measurements: TMeasurement[] = [];
-  let writes: TWriteReport | undefined;
+  const writes: TWriteReport[] = [];
   let soak: TSoakReport | undefined;
   let plans: TPlanReport[] = [];
   let peerProblem: string | undefined;
@@ -231,13 +231,18 @@ async function main(): Promise<number> {
       }
     }
 
-    log(`write path: 8 writers publishing with two citations each for ${options.writeSeconds} s…`);
-    writes = await runWrites({ appUrl, databaseUrl: benchUrl, writers: 8, seconds: options.writeSeconds });
-    record("writes", writes);
-    log(
-      `write path: ${writes.acknowledged} acknowledged, ${writes.publishesPerSecond.toFixed(1)} publishes/s, p99 ${writes.p99Ms.toFixed(0)} ms; stored ${writes.stored}, incomplete ${writes.incomplete}, doubled ${writes.doubled}, failures ${JSON.stringify(writes.failures)}`,
-    );
-    if (!writes.ok) failures.push(`write path: ${writes.incomplete} acknowledged writes incomplete, ${writes.doubled} doubled, ${writes.acknowledged} acknowledged`);
+    // Two shapes: eight analysts each on an agreement of their own, and all eight on one (every
+    // publish then waits for the one before it on that agreement's current status, decision 026).
+    for (const subjects of [8, 1]) {
+      log(`write path: 8 writers on ${subjects === 1 ? "one agreement" : `${subjects} agreements`}, publishing with two citations each for ${options.writeSeconds} s…`);
+      const report = await runWrites({ appUrl, databaseUrl: benchUrl, writers: 8, seconds: options.writeSeconds, subjects });
+      writes.push(report);
+      record("writes", report);
+      log(
+        `write path (${subjects} subject(s)): ${report.acknowledged} acknowledged, ${report.publishesPerSecond.toFixed(1)} publishes/s, p99 ${report.p99Ms.toFixed(0)} ms; stored ${report.stored}, incomplete ${report.incomplete}, doubled ${report.doubled}, failures ${JSON.stringify(report.failures)}`,
+      );
+      if (!report.ok) failures.push(`write path (${subjects} subject(s)): ${report.incomplete} acknowledged writes incomplete, ${report.doubled} doubled, ${report.acknowledged} acknowledged`);
+    }
 
     if (options.soak) {
       log(`soak: ${options.soakSeconds} s of mixed load at 16 connections…`);

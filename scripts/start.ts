@@ -83,6 +83,10 @@ async function main(): Promise<void> {
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,
+        // glibc gives each thread that allocates an arena of its own (up to eight per core) and
+        // keeps what they grew to; two hold the server 30-40 MB lower under load (decision 043).
+        // An operator's own setting wins.
+        MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
         // PGlite is one database session: one connection keeps every query's protocol
         // messages together, and waiting for it (behind a command's transaction, say) is
         // normal, not a fault; it lives in this process, so it cannot go away without the app.

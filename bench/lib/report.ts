@@ -13,7 +13,7 @@ type TReport = {
   machine: { nproc: number; memoryGb: number; postgres: string; node: string; commit: string; cpu: string };
   options: TOptions;
   measurements: TMeasurement[];
-  writes?: TWriteReport;
+  writes: TWriteReport[];
   soak?: TSoakReport;
   plans: TPlanReport[];
   peerProblem?: string;
@@ -35,11 +35,10 @@ export function reportMarkdown(report: TReport): string {
   const silent = [...new Set(report.measurements.filter((row) => row.requests === 0 && row.round > 0).map((row) => `${row.read} (${row.target}, ${row.connections} conns)`))];
   if (silent.length) lines.push("", `No answer within a ${options.seconds} s measurement (0 req/s, latency longer than the measurement): ${silent.join(", ")}.`);
   if (report.peerProblem) lines.push("", `PostGraphile was not measured: ${report.peerProblem}`);
-  if (report.writes) {
-    const w = report.writes;
+  for (const w of report.writes) {
     lines.push(
       "",
-      `Write path: ${w.writers} writers for ${formatNumber(w.seconds)} s: ${w.acknowledged} publishes acknowledged (${formatNumber(w.publishesPerSecond)}/s), p50 ${formatNumber(w.p50Ms)} ms, p99 ${formatNumber(w.p99Ms)} ms; ` +
+      `Write path, ${w.writers} writers on ${w.subjects === 1 ? "one agreement" : `${w.subjects} agreements`}, for ${formatNumber(w.seconds)} s: ${w.acknowledged} publishes acknowledged (${formatNumber(w.publishesPerSecond)}/s), p50 ${formatNumber(w.p50Ms)} ms, p99 ${formatNumber(w.p99Ms)} ms; ` +
         `in SQL: ${w.stored} stored, ${w.incomplete} acknowledged but incomplete, ${w.doubled} doubled; failures ${JSON.stringify(w.failures)} — ${w.ok ? "every acknowledged write landed exactly once with its two citations, two audit events and its revision" : "**FAILED**"}.`,
     );
   }

@@ -15,7 +15,8 @@ export type TWriteReport = {
   failures: Record<string, number>;
   /** Rows whose headline carries this run's mark: acknowledged or not. */
   stored: number;
-  subjectSlug: string;
+  /** The agreements written to: one (every writer waits for the others on its current status) or one per writer. */
+  subjects: number;
   /** Acknowledged writes missing or incomplete (citations ≠ 2, audit events ≠ 2, revisions ≠ 1, not published). */
   incomplete: number;
   /** Headlines stored more than once. */
@@ -23,7 +24,7 @@ export type TWriteReport = {
   ok: boolean;
 };
 
-async function prepare(url: string, mark: string) {
+async function prepare(url: string, mark: string, subjects: number) {
   const client = new pg.Client({ connectionString: url, application_name: "pactwatch-bench" });
   await client.connect();
   try {
@@ -36,27 +37,29 @@ async function prepare(url: string, mark: string) {
       `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix) VALUES (gen_random_uuid(), $1, 'benchmark writers', $2, $3)`,
       [user.rows[0]!.id, createHash("sha256").update(secret).digest("hex"), secret.slice(0, 10)],
     );
-    // Each run writes to an agreement of its own, so the measured histories do not grow.
-    const subject = await client.query<{ slug: string }>(
+    // Each run writes to agreements of its own, so the measured histories do not grow.
+    const created = await client.query<{ slug: string }>(
       `INSERT INTO "Agreement" (id, slug, title, kind, "timeZone", summary, "updatedAt")
-       VALUES (gen_random_uuid(), $1, 'Benchmark write path', 'OTHER', 'UTC', 'Written to by the benchmark''s writers.', now()) RETURNING slug`,
-      [`bench-writes-${mark}`],
+       SELECT gen_random_uuid(), $1 || '-' || n, 'Benchmark write path ' || n, 'OTHER', 'UTC', 'Written to by the benchmark''s writers.', now()
+       FROM generate_series(1, $2::int) AS n ORDER BY n RETURNING slug`,
+      [`bench-writes-${mark}`, subjects],
     );
+    const slugs = created.rows.map((row) => row.slug).sort();
     await client.query(
-      `INSERT INTO "AgreementParty" ("agreementId", "partyId") SELECT a.id, p.id FROM "Agreement" a, "Party" p WHERE a.slug = $1 AND p.code IN ('ISL', 'MLT')`,
-      [subject.rows[0]!.slug],
+      `INSERT INTO "AgreementParty" ("agreementId", "partyId") SELECT a.id, p.id FROM "Agreement" a, "Party" p WHERE a.slug = ANY($1::text[]) AND p.code IN ('ISL', 'MLT')`,
+      [slugs],
     );
     const sources = await client.query<{ id: string }>(`SELECT id FROM "Source" WHERE "mergedIntoId" IS NULL AND "retiredAt" IS NULL ORDER BY url LIMIT 2`);
     if (sources.rows.length < 2) throw new Error("the benchmark database has fewer than two sources: fill it again (drop --reuse)");
-    return { secret, subjectSlug: subject.rows[0]!.slug, sourceIds: sources.rows.map((row) => row.id) };
+    return { secret, slugs, sourceIds: sources.rows.map((row) => row.id) };
   } finally {
     await client.end();
   }
 }
 
-export async function runWrites(options: { appUrl: string; databaseUrl: string; writers: number; seconds: number }): Promise<TWriteReport> {
+export async function runWrites(options: { appUrl: string; databaseUrl: string; writers: number; seconds: number; subjects: number }): Promise<TWriteReport> {
   const mark = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
-  const { secret, subjectSlug, sourceIds } = await prepare(options.databaseUrl, mark);
+  const { secret, slugs, sourceIds } = await prepare(options.databaseUrl, mark, options.subjects);
   const acknowledged: string[] = [];
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
@@ -66,7 +69,7 @@ export async function runWrites(options: { appUrl: string; databaseUrl: string; 
     Array.from({ length: options.writers }, async (_, writer) => {
       for (let n = 0; Date.now() < deadline; n++) {
         const body = JSON.stringify({
-          subject: `agreement:${subjectSlug}`,
+          subject: `agreement:${slugs[writer % slugs.length]}`,
           status: "IN_FORCE",
           headline: `Bench write ${mark} ${writer}-${n}`,
           body: "Written by the benchmark's write path.",
@@ -99,7 +102,7 @@ export async function runWrites(options: { appUrl: string; databaseUrl: string; 
   const counts = await countWrites(options.databaseUrl, mark, acknowledged);
   return {
     writers: options.writers,
-    subjectSlug,
+    subjects: slugs.length,
     seconds,
     acknowledged: acknowledged.length,
     publishesPerSecond: acknowledged.length / seconds,

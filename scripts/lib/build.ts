@@ -46,12 +46,12 @@ export function staleBuildReason(root = process.cwd()): string | null {
   return null;
 }
 
-/** Runs `next build` when there is no production build or its inputs changed since it. */
+/** Runs `next build --webpack` (decision 043) when there is no production build or its inputs changed since it. */
 export function ensureProductionBuild(log: (message: string) => void): void {
   const reason = staleBuildReason();
   if (reason === null) return;
   log(reason === "there is no production build yet" ? "building the app (about a minute the first time)…" : `${reason}: building again…`);
-  const result = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], {
+  const result = spawnSync(path.join("node_modules", ".bin", "next"), ["build", "--webpack"], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
