@@ -20,6 +20,11 @@ const log = (message: string) => console.log(`[pactwatch] ${message}`);
 
 async function main(): Promise<void> {
   const env = getLauncherEnv();
+  // The benchmark captures the SQL of the reads the server answers (lib/server/sql-capture.ts) and
+  // switches it off in the server alone: the launcher's own statements (migrations, the delivery
+  // worker) would otherwise be appended, synchronously, for as long as it runs.
+  const sqlCapture = process.env.PACTWATCH_SQL_CAPTURE;
+  delete process.env.PACTWATCH_SQL_CAPTURE;
   let embedded: TEmbeddedDatabase | undefined;
   let databaseUrl = env.DATABASE_URL;
   const location = embeddedLocation(env.PACTWATCH_DATA_DIR);
@@ -83,6 +88,7 @@ async function main(): Promise<void> {
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,
+        ...(sqlCapture ? { PACTWATCH_SQL_CAPTURE: sqlCapture } : {}),
         // glibc gives each thread that allocates an arena of its own (up to eight per core) and
         // keeps what they grew to; two hold the server 30-40 MB lower under load (decision 043).
         // An operator's own setting wins.
