@@ -179,7 +179,7 @@ describe("CurrentStatusPeriod equals pw_current_status", () => {
   });
 
   it("holds when two transactions write the same subject at once", async ({ skip }) => {
-    if (database.isEmbedded) skip("the embedded database runs one transaction at a time, so nothing races");
+    if (database.isEmbedded) skip("the embedded database runs one transaction at a time, so nothing races"); // skipped on the embedded run only: PGlite runs one transaction at a time; the server run of npm test races two writers
     await randomHistories();
     // A subject with only a past change has period 0 alone, so nothing but that row's lock makes
     // the second writer wait for the first (its DELETE of later periods would, otherwise).
