@@ -30,6 +30,11 @@ const SEQ_SCAN_THRESHOLD = 10_000;
 const started = Date.now();
 const log = (message: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
+/** What a write run that lost, doubled or left incomplete an acknowledged write records as a failure. */
+function writeFailure(label: string, report: TWriteReport): string {
+  return `${label}: ${report.incomplete} acknowledged writes incomplete, ${report.doubled} doubled, ${report.acknowledged} acknowledged`;
+}
+
 function serverUrlOrExit(): string {
   const url = process.env.DATABASE_URL;
   if (!url || !/^postgres(ql)?:\/\//.test(url)) {
@@ -236,7 +241,7 @@ async function main(): Promise<number> {
     // A warm-up first, as the reads have: the write path's code has not run in this process yet.
     const warmUp = await runWrites({ appUrl, databaseUrl: benchUrl, writers: 8, seconds: Math.min(5, options.writeSeconds), subjects: 8 });
     log(`write path warm-up: ${warmUp.acknowledged} publishes (not counted)`);
-    if (!warmUp.ok) failures.push(`write path warm-up: ${warmUp.incomplete} acknowledged writes incomplete, ${warmUp.doubled} doubled, ${warmUp.acknowledged} acknowledged`);
+    if (!warmUp.ok) failures.push(writeFailure("write path warm-up", warmUp));
     for (const subjects of [8, 1]) {
       log(`write path: 8 writers on ${subjects === 1 ? "one agreement" : `${subjects} agreements`}, publishing with two citations each for ${options.writeSeconds} s…`);
       const report = await runWrites({ appUrl, databaseUrl: benchUrl, writers: 8, seconds: options.writeSeconds, subjects });
@@ -245,7 +250,7 @@ async function main(): Promise<number> {
       log(
         `write path (${subjects} subject(s)): ${report.acknowledged} acknowledged, ${report.publishesPerSecond.toFixed(1)} publishes/s, p99 ${report.p99Ms.toFixed(0)} ms; stored ${report.stored}, incomplete ${report.incomplete}, doubled ${report.doubled}, failures ${JSON.stringify(report.failures)}`,
       );
-      if (!report.ok) failures.push(`write path (${subjects} subject(s)): ${report.incomplete} acknowledged writes incomplete, ${report.doubled} doubled, ${report.acknowledged} acknowledged`);
+      if (!report.ok) failures.push(writeFailure(`write path (${subjects} subject(s))`, report));
     }
 
     if (options.soak) {
