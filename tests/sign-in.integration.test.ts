@@ -220,7 +220,7 @@ describe("personal API tokens", () => {
     const stored = await database.db.apiToken.findUniqueOrThrow({ where: { id: created.id } });
     expect(JSON.stringify(stored)).not.toContain(created.secret);
 
-    await expect(authenticateApiToken(`Bearer ${created.secret}`)).resolves.toMatchObject({ id: analyst.id, role: "ANALYST" });
+    await expect(authenticateApiToken(`Bearer ${created.secret}`)).resolves.toEqual({ id: analyst.id, role: "ANALYST", name: analyst.name, email: analyst.email });
     await database.db.user.update({ where: { id: analyst.id }, data: { role: "READER" } });
     await expect(authenticateApiToken(`Bearer ${created.secret}`)).resolves.toMatchObject({ role: "READER" });
     await database.db.user.update({ where: { id: analyst.id }, data: { role: "ANALYST" } });
@@ -233,8 +233,12 @@ describe("personal API tokens", () => {
   it("refuses a disabled owner's token, malformed headers, and readers creating tokens", async () => {
     const admin = await createTestUser(database.db, "ADMIN");
     const { secret } = await createApiToken(admin, { name: "script" });
+    const reporter = await createTestUser(database.db, "ANALYST");
     await database.db.user.update({ where: { id: admin.id }, data: { disabledAt: new Date() } });
     await expect(authenticateApiToken(`Bearer ${secret}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    const { secret: expiring, id: expiringId } = await createApiToken(reporter, { name: "expiring" });
+    await database.db.apiToken.update({ where: { id: expiringId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expect(authenticateApiToken(`Bearer ${expiring}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(authenticateApiToken("Basic abc")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(authenticateApiToken("Bearer pw_guess")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     const reader = await createTestUser(database.db, "READER");

@@ -43,6 +43,8 @@ import { ZCreateSubscription } from "../../lib/schemas/subscription";
 import { logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
 import { claimIdempotencyKey } from "../../lib/server/api/idempotency";
+import { authenticateApiToken } from "../../lib/server/api-tokens/authenticate-api-token";
+import { createApiToken } from "../../lib/server/api-tokens/create-api-token";
 
 // Every row schema of lib/server/rows meets real rows from this database (the server, or embedded
 // PGlite when no TEST_DATABASE_URL is set: `npm test` runs both), through the use cases that own
@@ -88,6 +90,8 @@ describe("row schemas", () => {
     // As of an instant a source counts what cited it then (ZSourceAsOfCountRow, decision 040).
     await getSource(null, sources.items[0]!.id, asOf);
     await listDuplicateCandidates(admin);
+    // An API request reads its token and the token's owner in one row (ZApiTokenOwnerRow).
+    await expect(authenticateApiToken(`Bearer ${(await createApiToken(admin, { name: "row schemas" })).secret}`)).resolves.toMatchObject({ id: admin.id });
     await getFeedSubject(null, { kind: "relation", codes: ["KOR", "JPN"] });
     await (await acquireExportSlot("address:192.0.2.1")).release();
     // The first claim of a key returns the claimed row, the second the stored one.

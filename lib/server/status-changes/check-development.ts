@@ -4,6 +4,10 @@ import { isStatusValidFor } from "../../domain/statuses";
 import type { Status } from "../../generated/prisma/enums";
 import { statusNotValidMessage } from "../../schemas/status-change";
 import { agreementName } from "../../domain/subject-ref";
+import { Prisma } from "../../generated/prisma/client";
+import { DESK_SETTING_ID } from "../reviews/review-setting";
+import { queryRows } from "../rows/parse-rows";
+import { ZLoggedSubjectRow } from "../rows/logged-subject-row";
 import { AppError } from "../errors";
 import { assertSignedInCan, type TSignedInActor } from "../permissions";
 import type { TTransaction } from "../write-transaction";
@@ -11,23 +15,31 @@ import type { TTransaction } from "../write-transaction";
 /** A tracked item as a status change refers to it. */
 export type TSubject = { kind: SubjectKind; id: string; slug: string };
 
-/** The agreement or measure a development is logged against, with the name and zone a snapshot shows; an unknown slug is a field error. */
-export async function findSubject(tx: TTransaction, reference: { kind: SubjectKind; slug: string }): Promise<TSubject & { name: string; timeZone: string }> {
-  const found =
+/**
+ * The agreement or measure a development is logged against, with the name and zone a snapshot
+ * shows, and whether two-person review is on (decision 034), read in the same statement inside
+ * the caller's transaction; an unknown slug is a field error.
+ */
+export async function findSubject(
+  tx: TTransaction,
+  reference: { kind: SubjectKind; slug: string },
+): Promise<TSubject & { name: string; timeZone: string; isReviewRequired: boolean }> {
+  // The desk's one settings row (DeskSetting, absent until an admin first changes a setting: review off).
+  const review = Prisma.sql`COALESCE((SELECT d."isReviewRequired" FROM "DeskSetting" d WHERE d.id = ${DESK_SETTING_ID}), false) AS "isReviewRequired"`;
+  const [found] = await queryRows(
+    tx,
+    ZLoggedSubjectRow,
     reference.kind === "AGREEMENT"
-      ? await tx.agreement
-          .findUnique({ where: { slug: reference.slug }, select: { id: true, title: true, shortName: true, timeZone: true } })
-          .then((agreement) => agreement && { id: agreement.id, name: agreementName(agreement), timeZone: agreement.timeZone })
-      : await tx.tradeMeasure
-          .findUnique({ where: { slug: reference.slug }, select: { id: true, title: true, timeZone: true } })
-          .then((measure) => measure && { id: measure.id, name: measure.title, timeZone: measure.timeZone });
+      ? Prisma.sql`SELECT a.id, a.title, a."shortName", a."timeZone", ${review} FROM "Agreement" a WHERE a.slug = ${reference.slug}`
+      : Prisma.sql`SELECT m.id, m.title, NULL::text AS "shortName", m."timeZone", ${review} FROM "TradeMeasure" m WHERE m.slug = ${reference.slug}`,
+  );
   if (!found) {
     const noun = reference.kind === "AGREEMENT" ? "agreement" : "trade measure";
     throw new AppError("INVALID_INPUT", `No ${noun} is called "${reference.slug}".`, {
       subject: [`No ${noun} is called "${reference.slug}": choose one from the list`],
     });
   }
-  return { kind: reference.kind, id: found.id, slug: reference.slug, name: found.name, timeZone: found.timeZone };
+  return { kind: reference.kind, id: found.id, slug: reference.slug, name: agreementName(found), timeZone: found.timeZone, isReviewRequired: found.isReviewRequired };
 }
 
 /** The foreign-key columns of a subject. */

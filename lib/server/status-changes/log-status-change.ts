@@ -6,7 +6,6 @@ import { runWriteTransaction } from "../write-transaction";
 import { assertCancellable, assertStatusFits, findSubject } from "./check-development";
 import { resolveCitations } from "./resolve-citations";
 import { insertLoggedChange } from "./insert-logged-change";
-import { isReviewRequired } from "../reviews/review-setting";
 import { submitForReview } from "../reviews/submit-for-review";
 import { lockStatusChange } from "./status-change-record";
 
@@ -24,7 +23,7 @@ export async function logStatusChange(actor: TActor, input: TLogStatusChange) {
     assertStatusFits(subject.kind, input.status);
     await assertCancellable(tx, subject, input.cancelsId);
     const citations = await resolveCitations(tx, actor, input.citations);
-    const isSubmitting = isPublishing && (await isReviewRequired(tx));
+    const isSubmitting = isPublishing && subject.isReviewRequired;
     // The change, its citations, audit events and revision in one statement (decision 023).
     const created = await insertLoggedChange(tx, actor, subject, isSubmitting ? { ...input, intent: "draft" } : input, citations);
     if (isSubmitting) return submitForReview(tx, actor, await lockStatusChange(tx, created.id), { kind: "PUBLICATION" });
