@@ -233,10 +233,10 @@ describe("personal API tokens", () => {
   it("refuses a disabled owner's token, malformed headers, and readers creating tokens", async () => {
     const admin = await createTestUser(database.db, "ADMIN");
     const { secret } = await createApiToken(admin, { name: "script" });
-    const reporter = await createTestUser(database.db, "ANALYST");
+    const owner = await createTestUser(database.db, "ANALYST");
     await database.db.user.update({ where: { id: admin.id }, data: { disabledAt: new Date() } });
     await expect(authenticateApiToken(`Bearer ${secret}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    const { secret: expiring, id: expiringId } = await createApiToken(reporter, { name: "expiring" });
+    const { secret: expiring, id: expiringId } = await createApiToken(owner, { name: "expiring" });
     await database.db.apiToken.update({ where: { id: expiringId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await expect(authenticateApiToken(`Bearer ${expiring}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(authenticateApiToken("Basic abc")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });

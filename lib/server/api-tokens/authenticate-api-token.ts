@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
+import { actorIfActive } from "../auth/find-active-user";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import type { TActor } from "../permissions";
@@ -27,10 +28,11 @@ export async function authenticateApiToken(authorization: string): Promise<TActo
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) {
     throw new AppError("UNAUTHENTICATED", "This API token is unknown, revoked or expired: create a new one on your account page.");
   }
-  if (token.disabledAt) throw new AppError("UNAUTHENTICATED", "The owner of this API token is disabled.");
+  const actor = actorIfActive({ id: token.userId, role: token.role, name: token.name, email: token.email, disabledAt: token.disabledAt });
+  if (!actor) throw new AppError("UNAUTHENTICATED", "The owner of this API token is disabled.");
   // Recording use costs a write: once a minute per token is enough to tell stale tokens apart.
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
     await database.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }
-  return { id: token.userId, role: token.role, name: token.name, email: token.email };
+  return actor;
 }

@@ -11,8 +11,14 @@ export async function findActiveUser(userId: string, sessionIssuedAt?: Date): Pr
     where: { id: userId },
     select: { id: true, role: true, name: true, email: true, disabledAt: true, sessionsValidAfter: true },
   });
-  if (!user || user.disabledAt) return null;
+  if (!user) return null;
   // JWT iat has whole seconds; allow the second in which the session was issued.
   if (sessionIssuedAt && sessionIssuedAt.getTime() + 1000 < user.sessionsValidAfter.getTime()) return null;
+  return actorIfActive(user);
+}
+
+/** Whether an account already read may act (an API token reads its owner with the token): it exists and is not disabled. */
+export function actorIfActive(user: { id: string; role: NonNullable<TActor>["role"]; name: string; email: string; disabledAt: Date | null } | null): TActor {
+  if (!user || user.disabledAt) return null;
   return { id: user.id, role: user.role, name: user.name, email: user.email };
 }

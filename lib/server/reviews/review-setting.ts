@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "../../generated/prisma/client";
 import type { TTransaction } from "../write-transaction";
 
 // The desk's one settings row (DeskSetting, id 1). Absent until an admin first changes a
@@ -10,3 +11,6 @@ export async function isReviewRequired(tx: Pick<TTransaction, "deskSetting">): P
   const setting = await tx.deskSetting.findUnique({ where: { id: DESK_SETTING_ID }, select: { isReviewRequired: true } });
   return setting?.isReviewRequired ?? false;
 }
+
+/** The same question as a column of a caller's own statement (a publish reads it with its subject): "isReviewRequired". */
+export const reviewRequiredColumnSql = Prisma.sql`COALESCE((SELECT d."isReviewRequired" FROM "DeskSetting" d WHERE d.id = ${DESK_SETTING_ID}), false) AS "isReviewRequired"`;

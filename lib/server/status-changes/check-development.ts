@@ -5,7 +5,7 @@ import type { Status } from "../../generated/prisma/enums";
 import { statusNotValidMessage } from "../../schemas/status-change";
 import { agreementName } from "../../domain/subject-ref";
 import { Prisma } from "../../generated/prisma/client";
-import { DESK_SETTING_ID } from "../reviews/review-setting";
+import { reviewRequiredColumnSql } from "../reviews/review-setting";
 import { queryRows } from "../rows/parse-rows";
 import { ZLoggedSubjectRow } from "../rows/logged-subject-row";
 import { AppError } from "../errors";
@@ -24,14 +24,12 @@ export async function findSubject(
   tx: TTransaction,
   reference: { kind: SubjectKind; slug: string },
 ): Promise<TSubject & { name: string; timeZone: string; isReviewRequired: boolean }> {
-  // The desk's one settings row (DeskSetting, absent until an admin first changes a setting: review off).
-  const review = Prisma.sql`COALESCE((SELECT d."isReviewRequired" FROM "DeskSetting" d WHERE d.id = ${DESK_SETTING_ID}), false) AS "isReviewRequired"`;
   const [found] = await queryRows(
     tx,
     ZLoggedSubjectRow,
     reference.kind === "AGREEMENT"
-      ? Prisma.sql`SELECT a.id, a.title, a."shortName", a."timeZone", ${review} FROM "Agreement" a WHERE a.slug = ${reference.slug}`
-      : Prisma.sql`SELECT m.id, m.title, NULL::text AS "shortName", m."timeZone", ${review} FROM "TradeMeasure" m WHERE m.slug = ${reference.slug}`,
+      ? Prisma.sql`SELECT a.id, a.title, a."shortName", a."timeZone", ${reviewRequiredColumnSql} FROM "Agreement" a WHERE a.slug = ${reference.slug}`
+      : Prisma.sql`SELECT m.id, m.title, NULL::text AS "shortName", m."timeZone", ${reviewRequiredColumnSql} FROM "TradeMeasure" m WHERE m.slug = ${reference.slug}`,
   );
   if (!found) {
     const noun = reference.kind === "AGREEMENT" ? "agreement" : "trade measure";
