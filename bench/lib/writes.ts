@@ -2,6 +2,7 @@
 // API with an analyst's token, then a count in SQL that every acknowledged write landed exactly
 // once with its citations, audit events and revision.
 import { createHash, randomBytes } from "node:crypto";
+import http from "node:http";
 import pg from "pg";
 import { percentile } from "./stats";
 
@@ -63,6 +64,11 @@ export async function runWrites(options: { appUrl: string; databaseUrl: string; 
   const acknowledged: string[] = [];
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
+  const url = new URL("/api/v1/status-changes", options.appUrl);
+  // One kept-alive connection per writer, through node:http rather than fetch: on two cores the
+  // client shares the CPU with the app and PostgreSQL, and undici's fetch spent about 2 ms of CPU
+  // per publish where this spends well under one (BENCHMARKS.md, 6 December).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.writers });
   const deadline = Date.now() + options.seconds * 1000;
   const started = performance.now();
   await Promise.all(
@@ -81,24 +87,19 @@ export async function runWrites(options: { appUrl: string; databaseUrl: string; 
         });
         const begun = performance.now();
         try {
-          const response = await fetch(`${options.appUrl}/api/v1/status-changes`, {
-            method: "POST",
-            headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
-            body,
-            signal: AbortSignal.timeout(30_000),
-          });
-          const text = await response.text();
+          const { status, text } = await post(agent, url, secret, body);
           latencies.push(performance.now() - begun);
-          if (response.status === 201) acknowledged.push((JSON.parse(text) as { id: string }).id);
-          else failures[`HTTP ${response.status}`] = (failures[`HTTP ${response.status}`] ?? 0) + 1;
+          if (status === 201) acknowledged.push((JSON.parse(text) as { id: string }).id);
+          else failures[`HTTP ${status}`] = (failures[`HTTP ${status}`] ?? 0) + 1;
         } catch (error) {
-          const name = (error as Error).name;
+          const name = (error as Error).name === "Error" ? ((error as NodeJS.ErrnoException).code ?? "Error") : (error as Error).name;
           failures[name] = (failures[name] ?? 0) + 1;
         }
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
   const counts = await countWrites(options.databaseUrl, mark, acknowledged);
   return {
     writers: options.writers,
@@ -112,6 +113,30 @@ export async function runWrites(options: { appUrl: string; databaseUrl: string; 
     ...counts,
     ok: acknowledged.length > 0 && counts.incomplete === 0 && counts.doubled === 0,
   };
+}
+
+/** One POST of a development as the writer's analyst; its status and body, or the network error. */
+function post(agent: http.Agent, url: URL, secret: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: "POST",
+        agent,
+        timeout: 30_000,
+        headers: { authorization: `Bearer ${secret}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+        response.on("error", reject);
+      },
+    );
+    request.on("timeout", () => request.destroy(Object.assign(new Error("no answer within 30 s"), { name: "TimeoutError" })));
+    request.on("error", reject);
+    request.end(body);
+  });
 }
 
 async function countWrites(url: string, mark: string, ids: string[]) {
