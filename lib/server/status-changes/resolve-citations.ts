@@ -48,16 +48,21 @@ export async function resolveCitations(
   );
   const fieldErrors: TFieldErrors = {};
   const found: { citation: TCitationInput; sourceId: string }[] = [];
-  // Picked sources are read in one statement, not one each (the write path's statement count).
   const pickedIds = [...new Set(citations.filter((citation) => citation.url === "" && citation.sourceId).map((citation) => citation.sourceId!))];
+  // Only picked sources, all of them there and none merged (the desk's usual publish): read and
+  // share-locked in one statement. Otherwise read first (one statement for all), merges followed
+  // and links found, and then every source locked together, so the id order holds.
+  const quick = citations.every((citation) => citation.url === "") ? await shareLockIfUnmerged(tx, pickedIds) : null;
   const picked = new Map(
-    pickedIds.length ? (await tx.source.findMany({ where: { id: { in: pickedIds } }, select: SOURCE_SUMMARY_SELECT })).map((source) => [source.id, source]) : [],
+    !quick && pickedIds.length ? (await tx.source.findMany({ where: { id: { in: pickedIds } }, select: SOURCE_SUMMARY_SELECT })).map((source) => [source.id, source]) : [],
   );
   for (const citation of citations) {
     const prefix = `citations.${citation.formIndex}.`;
     try {
       if (citation.url !== "") {
         found.push({ citation, sourceId: (await findOrCreateSourceLocked(tx, actor, citation, prefix)).source.id });
+      } else if (citation.sourceId && quick) {
+        found.push({ citation, sourceId: citation.sourceId });
       } else if (citation.sourceId) {
         const source = picked.get(citation.sourceId);
         if (source) found.push({ citation, sourceId: source.mergedIntoId ? (await followMerges(tx, source)).id : source.id });
@@ -70,7 +75,7 @@ export async function resolveCitations(
   }
 
   const problems = new Map<string, string>();
-  const locked = await shareLockSources(tx, [...new Set(found.map((entry) => entry.sourceId))]);
+  const locked = quick ?? (await shareLockSources(tx, [...new Set(found.map((entry) => entry.sourceId))]));
   for (const sourceId of [...new Set(found.map((entry) => entry.sourceId))]) {
     const source = locked.get(sourceId);
     if (!source) throw new AppError("NOT_FOUND", "There is no such source: it may have been removed, or the link is wrong.");
@@ -102,6 +107,28 @@ export async function resolveCitations(
     throw new AppError("INVALID_INPUT", "Some citations need attention: see the messages beside them.", fieldErrors);
   }
   return resolved;
+}
+
+/**
+ * The picked sources share-locked in id order with what citing them needs, in one statement, when
+ * every one of them is in the registry and none was merged as this statement's snapshot saw them;
+ * otherwise nothing is locked and the answer is null (the caller reads, follows merges and locks).
+ * A merge that commits while this waits for a row's lock shows in the row it returns (the lock
+ * reads the newest version), and the caller refuses it as it would after shareLockSources.
+ */
+async function shareLockIfUnmerged(tx: TTransaction, ids: string[]): Promise<Map<string, TLockedSourceRow> | null> {
+  if (ids.length === 0) return null;
+  const rows = await queryRows(
+    tx,
+    ZLockedSourceRow,
+    Prisma.sql`SELECT id, url, title, publisher, "mergedIntoId", "retiredAt", "retiredReason" FROM "Source"
+      WHERE id = ANY(${ids}::uuid[])
+        AND NOT EXISTS (SELECT 1 FROM "Source" merged WHERE merged.id = ANY(${ids}::uuid[]) AND merged."mergedIntoId" IS NOT NULL)
+      ORDER BY id FOR SHARE`,
+  );
+  // A source missing, or one merged: nothing was returned for it, so nothing of this was enough.
+  // Rows already locked stay locked, in id order, and shareLockSources locks them again harmlessly.
+  return rows.length === ids.length ? new Map(rows.map((row) => [row.id, row])) : null;
 }
 
 /**
