@@ -97,7 +97,8 @@ async function main(): Promise<void> {
         // messages together, and waiting for it (behind a command's transaction, say) is
         // normal, not a fault; it lives in this process, so it cannot go away without the app.
         DATABASE_POOL_SIZE: embedded ? "1" : String(env.DATABASE_POOL_SIZE),
-        ...(embedded ? { DATABASE_CONNECTION_TIMEOUT_MS: "120000", DATABASE_STATEMENT_TIMEOUT_MS: "30000", DATABASE_QUERY_TIMEOUT_MS: "120000" } : {}),
+        // …and one session, where two connections preparing the same statement name clash (decision 044).
+        ...(embedded ? { DATABASE_CONNECTION_TIMEOUT_MS: "120000", DATABASE_STATEMENT_TIMEOUT_MS: "30000", DATABASE_QUERY_TIMEOUT_MS: "120000", DATABASE_PREPARED_STATEMENTS: "off" } : {}),
         PACTWATCH_EMBEDDED: embedded ? "1" : "0",
         AUTH_SECRET: process.env.AUTH_SECRET,
         ...(env.PUBLIC_URL ? { NEXTAUTH_URL: env.PUBLIC_URL } : {}),

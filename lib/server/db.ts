@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { clientWithDeadline } from "./database-deadline";
 import { captureStatements } from "./sql-capture";
+import { writeStatementNamer } from "./write-statement-names";
 import { PrismaClient } from "../generated/prisma/client";
 import { getDatabaseEnv, getReplicaEnv } from "./env";
 
@@ -19,6 +20,12 @@ export type TDatabaseOptions = {
   statementTimeoutMillis?: number;
   /** How long the app waits for any one answer before closing the connection (database-deadline.ts); none by default. */
   queryTimeoutMillis?: number;
+  /**
+   * Send the statements of write transactions as named prepared statements (decision 044). Only
+   * on a PostgreSQL server: the embedded database is one session shared by every connection, so
+   * two connections preparing the same name clash there (decision 003). Off by default.
+   */
+  preparesWriteStatements?: boolean;
 };
 
 // A global symbol, not a module-level WeakMap: Next.js may load this module more than once,
@@ -33,6 +40,7 @@ export function createDatabase({
   connectionTimeoutMillis = 10_000,
   statementTimeoutMillis = 30_000,
   queryTimeoutMillis,
+  preparesWriteStatements = false,
 }: TDatabaseOptions): TDatabase {
   const pool = new pg.Pool({
     ...(queryTimeoutMillis ? { Client: clientWithDeadline(queryTimeoutMillis) } : {}),
@@ -53,7 +61,7 @@ export function createDatabase({
   });
   // Off unless PACTWATCH_SQL_CAPTURE names a file: the benchmark records the app's SQL there (bench/).
   if (process.env.PACTWATCH_SQL_CAPTURE) captureStatements(pool, process.env.PACTWATCH_SQL_CAPTURE);
-  const database = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  const database = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true, ...(preparesWriteStatements ? { statementNameGenerator: writeStatementNamer() } : {}) }) });
   Object.defineProperty(database, POOL, { value: pool });
   return database;
 }
@@ -77,6 +85,7 @@ export function getDatabase(): TDatabase {
       connectionTimeoutMillis: env.DATABASE_CONNECTION_TIMEOUT_MS,
       statementTimeoutMillis: env.DATABASE_STATEMENT_TIMEOUT_MS,
       queryTimeoutMillis: env.DATABASE_QUERY_TIMEOUT_MS,
+      preparesWriteStatements: env.DATABASE_PREPARED_STATEMENTS,
       applicationName: "pactwatch-app",
     });
   }

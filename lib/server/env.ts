@@ -35,6 +35,17 @@ function milliseconds(name: string, fallback: number) {
   return z.coerce.number({ error: message }).int(message).min(100, message).max(600_000, message).default(fallback);
 }
 
+// "off" for a connection pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).
+const ZPreparedStatements = z
+  .enum(["on", "off"], { error: "DATABASE_PREPARED_STATEMENTS must be on or off" })
+  .default("on")
+  .transform((value) => value === "on");
+
+/** Whether write transactions' statements may be prepared (DATABASE_PREPARED_STATEMENTS), for clients made outside the app (the delivery worker). */
+export function preparesWriteStatements(): boolean {
+  return parse(z.object({ DATABASE_PREPARED_STATEMENTS: ZPreparedStatements }), process.env).DATABASE_PREPARED_STATEMENTS;
+}
+
 const ZDatabaseEnv = z.object({
   DATABASE_URL: ZDatabaseUrl,
   DATABASE_POOL_SIZE: ZPoolSize.default(10),
@@ -46,6 +57,8 @@ const ZDatabaseEnv = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: milliseconds("DATABASE_STATEMENT_TIMEOUT_MS", 5_000),
   /** How long the app waits for any one answer before closing the connection (a frozen server never answers). */
   DATABASE_QUERY_TIMEOUT_MS: milliseconds("DATABASE_QUERY_TIMEOUT_MS", 6_000),
+  /** Write transactions' statements as named prepared statements (decision 044); the launcher turns it off on the embedded database. */
+  DATABASE_PREPARED_STATEMENTS: ZPreparedStatements,
 }).refine((env) => env.DATABASE_QUERY_TIMEOUT_MS >= env.DATABASE_STATEMENT_TIMEOUT_MS, {
   path: ["DATABASE_QUERY_TIMEOUT_MS"],
   message: "DATABASE_QUERY_TIMEOUT_MS must be at least DATABASE_STATEMENT_TIMEOUT_MS, so a slow statement is cancelled by the server before the app gives up on its connection",

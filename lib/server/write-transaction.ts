@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { getDatabase, type TDatabase } from "./db";
+import { namingWriteStatements } from "./write-statement-names";
 
 export type TTransaction = Prisma.TransactionClient;
 
@@ -23,7 +24,8 @@ export type TWriteTransactionOptions = {
  */
 export function runWriteTransaction<T>(work: (tx: TTransaction) => Promise<T>, options: TWriteTransactionOptions = {}): Promise<T> {
   const { database = getDatabase(), timeout = WRITE_TRANSACTION_OPTIONS.timeout } = options;
-  return database.$transaction(work, { ...WRITE_TRANSACTION_OPTIONS, timeout });
+  // Its statements go as named prepared statements where the client allows (decision 044).
+  return namingWriteStatements(() => database.$transaction(work, { ...WRITE_TRANSACTION_OPTIONS, timeout }));
 }
 
 /**

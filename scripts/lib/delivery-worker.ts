@@ -1,4 +1,5 @@
 import { createDatabase, setDatabase } from "../../lib/server/db";
+import { preparesWriteStatements } from "../../lib/server/env";
 import { startDeliveryWorker, type TDeliveryWorker } from "../../lib/server/subscriptions/delivery-worker";
 import { installQueueRejectionHandler } from "./queue-rejections";
 
@@ -10,7 +11,7 @@ import { installQueueRejectionHandler } from "./queue-rejections";
 export async function runDeliveryWorker(databaseUrl: string, isEmbedded: boolean, log: (message: string) => void): Promise<TDeliveryWorker> {
   const database = isEmbedded
     ? createDatabase({ url: databaseUrl, poolSize: 1, connectionTimeoutMillis: 120_000, applicationName: "pactwatch-worker" })
-    : createDatabase({ url: databaseUrl, poolSize: 3, applicationName: "pactwatch-worker" });
+    : createDatabase({ url: databaseUrl, poolSize: 3, applicationName: "pactwatch-worker", preparesWriteStatements: preparesWriteStatements() });
   setDatabase(database);
   installQueueRejectionHandler({ log });
   const worker = await startDeliveryWorker({ databaseUrl, isEmbedded, log });

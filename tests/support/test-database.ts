@@ -40,7 +40,8 @@ export function useTestDatabase(): TTestDatabase {
     // The embedded database is one session: one connection, as the app uses it (scripts/start.ts).
     handle.db = isEmbedded
       ? createDatabase({ url: handle.url, poolSize: 1, connectionTimeoutMillis: 120_000, applicationName: "pactwatch-test" })
-      : createDatabase({ url: handle.url, poolSize: 4, applicationName: "pactwatch-test" });
+      : // On a server, as the app runs there: write transactions' statements prepared (decision 044).
+        createDatabase({ url: handle.url, poolSize: 4, applicationName: "pactwatch-test", preparesWriteStatements: true });
     setDatabase(handle.db);
   });
 
