@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZEditStatusChange, ZRetractStatusChange } from "../../lib/schemas/status-change";
-import { AppError } from "../../lib/server/errors";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { editStatusChange } from "../../lib/server/status-changes/edit-status-change";
 import { getStatusChange } from "../../lib/server/status-changes/get-status-change";
@@ -12,6 +11,7 @@ import { createTestToken } from "../support/users";
 import { callRoute } from "../api/call-route";
 import { listRevisions } from "../../lib/server/revisions/list-revisions";
 import { GET as deskRevisionsRoute } from "../../app/api/v1/status-changes/[id]/revisions/route";
+import { refusal } from "../support/refusal";
 
 // Issue 12 step 1: an edit of a published entry says what kind of change it is and why, and the
 // revision keeps it; a draft's edit needs none.
@@ -30,12 +30,6 @@ beforeAll(async () => {
 async function editForm(id: string, changes: Record<string, unknown>) {
   const entry = await getStatusChange(analyst, id);
   return ZEditStatusChange.parse({ ...entry.formValues, id, version: String(entry.record.version), intent: "save", ...changes });
-}
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(() => null, (thrown: unknown) => thrown);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 const revisionsOf = (id: string) => database.db.revision.findMany({ where: { entityId: id }, orderBy: { version: "asc" } });

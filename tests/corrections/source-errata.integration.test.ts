@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as errataRoute } from "../../app/api/v1/status-changes/[id]/errata/route";
 import { ZEditStatusChange, ZMarkSourceErratum } from "../../lib/schemas/status-change";
 import { listCorrections } from "../../lib/server/corrections/list-corrections";
-import { AppError } from "../../lib/server/errors";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { editStatusChange } from "../../lib/server/status-changes/edit-status-change";
 import { getPublishedChange } from "../../lib/server/status-changes/get-published-change";
@@ -14,6 +13,7 @@ import { callRoute } from "../api/call-route";
 import { CLARIFICATION, countWrites, createTestAgreement, createTestUser, logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
 import { createTestToken } from "../support/users";
+import { refusal } from "../support/refusal";
 
 // Issue 12 step 4: an analyst marks a citation "the source erred: …"; it is a new version,
 // audited, shown beside the citation and listed in the corrections log, and it stays through edits.
@@ -35,12 +35,6 @@ async function publishedWithSource() {
 }
 
 const mark = (id: string, sourceId: string, version = 1, erratum = ERRATUM) => markSourceErratum(analyst, ZMarkSourceErratum.parse({ id, version: String(version), sourceId, erratum }));
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(() => null, (thrown: unknown) => thrown);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("a source erratum", () => {
   it("makes a new version of kind SOURCE_ERRATUM, audited, shown beside the citation and in the corrections log", async () => {

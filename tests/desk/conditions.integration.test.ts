@@ -3,12 +3,12 @@ import { ZAddCondition, ZRecordConditionState } from "../../lib/schemas/conditio
 import { addCondition } from "../../lib/server/conditions/add-condition";
 import { listSubjectConditions } from "../../lib/server/conditions/list-subject-conditions";
 import { recordConditionState } from "../../lib/server/conditions/record-condition-state";
-import { AppError } from "../../lib/server/errors";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
 import { retractStatusChange } from "../../lib/server/status-changes/retract-status-change";
 import { createTestAgreement, createTestUser, logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
+import { refusal } from "../support/refusal";
 
 const database = useTestDatabase();
 let analyst: TSignedInActor;
@@ -27,12 +27,6 @@ beforeAll(async () => {
   slug = await createTestAgreement(database.db, analyst, { shortName: "GSOMIA" });
   otherSlug = await createTestAgreement(database.db, analyst);
 });
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(() => null, (thrown: unknown) => thrown);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function development(intent: "publish" | "draft" = "publish"): Promise<string> {
   return (await logStatusChange(analyst, logInput(`agreement:${slug}`, { intent }))).id;

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZEditStatusChange, ZPublishStatusChange, ZRetractStatusChange } from "../../lib/schemas/status-change";
-import { AppError } from "../../lib/server/errors";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { listRevisions } from "../../lib/server/revisions/list-revisions";
 import { editStatusChange } from "../../lib/server/status-changes/edit-status-change";
@@ -10,6 +9,7 @@ import { publishStatusChange } from "../../lib/server/status-changes/publish-sta
 import { retractStatusChange } from "../../lib/server/status-changes/retract-status-change";
 import { CLARIFICATION, countWrites, createTestAgreement, createTestUser, derivedStatusOf, logForm, logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
+import { refusal } from "../support/refusal";
 
 const database = useTestDatabase();
 let analyst: TSignedInActor;
@@ -25,12 +25,6 @@ beforeAll(async () => {
   reader = await createTestUser(database.db, "READER");
   slug = await createTestAgreement(database.db, analyst);
 });
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(() => null, (thrown: unknown) => thrown);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** The edit form as it posts: the entry's current values with some changed. */
 async function editForm(actor: TSignedInActor, id: string, changes: Record<string, unknown>, version?: number) {

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "../../lib/server/errors";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
 import { STATUS_CHANGE_RECORD_SELECT, snapshotOf } from "../../lib/server/status-changes/status-change-record";
 import { countWrites, createTestAgreement, createTestUser, derivedStatusOf, logForm, logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
+import { refusal } from "../support/refusal";
 
 const database = useTestDatabase();
 let analyst: TSignedInActor;
@@ -16,15 +16,6 @@ beforeAll(async () => {
   reader = await createTestUser(database.db, "READER");
   slug = await createTestAgreement(database.db, analyst, { title: "General Security of Military Information Agreement", shortName: "GSOMIA" });
 });
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("logging a development", () => {
   it("publishes it with its citation, a new canonical source, an audit trail and a first revision", async () => {

@@ -1,6 +1,5 @@
 import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { AppError } from "../../lib/server/errors";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
 import { runWriteTransaction } from "../../lib/server/write-transaction";
@@ -8,6 +7,7 @@ import { createTestAgreement, createTestUser, logInput } from "../support/desk-f
 import { waitUntilAnotherBackendWaitsOnMe } from "../support/lock-wait";
 import { makeSource } from "../support/registry-factories";
 import { useTestDatabase } from "../support/test-database";
+import { refusal } from "../support/refusal";
 
 // A publish citing sources picked from the registry reads and share-locks them in one statement
 // when none of them is merged (resolve-citations.ts); any other case takes the longer way. Both
@@ -28,15 +28,6 @@ const pick = (sourceId: string, credibility = "3") => ({ url: "", sourceId, cred
 async function citedSourceIds(statusChangeId: string): Promise<string[]> {
   const rows = await database.db.citation.findMany({ where: { statusChangeId }, orderBy: { position: "asc" }, select: { sourceId: true } });
   return rows.map((row) => row.sourceId);
-}
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 /** The statements every pg client of this process sends while `work` runs. */

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as positionsRoute from "../../app/api/v1/positions/route";
 import * as positionRoute from "../../app/api/v1/positions/[id]/route";
 import { ZAddPosition, ZEditPosition } from "../../lib/schemas/party-position";
-import { AppError } from "../../lib/server/errors";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { addPosition } from "../../lib/server/positions/add-position";
 import { editPosition } from "../../lib/server/positions/edit-position";
@@ -13,6 +12,7 @@ import { callRoute } from "../api/call-route";
 import { createTestAgreement, createTestUser, logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
 import { createTestToken } from "../support/users";
+import { refusal } from "../support/refusal";
 
 const database = useTestDatabase();
 let analyst: TSignedInActor;
@@ -29,12 +29,6 @@ beforeAll(async () => {
   reader = await createTestUser(database.db, "READER");
   slug = await createTestAgreement(database.db, analyst, { shortName: "GSOMIA" });
 });
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(() => null, (thrown: unknown) => thrown);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const japan = (overrides: Record<string, unknown> = {}) => ({
   subject: `agreement:${slug}`,

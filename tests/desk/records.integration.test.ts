@@ -5,7 +5,6 @@ import { ZTradeMeasure, ZUpdateTradeMeasure } from "../../lib/schemas/trade-meas
 import { createAgreement } from "../../lib/server/agreements/create-agreement";
 import { getAgreementForEdit } from "../../lib/server/agreements/get-agreement-for-edit";
 import { updateAgreement } from "../../lib/server/agreements/update-agreement";
-import { AppError } from "../../lib/server/errors";
 import { createMeasure } from "../../lib/server/measures/create-measure";
 import { getMeasureForEdit } from "../../lib/server/measures/get-measure-for-edit";
 import { updateMeasure } from "../../lib/server/measures/update-measure";
@@ -15,6 +14,7 @@ import type { TSignedInActor } from "../../lib/server/permissions";
 import { listRevisions } from "../../lib/server/revisions/list-revisions";
 import { countWrites, createTestUser, ensureTestParties } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
+import { refusal } from "../support/refusal";
 
 const database = useTestDatabase();
 let analyst: TSignedInActor;
@@ -27,12 +27,6 @@ beforeAll(async () => {
   reader = await createTestUser(database.db, "READER");
   await ensureTestParties(database.db);
 });
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(() => null, (thrown: unknown) => thrown);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const gsomia = {
   title: "General Security of Military Information Agreement",

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZApproveReview, ZReturnReview, ZSetReviewRequired } from "../../lib/schemas/review";
 import { ZEditStatusChange, ZPublishStatusChange, ZRetractStatusChange } from "../../lib/schemas/status-change";
-import { AppError } from "../../lib/server/errors";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { approveReview, OWN_APPROVAL_MESSAGE } from "../../lib/server/reviews/approve-review";
 import { getReviewCredit } from "../../lib/server/reviews/get-review-credit";
@@ -22,6 +21,7 @@ import { callRoute } from "../api/call-route";
 import { countWrites, createTestAgreement, createTestUser, logInput } from "../support/desk-factories";
 import { useTestDatabase } from "../support/test-database";
 import { createTestToken } from "../support/users";
+import { refusal } from "../support/refusal";
 
 // Issue 12 item 5 (decision 034): with two-person review on, publications, corrections and
 // retractions wait for a second account; the author never approves their own.
@@ -44,12 +44,6 @@ beforeAll(async () => {
 async function switchReview(isOn: boolean) {
   const setting = await database.db.deskSetting.findUnique({ where: { id: 1 } });
   return setReviewRequired(admin, ZSetReviewRequired.parse({ isReviewRequired: isOn ? "on" : "", version: String(setting?.version ?? 0) }));
-}
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(() => null, (thrown: unknown) => thrown);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 const jobsFor = async (id: string) =>
