@@ -1,15 +1,15 @@
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDatabase } from "../lib/server/db";
 import { preparesWriteStatements } from "../lib/server/env";
 import { MAX_NAMED_STATEMENTS, MAX_NAMED_STATEMENT_LENGTH, namingWriteStatements, writeStatementNamer } from "../lib/server/write-statement-names";
 import { runWriteTransaction } from "../lib/server/write-transaction";
-import { useTestDatabase } from "./support/test-database";
+import { isEmbeddedTestRun, useTestDatabase } from "./support/test-database";
 
 // Decision 044: write transactions' statements go as named prepared statements on a server,
 // reads stay unnamed, and no process names more than a bounded number of distinct statements.
 
 const database = useTestDatabase();
-const isEmbeddedRun = !(inject("testDatabaseServerUrl") && inject("testDatabaseTemplate"));
+const isEmbeddedRun = isEmbeddedTestRun();
 
 describe("the statement namer", () => {
   it("names a statement only inside a write transaction, the same text always alike", async () => {
@@ -51,8 +51,7 @@ describe("the statement namer", () => {
   });
 });
 
-// Embedded, the suite's client never prepares (decision 003): there is nothing to see.
-describe.skipIf(isEmbeddedRun)("on a PostgreSQL server", () => { // skipped on the embedded run only: its one session must not prepare statements; the server run of npm test checks them
+describe("on a PostgreSQL server", () => {
   async function preparedOnTheConnection(prepares: boolean, work: (db: ReturnType<typeof createDatabase>) => Promise<unknown>) {
     // One connection, so what the work prepared is visible to the statement that lists it.
     const db = createDatabase({ url: database.url, poolSize: 1, applicationName: "pactwatch-test-names", preparesWriteStatements: prepares });
@@ -65,7 +64,7 @@ describe.skipIf(isEmbeddedRun)("on a PostgreSQL server", () => { // skipped on t
     }
   }
 
-  it("prepares a write transaction's statements once per connection and leaves reads unnamed", async () => {
+  it.skipIf(isEmbeddedRun)("prepares a write transaction's statements once per connection and leaves reads unnamed", async () => { // skipped on the embedded run only: its one session must not prepare statements (decision 003); the server run of npm test checks them
     const statements = await preparedOnTheConnection(true, async (db) => {
       for (let n = 0; n < 3; n++) {
         await runWriteTransaction(async (tx) => tx.$queryRaw`SELECT count(*)::int AS n FROM "Agreement" WHERE slug = ${`named-${n}`}`, { database: db });
@@ -77,14 +76,14 @@ describe.skipIf(isEmbeddedRun)("on a PostgreSQL server", () => { // skipped on t
     expect(statements).toContain("BEGIN");
   });
 
-  it("prepares nothing when the client was made without it, as on the embedded database", async () => {
+  it.skipIf(isEmbeddedRun)("prepares nothing when the client was made without it, as on the embedded database", async () => { // skipped on the embedded run only: its one session must not prepare statements (decision 003); the server run of npm test checks them
     const statements = await preparedOnTheConnection(false, (db) =>
       runWriteTransaction(async (tx) => tx.$queryRaw`SELECT count(*)::int AS n FROM "Agreement" WHERE slug = ${"unnamed"}`, { database: db }),
     );
     expect(statements).toEqual([]);
   });
 
-  it("keeps a prepared statement working after a rolled-back transaction on the same connection", async () => {
+  it.skipIf(isEmbeddedRun)("keeps a prepared statement working after a rolled-back transaction on the same connection", async () => { // skipped on the embedded run only: its one session must not prepare statements (decision 003); the server run of npm test checks them
     const db = createDatabase({ url: database.url, poolSize: 1, applicationName: "pactwatch-test-names", preparesWriteStatements: true });
     try {
       const lookUp = () => runWriteTransaction(async (tx) => tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Agreement" WHERE slug = ${"after-rollback"}`, { database: db });

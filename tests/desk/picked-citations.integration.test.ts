@@ -1,12 +1,12 @@
 import pg from "pg";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TSignedInActor } from "../../lib/server/permissions";
 import { logStatusChange } from "../../lib/server/status-changes/log-status-change";
 import { runWriteTransaction } from "../../lib/server/write-transaction";
 import { createTestAgreement, createTestUser, logInput } from "../support/desk-factories";
 import { waitUntilAnotherBackendWaitsOnMe } from "../support/lock-wait";
 import { makeSource } from "../support/registry-factories";
-import { useTestDatabase } from "../support/test-database";
+import { isEmbeddedTestRun, useTestDatabase } from "../support/test-database";
 import { refusal } from "../support/refusal";
 
 // A publish citing sources picked from the registry reads and share-locks them in one statement
@@ -14,7 +14,7 @@ import { refusal } from "../support/refusal";
 // ways must cite the same sources and refuse the same ones.
 
 const database = useTestDatabase();
-const isEmbeddedRun = !(inject("testDatabaseServerUrl") && inject("testDatabaseTemplate"));
+const isEmbeddedRun = isEmbeddedTestRun();
 let analyst: TSignedInActor;
 let slug: string;
 
@@ -79,7 +79,7 @@ describe("citing sources picked from the registry", () => {
     expect(await database.db.statusChange.count()).toBe(before);
   });
 
-  it("refuses a retired picked source whichever way it was read", async () => {
+  it("refuses a retired picked source, read and locked in the one statement", async () => {
     const [fine, retired] = [await makeSource(database.db), await makeSource(database.db, { retiredAt: new Date(), retiredReason: "a forged letterhead" })];
     const error = await refusal(logStatusChange(analyst, logInput(`agreement:${slug}`, { citations: [pick(fine.id), pick(retired.id)] })));
     expect(error.fieldErrors["citations.1.url"]?.[0]).toMatch(/retired.*forged letterhead/);

@@ -1,9 +1,9 @@
 import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AGREEMENT_STATUSES, MEASURE_STATUSES } from "../../lib/domain/statuses";
 import { effectiveTimeOf } from "../../lib/domain/status-order";
 import { seedStates } from "../../prisma/seed/seed-database";
-import { useTestDatabase } from "../support/test-database";
+import { isEmbeddedTestRun, useTestDatabase } from "../support/test-database";
 import { DAY, makeRandomAgreement, seededRandom } from "../support/random-history";
 
 // CurrentStatusPeriod (decision 026) is a copy of pw_current_status kept by triggers; readers
@@ -14,7 +14,7 @@ import { DAY, makeRandomAgreement, seededRandom } from "../support/random-histor
 
 const database = useTestDatabase();
 // The same test as useTestDatabase makes: a server run has both the server and its template.
-const isEmbeddedRun = !(inject("testDatabaseServerUrl") && inject("testDatabaseTemplate"));
+const isEmbeddedRun = isEmbeddedTestRun();
 const { random, pick } = seededRandom(20261202);
 // Today at midnight UTC less 100 days: the random histories (200 days) reach 100 days ahead.
 const base = Math.floor(Date.now() / DAY) * DAY - 100 * DAY;

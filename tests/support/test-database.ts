@@ -13,6 +13,14 @@ export type TTestDatabase = {
 };
 
 /**
+ * Whether this run's integration tests use an in-memory PGlite (no server configured): known when
+ * the file is collected, so a test that needs a server can be skipped with `it.skipIf`.
+ */
+export function isEmbeddedTestRun(): boolean {
+  return !(inject("testDatabaseServerUrl") && inject("testDatabaseTemplate"));
+}
+
+/**
  * Gives the calling test file its own migrated database (a clone of the run's template on the
  * configured server, else an in-memory PGlite), makes it the app's database, and drops it after.
  */
@@ -24,7 +32,7 @@ export function useTestDatabase(): TTestDatabase {
   beforeAll(async () => {
     const serverUrl = inject("testDatabaseServerUrl");
     const template = inject("testDatabaseTemplate");
-    isEmbedded = !(serverUrl && template);
+    isEmbedded = isEmbeddedTestRun();
     handle.isEmbedded = isEmbedded;
     if (serverUrl && template) {
       const name = `pactwatch_test_${randomBytes(5).toString("hex")}`;

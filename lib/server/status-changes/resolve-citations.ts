@@ -110,25 +110,17 @@ export async function resolveCitations(
 }
 
 /**
- * The picked sources share-locked in id order with what citing them needs, in one statement, when
- * every one of them is in the registry and none was merged as this statement's snapshot saw them;
- * otherwise nothing is locked and the answer is null (the caller reads, follows merges and locks).
- * A merge that commits while this waits for a row's lock shows in the row it returns (the lock
- * reads the newest version), and the caller refuses it as it would after shareLockSources.
+ * The picked sources share-locked and read as shareLockSources does, when every one of them is in
+ * the registry and none was merged as this statement's snapshot saw them; otherwise null (the
+ * caller reads, follows merges and locks). A merge that commits while this waits for a row's lock
+ * shows in the row it returns (the lock reads the newest version), and the caller refuses it.
  */
 async function shareLockIfUnmerged(tx: TTransaction, ids: string[]): Promise<Map<string, TLockedSourceRow> | null> {
   if (ids.length === 0) return null;
-  const rows = await queryRows(
-    tx,
-    ZLockedSourceRow,
-    Prisma.sql`SELECT id, url, title, publisher, "mergedIntoId", "retiredAt", "retiredReason" FROM "Source"
-      WHERE id = ANY(${ids}::uuid[])
-        AND NOT EXISTS (SELECT 1 FROM "Source" merged WHERE merged.id = ANY(${ids}::uuid[]) AND merged."mergedIntoId" IS NOT NULL)
-      ORDER BY id FOR SHARE`,
-  );
-  // A source missing, or one merged: nothing was returned for it, so nothing of this was enough.
-  // Rows already locked stay locked, in id order, and shareLockSources locks them again harmlessly.
-  return rows.length === ids.length ? new Map(rows.map((row) => [row.id, row])) : null;
+  const locked = await shareLockSources(tx, ids, { unlessAnyMerged: true });
+  // A source missing, or one merged: not all were returned. Rows already locked stay locked, in
+  // id order, and shareLockSources locks them again harmlessly.
+  return locked.size === ids.length ? locked : null;
 }
 
 /**
@@ -136,13 +128,16 @@ async function shareLockIfUnmerged(tx: TTransaction, ids: string[]): Promise<Map
  * them, so two writers never lock two sources crosswise), and reads what citing them needs.
  * A merge or a retirement (FOR UPDATE) waits for this transaction, and this one for theirs.
  */
-async function shareLockSources(tx: TTransaction, ids: string[]): Promise<Map<string, TLockedSourceRow>> {
+async function shareLockSources(tx: TTransaction, ids: string[], { unlessAnyMerged = false } = {}): Promise<Map<string, TLockedSourceRow>> {
   if (ids.length === 0) return new Map();
+  const noneMerged = unlessAnyMerged
+    ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM "Source" merged WHERE merged.id = ANY(${ids}::uuid[]) AND merged."mergedIntoId" IS NOT NULL)`
+    : Prisma.empty;
   const rows = await queryRows(
     tx,
     ZLockedSourceRow,
     Prisma.sql`SELECT id, url, title, publisher, "mergedIntoId", "retiredAt", "retiredReason" FROM "Source"
-      WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR SHARE`,
+      WHERE id = ANY(${ids}::uuid[]) ${noneMerged} ORDER BY id FOR SHARE`,
   );
   return new Map(rows.map((row) => [row.id, row]));
 }
